@@ -1,0 +1,146 @@
+import type { CalendarRegime } from './calendar-regimes.ts';
+import type { ElectionRules } from './election-rules.ts';
+import { localize } from './error-catalogue.ts';
+import { type FieldIssue, ValidationError } from './errors.ts';
+import {
+  addDays,
+  addDaysToInstant,
+  atLocalTime,
+  type Instant,
+  isBefore,
+  type LocalDate,
+} from './local-date.ts';
+
+/** Every deadline of one election, as instants. Derived from the election day; never stored by hand. */
+export interface ElectionCalendar {
+  /** The day after calling, 00:00 local [P]. */
+  readonly nominationOpensAt: Instant;
+  readonly nominationClosesAt: Instant;
+  /** Where nomination closes if it is extended for too few nominations. */
+  readonly extendedNominationClosesAt: Instant;
+  readonly registrationClosesAt: Instant;
+  /** End of the district akim's window for an additional candidate (CLE 113-3 p.6). */
+  readonly additionalCandidateClosesAt: Instant;
+  readonly withdrawalClosesAt: Instant;
+  readonly electionDayStartsAt: Instant;
+}
+
+export interface CalendarInput {
+  readonly electionDay: LocalDate;
+  readonly calledOn: LocalDate;
+  readonly regime: CalendarRegime;
+  readonly rules: ElectionRules;
+}
+
+/** "N days before the election" is D − (N + 1) at the regime's cut-off, local time [I, domain reference §3]. */
+export function daysBeforeElection(
+  electionDay: LocalDate,
+  daysBefore: number,
+  regime: CalendarRegime,
+  utcOffsetMinutes: number,
+): Instant {
+  return atLocalTime(addDays(electionDay, -(daysBefore + 1)), regime.cutOffLocalTime, utcOffsetMinutes);
+}
+
+/** Computes the calendar, or throws a ValidationError naming each inconsistency. */
+export function computeElectionCalendar(input: CalendarInput): ElectionCalendar {
+  const { electionDay, calledOn, regime, rules } = input;
+  const offset = rules.utcOffsetMinutes;
+  const before = (days: number) => daysBeforeElection(electionDay, days, regime, offset);
+
+  const nominationClosesAt = before(regime.nominationClosesDaysBefore);
+  const registrationClosesAt = before(regime.registrationClosesDaysBefore);
+  const calendar: ElectionCalendar = {
+    nominationOpensAt: atLocalTime(addDays(calledOn, 1), '00:00', offset),
+    nominationClosesAt,
+    extendedNominationClosesAt: addDaysToInstant(nominationClosesAt, rules.extensionDays),
+    registrationClosesAt,
+    additionalCandidateClosesAt:
+      rules.additionalCandidateClosesDaysBefore === null
+        ? registrationClosesAt
+        : before(rules.additionalCandidateClosesDaysBefore),
+    withdrawalClosesAt: before(rules.withdrawalClosesDaysBefore),
+    electionDayStartsAt: atLocalTime(electionDay, '00:00', offset),
+  };
+
+  const issues = calendarIssues(calendar, input);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return calendar;
+}
+
+function calendarIssues(calendar: ElectionCalendar, { regime, rules }: CalendarInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const inconsistent = (field: string, reason: string) =>
+    issues.push({
+      field,
+      code: 'CALENDAR_INCONSISTENT',
+      message: localize('CALENDAR_INCONSISTENT', { reason }),
+    });
+
+  if (rules.extensionDays > regime.extensionMaxDays) {
+    issues.push({
+      field: 'rules.extensionDays',
+      code: 'EXTENSION_OVER_LIMIT',
+      message: localize('EXTENSION_OVER_LIMIT', { maximum: regime.extensionMaxDays }),
+    });
+  } else if (isBefore(calendar.registrationClosesAt, calendar.extendedNominationClosesAt)) {
+    inconsistent('rules.extensionDays', 'an extended nomination would end after registration closes');
+  }
+  if (!isBefore(calendar.nominationOpensAt, calendar.nominationClosesAt)) {
+    inconsistent('calledOn', 'the election is called after nomination would close');
+  }
+  if (isBefore(calendar.registrationClosesAt, calendar.additionalCandidateClosesAt)) {
+    inconsistent(
+      'rules.additionalCandidateClosesDaysBefore',
+      'the additional-candidate window ends after registration',
+    );
+  }
+  if (isBefore(calendar.additionalCandidateClosesAt, calendar.nominationClosesAt)) {
+    inconsistent(
+      'rules.additionalCandidateClosesDaysBefore',
+      'the additional-candidate window ends before nomination',
+    );
+  }
+  for (const field of ['partyConfirmationDueDaysBefore', 'signaturesDueDaysBefore'] as const) {
+    const days = rules[field];
+    if (days !== null && days < regime.registrationClosesDaysBefore) {
+      inconsistent(`rules.${field}`, 'a step deadline falls after registration closes');
+    }
+  }
+  return issues;
+}
+
+/** Nomination closes at its planned time, or later when it was extended. */
+export function effectiveNominationClose(calendar: ElectionCalendar, extended: boolean): Instant {
+  return extended ? calendar.extendedNominationClosesAt : calendar.nominationClosesAt;
+}
+
+export type WaitingStep = 'party-confirmation' | 'signatures' | 'community-consent' | 'registration-decision';
+
+/** The instant by which a waiting step must be decided; undecided cases lapse then. */
+export function stepDeadline(
+  step: WaitingStep,
+  election: {
+    readonly electionDay: LocalDate;
+    readonly regime: CalendarRegime;
+    readonly rules: ElectionRules;
+  },
+  calendar: ElectionCalendar,
+  nominationExtended: boolean,
+): Instant {
+  const { electionDay, regime, rules } = election;
+  const fixedOrClose = (days: number | null) =>
+    days === null
+      ? effectiveNominationClose(calendar, nominationExtended)
+      : daysBeforeElection(electionDay, days, regime, rules.utcOffsetMinutes);
+  switch (step) {
+    case 'party-confirmation':
+      return fixedOrClose(rules.partyConfirmationDueDaysBefore);
+    case 'signatures':
+      return fixedOrClose(rules.signaturesDueDaysBefore);
+    case 'community-consent':
+      return calendar.additionalCandidateClosesAt;
+    case 'registration-decision':
+      return calendar.registrationClosesAt;
+  }
+}

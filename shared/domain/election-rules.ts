@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Everything the law leaves open (marked [D] in the domain reference): a product default that each
+ * election may override, and that is always reported as a default so nobody mistakes it for law.
+ * What the law fixes is a named constant next to the rule that uses it, not a setting.
+ */
+export const documentKinds = [
+  'identity-document',
+  'application',
+  'service-record',
+  'education-document',
+  'income-and-asset-declaration',
+  'spouse-declaration',
+] as const;
+export const DocumentKindSchema = z.enum(documentKinds);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+export const educationLevels = ['secondary', 'technical-vocational', 'higher'] as const;
+export const EducationLevelSchema = z.enum(educationLevels);
+export type EducationLevel = z.infer<typeof EducationLevelSchema>;
+
+/** Grounds a commission may cite when it refuses registration. */
+export const defaultRefusalGrounds = [
+  'age-requirement',
+  'citizenship-requirement',
+  'consecutive-terms-limit',
+  'qualification-requirements',
+  'documents-incomplete',
+  'special-check',
+  'disqualified-cle-4-4',
+  'false-information',
+  'nomination-procedure-violated',
+] as const;
+
+export const ElectionRulesSchema = z.strictObject({
+  utcOffsetMinutes: z.int().min(-720).max(840).default(300),
+  extensionDays: z.int().min(0).default(3),
+  partyConfirmationDueDaysBefore: z.int().min(0).nullable().default(null),
+  signaturesDueDaysBefore: z.int().min(0).nullable().default(null),
+  additionalCandidateClosesDaysBefore: z.int().min(0).nullable().default(null),
+  additionalCandidateProposalLimit: z.int().min(1).nullable().default(null),
+  withdrawalClosesDaysBefore: z.int().min(0).default(0),
+  candidateAgeCountedOn: z.enum(['election-day', 'filing-day']).default('election-day'),
+  multipleSupportAllowed: z.boolean().default(true),
+  minimumEducation: EducationLevelSchema.default('technical-vocational'),
+  requiredDocuments: z.array(DocumentKindSchema).default([...documentKinds]),
+  registrationRequiresCompletedChecks: z.boolean().default(true),
+  refusalGrounds: z
+    .array(z.string().min(1).max(80))
+    .min(1)
+    .default([...defaultRefusalGrounds]),
+  communityMeetingQuorumShare: z.number().gt(0).max(1).default(0.5),
+});
+export type ElectionRulesInput = z.input<typeof ElectionRulesSchema>;
+export type ElectionRules = z.output<typeof ElectionRulesSchema>;
+export type RuleName = keyof ElectionRules;
+
+/** Why each default is what it is: shown beside the value so users can judge it. */
+const ruleBasis: Readonly<Record<RuleName, string>> = {
+  utcOffsetMinutes:
+    'Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; set +360 for earlier elections east of it',
+  extensionDays:
+    'Extension is "up to" the regime limit [P]; 3 days leaves time before registration close for the district akim’s candidate',
+  partyConfirmationDueDaysBefore: 'Not found in the law; default: the (extended) close of nomination',
+  signaturesDueDaysBefore:
+    'Signatures must be signed inside the nomination window [I]; default: the (extended) close of nomination',
+  additionalCandidateClosesDaysBefore: 'CLE 113-3 p.6 sets no deadline; default: the close of registration',
+  additionalCandidateProposalLimit: 'Not found in the law; default: no limit while the window is open',
+  withdrawalClosesDaysBefore: 'Not found in the law; default: the day before election day, 18:00',
+  candidateAgeCountedOn: 'CLE 113-2 sets the age of 25 without saying on which day; default: election day',
+  multipleSupportAllowed:
+    'Not found in the law; default: a voter may support several candidates, and it is reported',
+  minimumEducation:
+    'The education requirement changed over time; default: technical and vocational or higher',
+  requiredDocuments:
+    'The document list for the civil-service qualification check (CLE 113-2) [L/P], editable',
+  registrationRequiresCompletedChecks:
+    'Default: a candidate is registered only after the special check (Civil Service Law 19) and the declarations are in',
+  refusalGrounds:
+    'Refusal grounds are not listed in one place; default: the grounds of CLE 113-2, CLE 4 p.4 and procedure',
+  communityMeetingQuorumShare:
+    'Not found in the law; default: at least half of the meeting’s members present',
+};
+
+export interface RuleReport {
+  readonly rule: RuleName;
+  readonly value: unknown;
+  readonly source: 'configured' | 'product-default';
+  readonly basis: string;
+}
+
+/** Each rule of an election with where its value came from: the election's own setting or the default. */
+export function reportRules(configured: ReadonlySet<string>, resolved: ElectionRules): RuleReport[] {
+  return ElectionRulesSchema.keyof().options.map((rule) => ({
+    rule,
+    value: resolved[rule],
+    source: configured.has(rule) ? 'configured' : 'product-default',
+    basis: ruleBasis[rule],
+  }));
+}

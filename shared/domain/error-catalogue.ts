@@ -1,0 +1,293 @@
+import type { LocalizedText } from './language.ts';
+
+/**
+ * Every message the product shows, by stable code, in kk/ru/en.
+ * Details are facts about the request or the case, never personal data, so messages may quote them.
+ */
+type Details = Readonly<Record<string, unknown>>;
+type Template = (d: Details) => LocalizedText;
+
+const s = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+
+export const errorCatalogue = {
+  // --- request validation (field-level issues) ---
+  VALIDATION_FAILED: () => ({
+    kk: 'Сұраныс деректері қате.',
+    ru: 'Данные запроса содержат ошибки.',
+    en: 'The request has invalid data.',
+  }),
+  REQUIRED: () => ({ kk: 'Міндетті өріс.', ru: 'Обязательное поле.', en: 'This field is required.' }),
+  INVALID_TYPE: (d) => ({
+    kk: `Күтілген түр: ${s(d.expected)}.`,
+    ru: `Ожидался тип: ${s(d.expected)}.`,
+    en: `Expected ${s(d.expected)}.`,
+  }),
+  TOO_SMALL: (d) => ({
+    kk: `Мәні тым кіші (ең азы ${s(d.minimum)}).`,
+    ru: `Значение слишком мало (минимум ${s(d.minimum)}).`,
+    en: `Too small (minimum ${s(d.minimum)}).`,
+  }),
+  TOO_BIG: (d) => ({
+    kk: `Мәні тым үлкен (ең көбі ${s(d.maximum)}).`,
+    ru: `Значение слишком велико (максимум ${s(d.maximum)}).`,
+    en: `Too big (maximum ${s(d.maximum)}).`,
+  }),
+  INVALID_FORMAT: (d) => ({
+    kk: `Пішімі қате (${s(d.format)}).`,
+    ru: `Неверный формат (${s(d.format)}).`,
+    en: `Invalid format (${s(d.format)}).`,
+  }),
+  INVALID_VALUE: (d) => ({
+    kk: `Рұқсат етілмеген мән. Рұқсат етілгендері: ${s(d.allowed)}.`,
+    ru: `Недопустимое значение. Допустимые: ${s(d.allowed)}.`,
+    en: `Value not allowed. Allowed: ${s(d.allowed)}.`,
+  }),
+  UNKNOWN_FIELD: (d) => ({
+    kk: `Белгісіз өріс: ${s(d.keys)}.`,
+    ru: `Неизвестное поле: ${s(d.keys)}.`,
+    en: `Unknown field: ${s(d.keys)}.`,
+  }),
+  DATE_INVALID: () => ({
+    kk: 'Күн қате: ЖЖЖЖ-АА-КК пішіміндегі нақты күн керек.',
+    ru: 'Неверная дата: нужна существующая дата в формате ГГГГ-ММ-ДД.',
+    en: 'Invalid date: a real date in the form YYYY-MM-DD is required.',
+  }),
+  KATO_MALFORMED: () => ({
+    kk: 'ӘАОЖ (КАТО) коды 9 цифрдан тұруы керек.',
+    ru: 'Код КАТО должен состоять из 9 цифр.',
+    en: 'A KATO code has exactly 9 digits.',
+  }),
+  IIN_MALFORMED: () => ({
+    kk: 'ЖСН 12 цифрдан тұруы керек.',
+    ru: 'ИИН должен состоять из 12 цифр.',
+    en: 'An IIN has exactly 12 digits.',
+  }),
+  IIN_BIRTH_DATE_INVALID: () => ({
+    kk: 'ЖСН-дағы туған күн нақты күн емес.',
+    ru: 'Дата рождения в ИИН не является существующей датой.',
+    en: 'The birth date encoded in the IIN is not a real date.',
+  }),
+  IIN_CENTURY_INVALID: () => ({
+    kk: 'ЖСН-ның 7-цифры (ғасыр мен жыныс) 1–6 болуы керек.',
+    ru: '7-я цифра ИИН (век и пол) должна быть от 1 до 6.',
+    en: 'Digit 7 of an IIN (century and sex) must be 1 to 6.',
+  }),
+  IIN_CHECKSUM: () => ({
+    kk: 'ЖСН бақылау цифры сәйкес келмейді.',
+    ru: 'Контрольная цифра ИИН не сходится.',
+    en: 'The IIN check digit does not match.',
+  }),
+  IIN_BIRTH_DATE_MISMATCH: () => ({
+    kk: 'ЖСН-дағы туған күн көрсетілген туған күнге сәйкес келмейді.',
+    ru: 'Дата рождения в ИИН не совпадает с указанной.',
+    en: 'The birth date in the IIN differs from the stated birth date.',
+  }),
+  IIN_SEX_MISMATCH: () => ({
+    kk: 'ЖСН-дағы жыныс көрсетілген жынысқа сәйкес келмейді.',
+    ru: 'Пол в ИИН не совпадает с указанным.',
+    en: 'The sex digit of the IIN differs from the stated sex.',
+  }),
+  CALENDAR_INCONSISTENT: (d) => ({
+    kk: `Сайлау күнтізбесі қайшы: ${s(d.reason)}.`,
+    ru: `Календарь выборов противоречив: ${s(d.reason)}.`,
+    en: `The election calendar is inconsistent: ${s(d.reason)}.`,
+  }),
+  EXTENSION_OVER_LIMIT: (d) => ({
+    kk: `Ұсынуды ұзарту ${s(d.maximum)} күннен аспауы керек.`,
+    ru: `Продление выдвижения не может превышать ${s(d.maximum)} дней.`,
+    en: `Nomination may be extended by at most ${s(d.maximum)} days.`,
+  }),
+  REFUSAL_GROUND_UNKNOWN: (d) => ({
+    kk: `Бас тарту негізі тізімде жоқ: ${s(d.ground)}.`,
+    ru: `Основание отказа не из перечня: ${s(d.ground)}.`,
+    en: `The refusal ground is not on the list: ${s(d.ground)}.`,
+  }),
+
+  // --- why a signature does not count (each rejected line carries one) ---
+  SIGNER_UNDER_18: () => ({
+    kk: 'Қол қойған күні қол қоюшы 18 жасқа толмаған.',
+    ru: 'На дату подписи подписавшемуся не исполнилось 18 лет.',
+    en: 'The signer was under 18 on the signing date.',
+  }),
+  SIGNED_OUTSIDE_WINDOW: () => ({
+    kk: 'Қол кандидаттарды ұсыну мерзімінен тыс қойылған.',
+    ru: 'Подпись поставлена вне периода выдвижения.',
+    en: 'The signature is dated outside the nomination period.',
+  }),
+  SIGNER_NOT_ON_REGISTER: () => ({
+    kk: 'Қол қоюшы осы округтің сайлаушылар тізімінде жоқ.',
+    ru: 'Подписавшегося нет в списке избирателей этого округа.',
+    en: 'The signer is not on this district’s voter register.',
+  }),
+  DUPLICATE_LINE: () => ({
+    kk: 'Парақтың бұл жолы екі рет берілген.',
+    ru: 'Эта строка подписного листа передана дважды.',
+    en: 'This sheet line was given twice.',
+  }),
+  DUPLICATE_SIGNER: () => ({
+    kk: 'Бұл сайлаушының қолы осы кандидат үшін бұрын есептелген.',
+    ru: 'Подпись этого избирателя за этого кандидата уже учтена.',
+    en: 'This voter’s signature for this candidate is already counted.',
+  }),
+  SUPPORTS_ANOTHER_CANDIDATE: () => ({
+    kk: 'Сайлаушы басқа кандидатты қолдаған, ал бұл сайлауда оған рұқсат жоқ.',
+    ru: 'Избиратель уже поддержал другого кандидата, а на этих выборах это не допускается.',
+    en: 'The voter already supports another candidate, which this election does not allow.',
+  }),
+
+  // --- eligibility findings (CLE 113-2, LGA 36, Civil Service Law 19) ---
+  UNDER_MINIMUM_AGE: (d) => ({
+    kk: `Кандидат ${s(d.on)} күні ${s(d.minimum)} жасқа толмайды.`,
+    ru: `Кандидату не исполнится ${s(d.minimum)} лет на ${s(d.on)}.`,
+    en: `The candidate is not ${s(d.minimum)} on ${s(d.on)}.`,
+  }),
+  NOT_A_CITIZEN: () => ({
+    kk: 'Кандидат Қазақстан Республикасының азаматы емес.',
+    ru: 'Кандидат не является гражданином Республики Казахстан.',
+    en: 'The candidate is not a citizen of Kazakhstan.',
+  }),
+  CONSECUTIVE_TERMS_LIMIT: (d) => ({
+    kk: `Бір адам осы лауазымды қатарынан ${s(d.maximum)} реттен артық атқара алмайды.`,
+    ru: `Одно лицо не может занимать эту должность более ${s(d.maximum)} раз подряд.`,
+    en: `The same person cannot hold this post more than ${s(d.maximum)} times in a row.`,
+  }),
+  DOCUMENTS_MISSING: (d) => ({
+    kk: `Құжаттар жетіспейді: ${s(d.missing)}.`,
+    ru: `Не хватает документов: ${s(d.missing)}.`,
+    en: `Documents missing: ${s(d.missing)}.`,
+  }),
+  EDUCATION_INSUFFICIENT: (d) => ({
+    kk: `Білім деңгейі талапқа сай емес (кемінде: ${s(d.minimum)}).`,
+    ru: `Уровень образования ниже требуемого (не ниже: ${s(d.minimum)}).`,
+    en: `Education below the requirement (at least: ${s(d.minimum)}).`,
+  }),
+  SPECIAL_CHECK_PENDING: () => ({
+    kk: 'Арнайы тексеру нәтижесі әлі келмеді.',
+    ru: 'Результат специальной проверки ещё не получен.',
+    en: 'The special check has not reported yet.',
+  }),
+  SPECIAL_CHECK_FAILED: () => ({
+    kk: 'Арнайы тексеру кандидатты мемлекеттік қызметке жарамсыз деп тапты.',
+    ru: 'Специальная проверка выявила препятствия к госслужбе.',
+    en: 'The special check found the candidate unfit for public service.',
+  }),
+  DECLARATIONS_PENDING: () => ({
+    kk: 'Кірістер мен мүлік туралы декларациялардың тапсырылғаны расталмаған.',
+    ru: 'Не подтверждена подача деклараций о доходах и имуществе.',
+    en: 'The filing of the income and asset declarations is not confirmed yet.',
+  }),
+  DISQUALIFIED: (d) => ({
+    kk: `Кандидат СЗ 4-бап 4-тармағы бойынша сайлана алмайды (${s(d.ground)}).`,
+    ru: `Кандидат не может быть избран по п.4 ст.4 КЗВ (${s(d.ground)}).`,
+    en: `The candidate cannot stand under CLE art. 4 p.4 (${s(d.ground)}).`,
+  }),
+
+  // --- the local community meeting (LGA 39-3) ---
+  CONSENT_QUORUM_NOT_MET: (d) => ({
+    kk: `Жиналыста кворум болмады (қатысқаны ${s(d.attendance)}, керегі ${s(d.required)}).`,
+    ru: `Собрание не имело кворума (присутствовало ${s(d.attendance)}, нужно ${s(d.required)}).`,
+    en: `The meeting had no quorum (${s(d.attendance)} present, ${s(d.required)} needed).`,
+  }),
+  CONSENT_MAJORITY_NOT_REACHED: (d) => ({
+    kk: `Келісім көпшілік дауыс алмады (жақтағаны ${s(d.votesFor)}, қатысқаны ${s(d.attendance)}).`,
+    ru: `Согласие не набрало большинства (за ${s(d.votesFor)} из ${s(d.attendance)} присутствовавших).`,
+    en: `Consent did not win a majority (${s(d.votesFor)} for, of ${s(d.attendance)} present).`,
+  }),
+  VOTES_EXCEED_ATTENDANCE: () => ({
+    kk: 'Дауыстар саны қатысушылар санынан көп.',
+    ru: 'Голосов больше, чем присутствовавших.',
+    en: 'More votes than members present.',
+  }),
+  ATTENDANCE_EXCEEDS_MEMBERS: () => ({
+    kk: 'Қатысушылар саны мүшелер санынан көп.',
+    ru: 'Присутствовавших больше, чем членов собрания.',
+    en: 'More members present than the meeting has.',
+  }),
+
+  // --- rules of the law and of the flow ---
+  NOMINATION_NOT_OPEN: (d) => ({
+    kk: `Кандидаттарды ұсыну ${s(d.opensAt)} басталады.`,
+    ru: `Выдвижение кандидатов начинается ${s(d.opensAt)}.`,
+    en: `Nomination opens at ${s(d.opensAt)}.`,
+  }),
+  NOMINATION_CLOSED: (d) => ({
+    kk: `Кандидаттарды ұсыну ${s(d.closedAt)} аяқталды.`,
+    ru: `Выдвижение кандидатов завершилось ${s(d.closedAt)}.`,
+    en: `Nomination closed at ${s(d.closedAt)}.`,
+  }),
+  ADDITIONAL_CANDIDATE_NOT_ALLOWED: (d) => ({
+    kk: `Аудан әкімі қосымша кандидатты тек ұсыну аяқталғанда кандидат болмаса не біреу ғана болса ұсына алады (қазір: ${s(d.liveNominations)}).`,
+    ru: `Аким района вправе выдвинуть дополнительного кандидата, только если по окончании выдвижения нет кандидатов или выдвинут один (сейчас: ${s(d.liveNominations)}).`,
+    en: `The district akim may put forward an additional candidate only when nomination closed with no candidate or a single one (now: ${s(d.liveNominations)}).`,
+  }),
+  ADDITIONAL_CANDIDATE_WINDOW_CLOSED: (d) => ({
+    kk: `Қосымша кандидатты ұсыну мерзімі ${s(d.closedAt)} өтті.`,
+    ru: `Срок выдвижения дополнительного кандидата истёк ${s(d.closedAt)}.`,
+    en: `The window for an additional candidate closed at ${s(d.closedAt)}.`,
+  }),
+  ADDITIONAL_CANDIDATE_LIMIT_REACHED: (d) => ({
+    kk: `Қосымша кандидат ұсыныстарының шегі (${s(d.limit)}) таусылды.`,
+    ru: `Исчерпан лимит предложений дополнительного кандидата (${s(d.limit)}).`,
+    en: `The limit of additional-candidate proposals (${s(d.limit)}) is used up.`,
+  }),
+  NOT_A_PARTY_MEMBER: () => ({
+    kk: 'Партия тек өз мүшесін ұсына алады.',
+    ru: 'Партия может выдвинуть только своего члена.',
+    en: 'A party may nominate only one of its members.',
+  }),
+  PARTY_NOMINEE_EXISTS: (d) => ({
+    kk: `Бұл партияның осы сайлауда кандидаты бар (іс ${s(d.caseId)}).`,
+    ru: `У этой партии уже есть кандидат на этих выборах (дело ${s(d.caseId)}).`,
+    en: `This party already has a nominee in this election (case ${s(d.caseId)}).`,
+  }),
+  CANDIDATE_ALREADY_NOMINATED: (d) => ({
+    kk: `Бұл адам осы сайлауда бұрын ұсынылған (іс ${s(d.caseId)}).`,
+    ru: `Этот человек уже выдвинут на этих выборах (дело ${s(d.caseId)}).`,
+    en: `This person is already nominated in this election (case ${s(d.caseId)}).`,
+  }),
+  CONSENT_NOTICE_TOO_SHORT: (d) => ({
+    kk: `Жергілікті қоғамдастық жиналысының мүшелеріне кемінде ${s(d.minimumDays)} күн бұрын хабарлануы керек.`,
+    ru: `Члены собрания местного сообщества должны быть оповещены не менее чем за ${s(d.minimumDays)} дня.`,
+    en: `Members of the local community meeting must be notified at least ${s(d.minimumDays)} days ahead.`,
+  }),
+  INVALID_TRANSITION: (d) => ({
+    kk: `«${s(d.status)}» күйіндегі іске «${s(d.event)}» әрекеті жасалмайды.`,
+    ru: `Действие «${s(d.event)}» невозможно для дела в статусе «${s(d.status)}».`,
+    en: `"${s(d.event)}" is not possible for a case in status "${s(d.status)}".`,
+  }),
+  STEP_ALREADY_DECIDED: (d) => ({
+    kk: `«${s(d.step)}» қадамы бойынша шешім қабылданған; істің күйі: ${s(d.status)}.`,
+    ru: `Решение по шагу «${s(d.step)}» уже принято; статус дела: ${s(d.status)}.`,
+    en: `The step "${s(d.step)}" is already decided; the case is ${s(d.status)}.`,
+  }),
+  CONCURRENT_UPDATE: (d) => ({
+    kk: `Іс басқа сұраныспен өзгертілді; қайта оқып, қайталаңыз (нұсқа ${s(d.version)}).`,
+    ru: `Дело изменено другим запросом; перечитайте и повторите (версия ${s(d.version)}).`,
+    en: `The case was changed by another request; reload and retry (version ${s(d.version)}).`,
+  }),
+  DEADLINE_PASSED: (d) => ({
+    kk: `«${s(d.deadline)}» мерзімі ${s(d.at)} өтті.`,
+    ru: `Срок «${s(d.deadline)}» истёк ${s(d.at)}.`,
+    en: `The deadline "${s(d.deadline)}" passed at ${s(d.at)}.`,
+  }),
+  REGISTRATION_BLOCKED: (d) => ({
+    kk: `Кандидатты тіркеуге болмайды: ${s(d.findings)}.`,
+    ru: `Кандидата нельзя зарегистрировать: ${s(d.findings)}.`,
+    en: `The candidate cannot be registered: ${s(d.findings)}.`,
+  }),
+  NOT_FOUND: (d) => ({
+    kk: `Табылмады: ${s(d.entity)}.`,
+    ru: `Не найдено: ${s(d.entity)}.`,
+    en: `Not found: ${s(d.entity)}.`,
+  }),
+} satisfies Record<string, Template>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+}
+
+export function localize(code: ErrorCode, details: Details = {}): LocalizedText {
+  return errorCatalogue[code](details);
+}

@@ -1,0 +1,158 @@
+import { type ErrorCode, localize } from './error-catalogue.ts';
+import type { Language, LocalizedText } from './language.ts';
+
+/**
+ * What kind of failure this is, so that each edge (HTTP status, ASL Catch) can react
+ * without knowing every class: a refused request, a lost race, a missing thing, a rule of the law.
+ */
+export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'rule';
+
+/** One problem with one field of a request. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly code: ErrorCode;
+  readonly message: LocalizedText;
+}
+
+/**
+ * Base of every error the domain raises. `name` is the contract with the ASL (Retry/Catch match
+ * `error.name`), `code` the contract with API clients; both stay stable across releases.
+ * `details` hold facts about the request or case, never personal data.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  protected constructor(code: ErrorCode, details: Readonly<Record<string, unknown>> = {}) {
+    super(localize(code, details).en);
+    this.code = code;
+    this.details = details;
+  }
+
+  messageIn(language: Language): string {
+    return localize(this.code, this.details)[language];
+  }
+}
+
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  readonly kind = 'validation';
+  readonly issues: readonly FieldIssue[];
+  constructor(issues: readonly FieldIssue[]) {
+    super('VALIDATION_FAILED', { fields: issues.map((issue) => issue.field) });
+    this.issues = issues;
+  }
+}
+
+export class NominationNotOpenError extends DomainError {
+  override readonly name = 'NominationNotOpenError';
+  readonly kind = 'rule';
+  constructor(opensAt: string) {
+    super('NOMINATION_NOT_OPEN', { opensAt });
+  }
+}
+
+export class NominationClosedError extends DomainError {
+  override readonly name = 'NominationClosedError';
+  readonly kind = 'rule';
+  constructor(closedAt: string) {
+    super('NOMINATION_CLOSED', { closedAt });
+  }
+}
+
+export class AdditionalCandidateNotAllowedError extends DomainError {
+  override readonly name = 'AdditionalCandidateNotAllowedError';
+  readonly kind = 'rule';
+  constructor(liveNominations: number | 'unknown') {
+    super('ADDITIONAL_CANDIDATE_NOT_ALLOWED', { liveNominations });
+  }
+}
+
+export class AdditionalCandidateWindowClosedError extends DomainError {
+  override readonly name = 'AdditionalCandidateWindowClosedError';
+  readonly kind = 'rule';
+  constructor(closedAt: string) {
+    super('ADDITIONAL_CANDIDATE_WINDOW_CLOSED', { closedAt });
+  }
+}
+
+export class AdditionalCandidateLimitReachedError extends DomainError {
+  override readonly name = 'AdditionalCandidateLimitReachedError';
+  readonly kind = 'rule';
+  constructor(limit: number) {
+    super('ADDITIONAL_CANDIDATE_LIMIT_REACHED', { limit });
+  }
+}
+
+export class NotAPartyMemberError extends DomainError {
+  override readonly name = 'NotAPartyMemberError';
+  readonly kind = 'rule';
+  constructor() {
+    super('NOT_A_PARTY_MEMBER');
+  }
+}
+
+export class PartyNomineeExistsError extends DomainError {
+  override readonly name = 'PartyNomineeExistsError';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('PARTY_NOMINEE_EXISTS', { caseId });
+  }
+}
+
+export class CandidateAlreadyNominatedError extends DomainError {
+  override readonly name = 'CandidateAlreadyNominatedError';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('CANDIDATE_ALREADY_NOMINATED', { caseId });
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  override readonly name = 'InvalidTransitionError';
+  readonly kind = 'conflict';
+  constructor(status: string, event: string) {
+    super('INVALID_TRANSITION', { status, event });
+  }
+}
+
+export class StepAlreadyDecidedError extends DomainError {
+  override readonly name = 'StepAlreadyDecidedError';
+  readonly kind = 'conflict';
+  constructor(step: string, status: string) {
+    super('STEP_ALREADY_DECIDED', { step, status });
+  }
+}
+
+export class ConcurrentUpdateError extends DomainError {
+  override readonly name = 'ConcurrentUpdateError';
+  readonly kind = 'conflict';
+  constructor(version: number) {
+    super('CONCURRENT_UPDATE', { version });
+  }
+}
+
+export class DeadlinePassedError extends DomainError {
+  override readonly name = 'DeadlinePassedError';
+  readonly kind = 'conflict';
+  constructor(deadline: string, at: string) {
+    super('DEADLINE_PASSED', { deadline, at });
+  }
+}
+
+export class RegistrationBlockedError extends DomainError {
+  override readonly name = 'RegistrationBlockedError';
+  readonly kind = 'rule';
+  constructor(findings: readonly string[]) {
+    super('REGISTRATION_BLOCKED', { findings });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+  readonly kind = 'not-found';
+  constructor(entity: string) {
+    super('NOT_FOUND', { entity });
+  }
+}

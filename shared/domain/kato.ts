@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { issueParams } from './validation.ts';
+
+/**
+ * KATO, the classifier of administrative-territorial objects: 9 digits `AA BB CC DDD`
+ * (region, district, rural district or town, settlement) [P]. One elected unit = one KATO code.
+ */
+export const KatoCodeSchema = z
+  .string()
+  .refine((value) => /^\d{9}$/.test(value), issueParams('KATO_MALFORMED'));
+export type KatoCode = z.infer<typeof KatoCodeSchema>;
+
+/**
+ * The district (or city of regional significance) a unit belongs to: its first four digits.
+ * The district territorial election commission and the district akimat act for every unit under it.
+ */
+export function districtOf(code: KatoCode): string {
+  return code.slice(0, 4);
+}
+
+export const DistrictCodeSchema = z.string().regex(/^\d{4}$/);

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { ElectionRules } from './election-rules.ts';
+import type { Eligibility } from './eligibility.ts';
+import { localize } from './error-catalogue.ts';
+import { RegistrationBlockedError, ValidationError } from './errors.ts';
+
+/** The commission's decision on a candidate (CLE 113-5). A refusal always carries grounds and reasons [D]. */
+export const RegistrationDecisionSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('register') }),
+  z.strictObject({
+    decision: z.literal('refuse'),
+    grounds: z.array(z.string().min(1).max(80)).min(1).max(10),
+    reasons: z.string().trim().min(1).max(4000),
+  }),
+]);
+export type RegistrationDecision = z.infer<typeof RegistrationDecisionSchema>;
+
+/**
+ * Checks a commission's decision against the candidate's eligibility: an ineligible candidate cannot be
+ * registered; a candidate with checks outstanding neither, unless the election's rules allow it; a refusal
+ * must cite grounds from the election's list.
+ */
+export function checkRegistrationDecision(
+  decision: RegistrationDecision,
+  eligibility: Eligibility,
+  rules: ElectionRules,
+): RegistrationDecision {
+  if (decision.decision === 'register') {
+    const blocking = eligibility.findings.filter(
+      (f) => f.effect === 'fails' || rules.registrationRequiresCompletedChecks,
+    );
+    if (blocking.length > 0) throw new RegistrationBlockedError(blocking.map((f) => f.code));
+    return decision;
+  }
+  const unknown = decision.grounds.filter((ground) => !rules.refusalGrounds.includes(ground));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      unknown.map((ground) => ({
+        field: `grounds.${decision.grounds.indexOf(ground)}`,
+        code: 'REFUSAL_GROUND_UNKNOWN',
+        message: localize('REFUSAL_GROUND_UNKNOWN', { ground }),
+      })),
+    );
+  }
+  return decision;
+}
