@@ -68,14 +68,19 @@ export type Election = z.infer<typeof ElectionSchema>;
 
 const ConfiguredRuleNamesSchema = z.object({ rules: z.record(z.string(), z.unknown()).optional() });
 
+/** One unit has one election on a given day, so the pair names it: readable, public, and unique by construction. */
+export function electionIdOf(kato: string, electionDay: string): string {
+  return `${kato}-${electionDay}`;
+}
+
 /** Calls an election: validates the input and derives its calendar (CLE 113-1), or throws a ValidationError. */
-export function callElection(input: unknown, ids: { electionId: string; now: string }): Election {
+export function callElection(input: unknown, now: string): Election {
   const draft = parseOrThrow(NewElectionSchema, input);
   const regime = calendarRegimes[draft.regime];
   const calendar = computeElectionCalendar({ ...draft, regime });
   const configured = Object.keys(ConfiguredRuleNamesSchema.parse(input).rules ?? {});
   return {
-    electionId: ids.electionId,
+    electionId: electionIdOf(draft.unit.kato, draft.electionDay),
     unit: draft.unit,
     district: districtOf(draft.unit.kato),
     electionDay: draft.electionDay,
@@ -89,7 +94,7 @@ export function callElection(input: unknown, ids: { electionId: string; now: str
     nominationsAtClose: null,
     additionalProposals: 0,
     voterRegister: null,
-    createdAt: ids.now,
+    createdAt: now,
     version: 1,
   };
 }

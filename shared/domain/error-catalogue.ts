@@ -240,6 +240,11 @@ export const errorCatalogue = {
     ru: `У этой партии уже есть кандидат на этих выборах (дело ${s(d.caseId)}).`,
     en: `This party already has a nominee in this election (case ${s(d.caseId)}).`,
   }),
+  ADDITIONAL_CANDIDATE_PENDING: (d) => ({
+    kk: `Аудан әкімінің қосымша кандидаты қаралуда (іс ${s(d.caseId)}); жаңасын ол шешілгеннен кейін ұсынуға болады.`,
+    ru: `Дополнительный кандидат акима района ещё рассматривается (дело ${s(d.caseId)}); новое предложение — после решения по нему.`,
+    en: `The district akim’s additional candidate is still under way (case ${s(d.caseId)}); propose another once it is decided.`,
+  }),
   CANDIDATE_ALREADY_NOMINATED: (d) => ({
     kk: `Бұл адам осы сайлауда бұрын ұсынылған (іс ${s(d.caseId)}).`,
     ru: `Этот человек уже выдвинут на этих выборах (дело ${s(d.caseId)}).`,
@@ -274,6 +279,11 @@ export const errorCatalogue = {
     kk: `Кандидатты тіркеуге болмайды: ${s(d.findings)}.`,
     ru: `Кандидата нельзя зарегистрировать: ${s(d.findings)}.`,
     en: `The candidate cannot be registered: ${s(d.findings)}.`,
+  }),
+  ELECTION_ALREADY_CALLED: (d) => ({
+    kk: `Бұл бірлікте осы күнге сайлау тағайындалған (${s(d.electionId)}).`,
+    ru: `Выборы в этой единице на этот день уже назначены (${s(d.electionId)}).`,
+    en: `An election of this unit on this day is already called (${s(d.electionId)}).`,
   }),
   NOT_FOUND: (d) => ({
     kk: `Табылмады: ${s(d.entity)}.`,

@@ -101,6 +101,14 @@ export class PartyNomineeExistsError extends DomainError {
   }
 }
 
+export class AdditionalCandidatePendingError extends DomainError {
+  override readonly name = 'AdditionalCandidatePendingError';
+  readonly kind = 'conflict';
+  constructor(caseId: string) {
+    super('ADDITIONAL_CANDIDATE_PENDING', { caseId });
+  }
+}
+
 export class CandidateAlreadyNominatedError extends DomainError {
   override readonly name = 'CandidateAlreadyNominatedError';
   readonly kind = 'conflict';
@@ -146,6 +154,14 @@ export class RegistrationBlockedError extends DomainError {
   readonly kind = 'rule';
   constructor(findings: readonly string[]) {
     super('REGISTRATION_BLOCKED', { findings });
+  }
+}
+
+export class ElectionAlreadyCalledError extends DomainError {
+  override readonly name = 'ElectionAlreadyCalledError';
+  readonly kind = 'conflict';
+  constructor(electionId: string) {
+    super('ELECTION_ALREADY_CALLED', { electionId });
   }
 }
 

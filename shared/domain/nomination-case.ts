@@ -7,6 +7,7 @@ import {
   nextStatus,
 } from './case-lifecycle.ts';
 import { CandidateChecksSchema, noChecksYet } from './eligibility.ts';
+import { StepAlreadyDecidedError } from './errors.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 import { type Filing, FilingSchema, nominatorSlot } from './nomination.ts';
 
@@ -105,6 +106,23 @@ export function applyCaseEvent(current: NominationCase, event: CaseEvent, meta: 
     version,
     timeline: [...current.timeline, entry(version, event.type, current.status, to, meta)],
   };
+}
+
+/**
+ * Records the one decision a step takes, with the event it causes. A second decision for the same step
+ * is a StepAlreadyDecidedError: whoever comes second learns the case's current status.
+ */
+export function decideStep(
+  current: NominationCase,
+  step: DecisionStep,
+  decision: { readonly outcome: string; readonly details: Record<string, unknown> },
+  event: CaseEvent,
+  meta: EventMeta,
+): NominationCase {
+  if (current.decisions[step] !== undefined) throw new StepAlreadyDecidedError(step, current.status);
+  const next = applyCaseEvent(current, event, meta);
+  const recorded: RecordedDecision = { at: meta.at, actor: meta.actor, ...decision };
+  return { ...next, decisions: { ...current.decisions, [step]: recorded } };
 }
 
 function entry(version: number, event: string, from: CaseStatus | null, to: CaseStatus, meta: EventMeta) {

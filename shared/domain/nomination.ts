@@ -6,10 +6,12 @@ import { CandidateSchema } from './eligibility.ts';
 import {
   AdditionalCandidateLimitReachedError,
   AdditionalCandidateNotAllowedError,
+  AdditionalCandidatePendingError,
   AdditionalCandidateWindowClosedError,
   NominationClosedError,
   NominationNotOpenError,
   NotAPartyMemberError,
+  PartyNomineeExistsError,
 } from './errors.ts';
 import { DistrictCodeSchema } from './kato.ts';
 import { type Instant, isBefore, LocalDateSchema } from './local-date.ts';
@@ -68,6 +70,13 @@ export function nominatorSlot(filing: Filing): string | null {
     case 'self':
       return null;
   }
+}
+
+/** The error for a filing whose nominator slot is held by the live case `holderCaseId`. */
+export function slotTakenError(slot: string, holderCaseId: string): Error {
+  return slot === 'akimat'
+    ? new AdditionalCandidatePendingError(holderCaseId)
+    : new PartyNomineeExistsError(holderCaseId);
 }
 
 /** The preconditions of a route at `now`, taken from the election's calendar and phase. */

@@ -65,6 +65,8 @@ export interface SignatureCheckContext {
   /** Signing dates allowed: the nomination window, as local dates. */
   readonly window: { readonly from: LocalDate; readonly to: LocalDate };
   readonly isOnRegister: (iin: string) => boolean;
+  /** Sheet lines (`sheet/line`) an earlier submission already gave. */
+  readonly alreadySubmitted: ReadonlySet<string>;
   /** Signers already counted for this candidate by an earlier submission. */
   readonly alreadyCounted: ReadonlySet<string>;
   /** Whether the signer is counted for another candidate of the same election. */
@@ -85,6 +87,11 @@ export interface SignatureVerdict {
   readonly crossCandidateSupport: number;
   /** IINs newly counted by this submission: the caller stores them so nobody is counted twice. */
   readonly newlyCounted: readonly string[];
+}
+
+/** A line's place on the sheets, the identity of a line across submissions. */
+export function linePosition(line: { readonly sheet: number; readonly line: number }): string {
+  return `${line.sheet}/${line.line}`;
 }
 
 /** Why one line does not count, or null when it does (checks in the order a clerk would make them). */
@@ -109,7 +116,7 @@ export function verifySignatures(
   ctx: SignatureCheckContext,
 ): SignatureVerdict {
   const ordered = [...lines].sort((a, b) => a.sheet - b.sheet || a.line - b.line);
-  const seenLines = new Set<string>();
+  const seenLines = new Set(ctx.alreadySubmitted);
   const counted = new Set(ctx.alreadyCounted);
   const newlyCounted: string[] = [];
   const verdicts: LineVerdict[] = [];
@@ -117,7 +124,7 @@ export function verifySignatures(
   let crossCandidateSupport = 0;
 
   for (const line of ordered) {
-    const position = `${line.sheet}/${line.line}`;
+    const position = linePosition(line);
     const supportsAnother = ctx.supportsAnotherCandidate(line.iin);
     let reason: RejectionReason | null = seenLines.has(position) ? 'DUPLICATE_LINE' : defectOf(line, ctx);
     if (reason === null && counted.has(line.iin)) reason = 'DUPLICATE_SIGNER';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IinSchema, readIin } from './iin.ts';
+import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
+import { SIGNER_MINIMUM_AGE } from './signatures.ts';
+import { issueParams } from './validation.ts';
+
+/**
+ * One row of the district's voter list as the commission imports it. Only the IIN is kept afterwards:
+ * it is all the signature check needs, and personal data not kept cannot leak.
+ */
+export const VoterRowSchema = z
+  .strictObject({
+    iin: IinSchema,
+    fullName: z.string().trim().min(1).max(300),
+    birthDate: LocalDateSchema,
+    address: z.string().trim().min(1).max(500),
+  })
+  .superRefine((row, ctx) => {
+    const facts = readIin(row.iin);
+    if (facts.ok && facts.birthDate !== row.birthDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthDate'],
+        message: 'mismatch',
+        ...issueParams('IIN_BIRTH_DATE_MISMATCH'),
+      });
+    }
+  });
+export type VoterRow = z.infer<typeof VoterRowSchema>;
+
+/** CLE 4 p.1: on the list only if 18 or older on election day. */
+export function votesOn(row: VoterRow, electionDay: LocalDate): boolean {
+  return ageOn(row.birthDate, electionDay) >= SIGNER_MINIMUM_AGE;
+}

@@ -1,0 +1,164 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isLive } from '../domain/case-lifecycle.ts';
+import { CandidateAlreadyNominatedError, NotFoundError } from '../domain/errors.ts';
+import type { Instant } from '../domain/local-date.ts';
+import { slotTakenError } from '../domain/nomination.ts';
+import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
+import type { Table } from './document-client.ts';
+import { fromItem, isConditionFailure } from './item-codec.ts';
+import { keys } from './keys.ts';
+import { NominationRoll, type RollClaim } from './nomination-roll.ts';
+import { updateOptimistically } from './optimistic-update.ts';
+import { queryPrefix } from './query-all.ts';
+
+export interface CaseRepositoryOptions {
+  /**
+   * How long a slot claim whose case never appeared is respected before another nomination may take the slot.
+   * Longer than any request can run (a Lambda stops at 15 minutes), so it only frees claims of crashed requests.
+   */
+  readonly orphanClaimAfterMs?: number;
+}
+
+const FIFTEEN_MINUTES_MS = 15 * 60_000;
+const MAX_CLAIM_ROUNDS = 5;
+
+/** Nomination cases: filed once per candidate, changed only under optimistic locking. */
+export class CaseRepository {
+  readonly #table: Table;
+  readonly #roll: NominationRoll;
+  readonly #orphanAfterMs: number;
+
+  constructor(table: Table, options: CaseRepositoryOptions = {}) {
+    this.#table = table;
+    this.#roll = new NominationRoll(table);
+    this.#orphanAfterMs = options.orphanClaimAfterMs ?? FIFTEEN_MINUTES_MS;
+  }
+
+  /**
+   * Stores a new case: claims the candidate and the nominator slot on the roll, then writes the case.
+   * A creation interrupted between the two writes is resumed by the next filing for the same candidate,
+   * under the case id it had claimed, so a crash never blocks a candidate nor yields two cases.
+   */
+  async file(draft: NominationCase, candidateKey: string, now: Instant): Promise<NominationCase> {
+    const { electionId } = draft;
+    let nominationCase = draft;
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round += 1) {
+      const claim: RollClaim = { caseId: nominationCase.caseId, at: now };
+      if (await this.#roll.claim(electionId, candidateKey, nominationCase.slot, claim)) {
+        return this.#write(nominationCase);
+      }
+      const roll = await this.#roll.read(electionId);
+      if (roll === null) throw new NotFoundError('election');
+      const candidateClaim = roll.candidates[candidateKey];
+      if (candidateClaim !== undefined && candidateClaim.caseId !== nominationCase.caseId) {
+        if ((await this.find(electionId, candidateClaim.caseId)) !== null) {
+          throw new CandidateAlreadyNominatedError(candidateClaim.caseId);
+        }
+        nominationCase = { ...nominationCase, caseId: candidateClaim.caseId };
+        continue;
+      }
+      const slot = nominationCase.slot;
+      const slotClaim = slot === null ? undefined : roll.slots[slot];
+      if (slot !== null && slotClaim !== undefined && slotClaim.caseId !== nominationCase.caseId) {
+        await this.#takeOverSlotIfFree(electionId, slot, slotClaim, claim, now);
+      }
+    }
+    throw new CandidateAlreadyNominatedError(nominationCase.caseId);
+  }
+
+  /** A slot is free when its holder left the race, or never came to be within the orphan lease. */
+  async #takeOverSlotIfFree(
+    electionId: string,
+    slot: string,
+    held: RollClaim,
+    claim: RollClaim,
+    now: Instant,
+  ): Promise<void> {
+    const holder = await this.find(electionId, held.caseId);
+    const holderStillLive = holder !== null && holder.slot === slot && isLive(holder.status);
+    const claimMayBeInFlight = holder === null && Date.parse(now) - Date.parse(held.at) < this.#orphanAfterMs;
+    if (holderStillLive || claimMayBeInFlight) throw slotTakenError(slot, held.caseId);
+    await this.#roll.takeOverSlot(electionId, slot, held.caseId, claim);
+  }
+
+  async #write(nominationCase: NominationCase): Promise<NominationCase> {
+    try {
+      await this.#table.db.send(
+        new PutCommand({
+          TableName: this.#table.name,
+          Item: { ...keys.case(nominationCase.electionId, nominationCase.caseId), ...nominationCase },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return nominationCase;
+    } catch (error) {
+      // Another request resumed the same claim and wrote the case first.
+      if (isConditionFailure(error)) throw new CandidateAlreadyNominatedError(nominationCase.caseId);
+      throw error;
+    }
+  }
+
+  /** Frees the case's nominator slot once it has left the race (the roll ignores it until then anyway). */
+  async releaseSlot(nominationCase: NominationCase): Promise<void> {
+    if (nominationCase.slot === null || isLive(nominationCase.status)) return;
+    await this.#roll.releaseSlot(nominationCase.electionId, nominationCase.slot, nominationCase.caseId);
+  }
+
+  async find(electionId: string, caseId: string): Promise<NominationCase | null> {
+    const { Item } = await this.#table.db.send(
+      new GetCommand({
+        TableName: this.#table.name,
+        Key: keys.case(electionId, caseId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? null : fromItem(NominationCaseSchema, Item);
+  }
+
+  async get(electionId: string, caseId: string): Promise<NominationCase> {
+    const found = await this.find(electionId, caseId);
+    if (found === null) throw new NotFoundError('case');
+    return found;
+  }
+
+  /** Every case of an election, in one consistent query (the cases share the election's partition). */
+  async listByElection(electionId: string): Promise<NominationCase[]> {
+    return queryPrefix(this.#table, NominationCaseSchema, keys.casesOf(electionId));
+  }
+
+  /** Live nominations of an election: the count the calendar's deadlines decide on (CLE 113-3 p.6). */
+  async countLive(electionId: string): Promise<number> {
+    return (await this.listByElection(electionId)).filter((c) => isLive(c.status)).length;
+  }
+
+  /**
+   * Changes a case under optimistic locking: `change` sees the latest stored case and may throw a domain error
+   * (an impossible transition, a step already decided) to stop. Returns the case as stored.
+   */
+  async update(
+    electionId: string,
+    caseId: string,
+    change: (current: NominationCase) => NominationCase,
+  ): Promise<NominationCase> {
+    return updateOptimistically({
+      load: () => this.get(electionId, caseId),
+      change,
+      save: async (next, expectedVersion) => {
+        try {
+          await this.#table.db.send(
+            new PutCommand({
+              TableName: this.#table.name,
+              Item: { ...keys.case(electionId, caseId), ...next },
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Election, ElectionSchema } from '../domain/election.ts';
+import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
+import type { Table } from './document-client.ts';
+import { fromItem, isConditionFailure } from './item-codec.ts';
+import { keys } from './keys.ts';
+import { emptyRoll } from './nomination-roll.ts';
+import { updateOptimistically } from './optimistic-update.ts';
+import { queryAll } from './query-all.ts';
+import { tableKeys } from './table.ts';
+
+/** Elections: called once per unit and day, read by id or by district, moved along their calendar. */
+export class ElectionRepository {
+  readonly #table: Table;
+
+  constructor(table: Table) {
+    this.#table = table;
+  }
+
+  /** Stores a newly called election and its empty nomination roll; a second call of the same election conflicts. */
+  async create(election: Election): Promise<void> {
+    const { db, name } = this.#table;
+    // The roll goes first: a crash between the two writes leaves a harmless empty roll, never an election without one.
+    await db
+      .send(
+        new PutCommand({
+          TableName: name,
+          Item: { ...keys.roll(election.electionId), ...emptyRoll() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: name,
+          Item: this.#item(election),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ElectionAlreadyCalledError(election.electionId);
+      throw error;
+    }
+  }
+
+  async get(electionId: string): Promise<Election> {
+    const { Item } = await this.#table.db.send(
+      new GetCommand({ TableName: this.#table.name, Key: keys.election(electionId), ConsistentRead: true }),
+    );
+    if (Item === undefined) throw new NotFoundError('election');
+    return fromItem(ElectionSchema, Item);
+  }
+
+  /** Elections of a district, by election day. Read from the index, so a just-called election may lag a moment. */
+  async listByDistrict(district: string): Promise<Election[]> {
+    return queryAll(this.#table, ElectionSchema, {
+      IndexName: tableKeys.byDistrictIndex,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': tableKeys.byDistrictPartitionKey },
+      ExpressionAttributeValues: { ':pk': keys.electionsOfDistrict(district) },
+    });
+  }
+
+  /** Changes an election under optimistic locking (see updateOptimistically). */
+  async update(electionId: string, change: (current: Election) => Election): Promise<Election> {
+    return updateOptimistically({
+      load: () => this.get(electionId),
+      change,
+      save: async (next, expectedVersion) => {
+        try {
+          await this.#table.db.send(
+            new PutCommand({
+              TableName: this.#table.name,
+              Item: this.#item(next),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        }
+      },
+    });
+  }
+
+  #item(election: Election) {
+    return {
+      ...keys.election(election.electionId),
+      [tableKeys.byDistrictPartitionKey]: keys.electionsOfDistrict(election.district),
+      [tableKeys.byDistrictSortKey]: keys.electionInDistrict(election.electionDay, election.electionId),
+      ...election,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { ConcurrentUpdateError } from '../domain/errors.ts';
+
+export interface Versioned {
+  readonly version: number;
+}
+
+export interface OptimisticUpdate<T extends Versioned> {
+  readonly load: () => Promise<T>;
+  /**
+   * The new state from the current one (return `current` itself to write nothing); throws a domain error
+   * to stop (e.g. the step is already decided). The version is bumped here, not by `change`.
+   */
+  readonly change: (current: T) => T;
+  /** Writes `next` if the stored version is still `expectedVersion`; false when another write came first. */
+  readonly save: (next: T, expectedVersion: number) => Promise<boolean>;
+  readonly attempts?: number;
+}
+
+/**
+ * Optimistic locking: load, change, write on condition of the version; on a lost race load again, so that
+ * `change` always judges the latest state. Gives up with ConcurrentUpdateError after `attempts`.
+ */
+export async function updateOptimistically<T extends Versioned>(update: OptimisticUpdate<T>): Promise<T> {
+  const attempts = update.attempts ?? 12;
+  let lastVersion = 0;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const current = await update.load();
+    lastVersion = current.version;
+    const changed = update.change(current);
+    if (changed === current) return current;
+    const next = { ...changed, version: current.version + 1 };
+    if (await update.save(next, current.version)) return next;
+    // Jitter spreads the retries of many writers that lost the same race.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+  }
+  throw new ConcurrentUpdateError(lastVersion);
+}

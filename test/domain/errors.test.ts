@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type ErrorCode, errorCatalogue, localize } from '../../shared/domain/error-catalogue.ts';
+import { NominationClosedError, ValidationError } from '../../shared/domain/errors.ts';
+import { negotiateLanguage } from '../../shared/domain/language.ts';
+import { parseOrThrow } from '../../shared/domain/validation.ts';
+
+describe('errors and their messages', () => {
+  it('has a distinct, non-empty message in kk, ru and en for every code', () => {
+    for (const code of Object.keys(errorCatalogue) as ErrorCode[]) {
+      const text = localize(code, { closedAt: 'T', caseId: 'c', limit: 1 });
+      expect(new Set([text.kk, text.ru, text.en]).size, code).toBe(3);
+      expect(text.kk).toMatch(/[әғқңөұүһіА-я]/);
+    }
+  });
+
+  it('keeps a stable name for the ASL and a code for clients, and speaks each language', () => {
+    const error = new NominationClosedError('2026-02-17T13:00:00.000Z');
+    expect(error.name).toBe('NominationClosedError');
+    expect(error.code).toBe('NOMINATION_CLOSED');
+    expect(error.messageIn('ru')).toContain('2026-02-17T13:00:00.000Z');
+    expect(error.message).toBe(error.messageIn('en'));
+  });
+
+  it('lists every invalid field of a request at once', () => {
+    const schema = z.strictObject({ a: z.int().min(1), b: z.string(), c: z.enum(['x', 'y']) });
+    const call = () => parseOrThrow(schema, { a: 0, c: 'z', d: true });
+    expect(call).toThrow(ValidationError);
+    try {
+      call();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      expect(error.issues.map((i) => [i.field, i.code])).toEqual([
+        ['a', 'TOO_SMALL'],
+        ['b', 'REQUIRED'],
+        ['c', 'INVALID_VALUE'],
+        ['d', 'UNKNOWN_FIELD'],
+      ]);
+    }
+  });
+
+  it('picks the caller’s language from Accept-Language, Kazakh by default', () => {
+    expect(negotiateLanguage('ru-RU,ru;q=0.9,en;q=0.8')).toBe('ru');
+    expect(negotiateLanguage('de, en;q=0.5')).toBe('en');
+    expect(negotiateLanguage('kk;q=0.2, ru;q=0.8')).toBe('ru');
+    expect(negotiateLanguage(undefined)).toBe('kk');
+    expect(negotiateLanguage('fr')).toBe('kk');
+  });
+});

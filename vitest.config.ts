@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/dynalite-server.ts'],
+    // Storage tests speak to one dynalite over loopback; a few seconds covers the slowest concurrency test.
+    testTimeout: 30_000,
+  },
+});
