@@ -57,10 +57,16 @@ export class SignatureRepository {
           TableName: this.#table.name,
           Key: keys.support(electionId, iin),
           UpdateExpression: 'ADD cases :case',
-          ConditionExpression: exclusive
-            ? 'attribute_not_exists(cases)'
-            : 'attribute_not_exists(cases) OR NOT contains(cases, :caseId)',
-          ExpressionAttributeValues: { ':case': new Set([caseId]), ':caseId': caseId },
+          // Exclusive: nobody may hold the voter yet. Otherwise: just not this case already.
+          ...(exclusive
+            ? {
+                ConditionExpression: 'attribute_not_exists(cases)',
+                ExpressionAttributeValues: { ':case': new Set([caseId]) },
+              }
+            : {
+                ConditionExpression: 'attribute_not_exists(cases) OR NOT contains(cases, :caseId)',
+                ExpressionAttributeValues: { ':case': new Set([caseId]), ':caseId': caseId },
+              }),
         }),
       );
       return true;

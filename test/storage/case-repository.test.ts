@@ -1,0 +1,252 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../../shared/domain/case-lifecycle.ts';
+import type { Election } from '../../shared/domain/election.ts';
+import {
+  CandidateAlreadyNominatedError,
+  InvalidTransitionError,
+  PartyNomineeExistsError,
+  StepAlreadyDecidedError,
+} from '../../shared/domain/errors.ts';
+import type { Filing } from '../../shared/domain/nomination.ts';
+import {
+  type Actor,
+  decideStep,
+  type NominationCase,
+  openCase,
+} from '../../shared/domain/nomination-case.ts';
+import { CaseRepository } from '../../shared/storage/case-repository.ts';
+import type { Table } from '../../shared/storage/document-client.ts';
+import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { NominationRoll } from '../../shared/storage/nomination-roll.ts';
+import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { anElection } from '../support/elections.ts';
+import { createTestTable } from '../support/test-table.ts';
+
+const now = '2026-02-10T05:00:00.000Z';
+const party: Actor = { role: 'party', id: 'amanat' };
+
+let table: Table;
+let cases: CaseRepository;
+let unitNumber = 100;
+
+beforeAll(async () => {
+  table = await createTestTable();
+  cases = new CaseRepository(table);
+});
+
+/** A fresh election per test, so that tests never share a roll. */
+async function freshElection(): Promise<Election> {
+  unitNumber += 1;
+  const election = anElection({
+    unit: { kato: `195230${unitNumber}`, kind: 'village', nameKk: 'Ауыл', nameRu: 'Аул' },
+  });
+  await new ElectionRepository(table).create(election);
+  return election;
+}
+
+function draft(election: Election, filing: Filing, caseId: string): NominationCase {
+  return openCase(filing, { caseId, electionId: election.electionId }, { at: now, actor: party });
+}
+
+function file(election: Election, filing: Filing, caseId: string, at = now) {
+  return cases.file(draft(election, filing, caseId), filing.candidate.iin, at);
+}
+
+describe('case storage: one case per candidate per election', () => {
+  it('stores a filed case with its first timeline entry', async () => {
+    const election = await freshElection();
+    const stored = await file(election, aPartyFiling(), 'case-1');
+    expect(await cases.get(election.electionId, 'case-1')).toEqual(stored);
+    expect(stored.timeline).toEqual([
+      {
+        version: 1,
+        at: now,
+        actor: party,
+        event: 'NominationFiled',
+        from: null,
+        to: 'AwaitingPartyConfirmation',
+      },
+    ]);
+  });
+
+  it('turns 50 parallel filings of the same candidate into one case and 49 clear conflicts', async () => {
+    const election = await freshElection();
+    const filing = aSelfFiling(7);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => file(election, filing, `race-${i}`)),
+    );
+
+    const created = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(created).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    const stored = await cases.listByElection(election.electionId);
+    expect(stored).toHaveLength(1);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(CandidateAlreadyNominatedError);
+      expect(r.reason.details).toEqual({ caseId: stored[0]?.caseId });
+    }
+  });
+
+  it('refuses the same person by another route', async () => {
+    const election = await freshElection();
+    await file(election, aSelfFiling(3), 'self-3');
+    await expect(file(election, aPartyFiling('amanat', 3), 'party-3')).rejects.toThrowError(
+      expect.objectContaining({ name: 'CandidateAlreadyNominatedError', details: { caseId: 'self-3' } }),
+    );
+  });
+
+  it('resumes a filing that crashed between claiming the candidate and writing the case', async () => {
+    const election = await freshElection();
+    const filing = aSelfFiling(9);
+    await new NominationRoll(table).claim(election.electionId, filing.candidate.iin, null, {
+      caseId: 'crashed',
+      at: now,
+    });
+
+    const stored = await file(election, filing, 'retry');
+    expect(stored.caseId).toBe('crashed');
+    expect((await cases.listByElection(election.electionId)).map((c) => c.caseId)).toEqual(['crashed']);
+  });
+});
+
+describe('case storage: one live nominee per party per election', () => {
+  it('lets only one of 20 parallel nominees of the same party through', async () => {
+    const election = await freshElection();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => file(election, aPartyFiling('ak-zhol', 20 + i), `ak-zhol-${i}`)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected'))
+      expect(r.reason).toBeInstanceOf(PartyNomineeExistsError);
+    // The losers' candidates were not nominated: each may still be filed by another route.
+    await expect(file(election, aSelfFiling(21), 'second-try')).resolves.toMatchObject({
+      caseId: 'second-try',
+    });
+  });
+
+  it('frees the party’s slot once its nominee leaves the race', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('amanat', 40), 'first');
+    await expect(file(election, aPartyFiling('amanat', 41), 'second')).rejects.toBeInstanceOf(
+      PartyNomineeExistsError,
+    );
+
+    const declined = await cases.update(election.electionId, 'first', (c) =>
+      decideStep(
+        c,
+        'party-confirmation',
+        { outcome: 'declined', details: {} },
+        { type: 'PartyDeclined' },
+        { at: now, actor: party },
+      ),
+    );
+    await cases.releaseSlot(declined);
+    await expect(file(election, aPartyFiling('amanat', 41), 'second')).resolves.toMatchObject({
+      slot: 'party:amanat',
+    });
+  });
+
+  it('treats a slot whose holder left the race as free even if it was never released', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('auyl', 50), 'old');
+    await cases.update(election.electionId, 'old', (c) =>
+      decideStep(
+        c,
+        'withdrawal',
+        { outcome: 'withdrawn', details: {} },
+        { type: 'Withdrawn' },
+        { at: now, actor: party },
+      ),
+    );
+    await expect(file(election, aPartyFiling('auyl', 51), 'new')).resolves.toMatchObject({ caseId: 'new' });
+  });
+
+  it('frees a slot claimed by a crashed filing only once the claim is older than any request can run', async () => {
+    const election = await freshElection();
+    const roll = new NominationRoll(table);
+    await roll.claim(election.electionId, 'ghost-iin', 'party:respublica', { caseId: 'ghost', at: now });
+
+    const fiveMinutesLater = new Date(Date.parse(now) + 5 * 60_000).toISOString();
+    await expect(
+      file(election, aPartyFiling('respublica', 60), 'early', fiveMinutesLater),
+    ).rejects.toBeInstanceOf(PartyNomineeExistsError);
+    const anHourLater = new Date(Date.parse(now) + 60 * 60_000).toISOString();
+    await expect(file(election, aPartyFiling('respublica', 60), 'late', anHourLater)).resolves.toMatchObject({
+      caseId: 'late',
+    });
+  });
+});
+
+describe('case storage: decisions and optimistic locking', () => {
+  const confirm = (outcome: string): ((c: NominationCase) => NominationCase) => {
+    const event: CaseEvent = outcome === 'confirmed' ? { type: 'PartyConfirmed' } : { type: 'PartyDeclined' };
+    return (c) =>
+      decideStep(c, 'party-confirmation', { outcome, details: {} }, event, { at: now, actor: party });
+  };
+
+  it('takes one of 50 parallel decisions on a step and refuses the other 49', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('nur', 70), 'decide-me');
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        cases.update(election.electionId, 'decide-me', confirm(i % 2 === 0 ? 'confirmed' : 'declined')),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(49);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(StepAlreadyDecidedError);
+
+    const stored = await cases.get(election.electionId, 'decide-me');
+    expect(stored.version).toBe(2);
+    expect(stored.timeline).toHaveLength(2);
+    expect(stored.status).toBe(
+      stored.decisions['party-confirmation']?.outcome === 'confirmed'
+        ? 'CheckingEligibility'
+        : 'PartyDeclined',
+    );
+  });
+
+  it('tells the loser of a decided step the case’s current status', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('nur', 71), 'decided');
+    await cases.update(election.electionId, 'decided', confirm('confirmed'));
+    await expect(cases.update(election.electionId, 'decided', confirm('declined'))).rejects.toThrowError(
+      expect.objectContaining({ details: { step: 'party-confirmation', status: 'CheckingEligibility' } }),
+    );
+  });
+
+  it('loses no change when many writers update a case at once', async () => {
+    const election = await freshElection();
+    await file(election, aSelfFiling(80), 'busy');
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        cases.update(election.electionId, 'busy', (c) => ({
+          ...c,
+          findings: { ...c.findings, [`check-${i}`]: true },
+        })),
+      ),
+    );
+    const stored = await cases.get(election.electionId, 'busy');
+    expect(Object.keys(stored.findings)).toHaveLength(10);
+    expect(stored.version).toBe(11);
+  });
+
+  it('writes nothing when the event cannot happen in the case’s status', async () => {
+    const election = await freshElection();
+    const filed = await file(election, aSelfFiling(90), 'self-90');
+    await expect(cases.update(election.electionId, 'self-90', confirm('confirmed'))).rejects.toBeInstanceOf(
+      InvalidTransitionError,
+    );
+    expect(await cases.get(election.electionId, 'self-90')).toEqual(filed);
+  });
+
+  it('counts live nominations of an election', async () => {
+    const election = await freshElection();
+    await file(election, aSelfFiling(100), 'live-1');
+    await file(election, aPartyFiling('nur', 101), 'live-2');
+    await cases.update(election.electionId, 'live-2', confirm('declined'));
+    expect(await cases.countLive(election.electionId)).toBe(1);
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ElectionAlreadyCalledError, NotFoundError } from '../../shared/domain/errors.ts';
+import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { anElection } from '../support/elections.ts';
+import { createTestTable } from '../support/test-table.ts';
+
+let elections: ElectionRepository;
+
+beforeAll(async () => {
+  elections = new ElectionRepository(await createTestTable());
+});
+
+describe('election storage', () => {
+  it('stores a called election and reads it back as it was', async () => {
+    const election = anElection({
+      unit: { kato: '195230200', kind: 'village', nameKk: 'Ақжар', nameRu: 'Акжар' },
+    });
+    await elections.create(election);
+    expect(await elections.get(election.electionId)).toEqual(election);
+  });
+
+  it('refuses to call the same unit’s election on the same day twice, even in parallel', async () => {
+    const election = anElection({
+      unit: { kato: '195230300', kind: 'village', nameKk: 'Қызылжар', nameRu: 'Кызылжар' },
+    });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => elections.create(election)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect(r.reason).toBeInstanceOf(ElectionAlreadyCalledError);
+    }
+  });
+
+  it('lists a district’s elections by election day', async () => {
+    const district = { kind: 'village' as const, nameKk: 'Ауыл', nameRu: 'Аул' };
+    await elections.create(
+      anElection({
+        unit: { ...district, kato: '271010100' },
+        electionDay: '2026-03-22',
+        calledOn: '2026-02-11',
+      }),
+    );
+    await elections.create(anElection({ unit: { ...district, kato: '271020100' } }));
+    await elections.create(anElection({ unit: { ...district, kato: '281020100' } }));
+    const listed = await elections.listByDistrict('2710');
+    expect(listed.map((e) => e.electionId)).toEqual(['271020100-2026-03-15', '271010100-2026-03-22']);
+  });
+
+  it('answers NotFound for an election never called', async () => {
+    await expect(elections.get('000000000-2026-01-01')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('applies parallel changes one after another, losing none', async () => {
+    const election = anElection({
+      unit: { kato: '195230400', kind: 'village', nameKk: 'Бірлік', nameRu: 'Бирлик' },
+    });
+    await elections.create(election);
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        elections.update(election.electionId, (current) => ({
+          ...current,
+          additionalProposals: current.additionalProposals + 1,
+        })),
+      ),
+    );
+    const stored = await elections.get(election.electionId);
+    expect(stored.additionalProposals).toBe(8);
+    expect(stored.version).toBe(9);
+  });
+});

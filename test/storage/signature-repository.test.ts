@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SignatureLine, verifySignatures } from '../../shared/domain/signatures.ts';
+import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
+import { makeIin } from '../support/iins.ts';
+import { createTestTable } from '../support/test-table.ts';
+
+let signatures: SignatureRepository;
+
+beforeAll(async () => {
+  signatures = new SignatureRepository(await createTestTable());
+});
+
+describe('signature storage: each voter counted once', () => {
+  it('counts a voter for a candidate once, however many submissions race', async () => {
+    const iin = makeIin('1970-01-01');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => signatures.countSupport('e-1', 'case-a', iin, false)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await signatures.supportOf('e-1', [iin])).toEqual(new Map([[iin, new Set(['case-a'])]]));
+  });
+
+  it('lets a voter support several candidates where the election allows it, and reports it', async () => {
+    const iin = makeIin('1971-01-01');
+    expect(await signatures.countSupport('e-2', 'case-a', iin, false)).toBe(true);
+    expect(await signatures.countSupport('e-2', 'case-b', iin, false)).toBe(true);
+    expect((await signatures.supportOf('e-2', [iin])).get(iin)).toEqual(new Set(['case-a', 'case-b']));
+  });
+
+  it('counts a voter for one candidate only where the election forbids several', async () => {
+    const iin = makeIin('1972-01-01');
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((c) => signatures.countSupport('e-3', `case-${c}`, iin, true)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('knows nothing of voters never counted', async () => {
+    expect(await signatures.supportOf('e-4', [makeIin('1973-01-01')])).toEqual(new Map());
+  });
+});
+
+describe('signature storage: sheet lines', () => {
+  it('keeps each line with its verdict and reason, in sheet order', async () => {
+    const good = makeIin('1980-02-02');
+    const lines: SignatureLine[] = [
+      {
+        sheet: 2,
+        line: 1,
+        iin: good,
+        fullName: 'A',
+        birthDate: '1980-02-02',
+        address: 'x',
+        signedOn: '2026-02-10',
+        collector: 'c',
+      },
+      {
+        sheet: 1,
+        line: 3,
+        iin: '1',
+        fullName: 'B',
+        birthDate: '1980-02-02',
+        address: 'y',
+        signedOn: '2026-02-10',
+        collector: 'c',
+      },
+    ];
+    const verdict = verifySignatures(lines, {
+      voters: 500,
+      window: { from: '2026-02-05', to: '2026-02-17' },
+      isOnRegister: () => true,
+      alreadySubmitted: new Set(),
+      alreadyCounted: new Set(),
+      supportsAnotherCandidate: () => false,
+      multipleSupportAllowed: true,
+    });
+    await signatures.saveLines('case-lines', 'sub-1', lines, verdict.lines);
+
+    const stored = await signatures.listLines('case-lines');
+    expect(stored.map((l) => [l.sheet, l.line, l.valid, l.reason, l.submissionId])).toEqual([
+      [1, 3, false, 'IIN_MALFORMED', 'sub-1'],
+      [2, 1, true, null, 'sub-1'],
+    ]);
+  });
+
+  it('stores a thousand lines in batches', async () => {
+    const lines: SignatureLine[] = Array.from({ length: 1000 }, (_, i) => ({
+      sheet: Math.floor(i / 20) + 1,
+      line: (i % 20) + 1,
+      iin: makeIin('1975-06-06', 'male', i),
+      fullName: 'Signer',
+      birthDate: '1975-06-06',
+      address: 'Aul',
+      signedOn: '2026-02-10',
+      collector: 'c',
+    }));
+    const verdicts = lines.map((l) => ({
+      sheet: l.sheet,
+      line: l.line,
+      valid: true as const,
+      alsoSupportsAnother: false,
+    }));
+    await signatures.saveLines('case-many', 'sub-1', lines, verdicts);
+    expect(await signatures.listLines('case-many')).toHaveLength(1000);
+  });
+});
