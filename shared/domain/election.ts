@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { CalendarRegimeIdSchema, calendarRegimes } from './calendar-regimes.ts';
-import { computeElectionCalendar, type ElectionCalendar } from './election-calendar.ts';
+import {
+  computeElectionCalendar,
+  type ElectionCalendar,
+  effectiveNominationClose,
+} from './election-calendar.ts';
 import { ElectionPhaseSchema } from './election-phases.ts';
 import { ElectionRulesSchema, reportRules } from './election-rules.ts';
 import { districtOf, KatoCodeSchema } from './kato.ts';
-import { InstantSchema, LocalDateSchema } from './local-date.ts';
+import { InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
+import { requiredSignatures } from './signatures.ts';
 import { parseOrThrow } from './validation.ts';
 
 /** The elected unit: one village, settlement, rural district or town = one electoral district [L]. */
@@ -96,6 +101,25 @@ export function callElection(input: unknown, now: string): Election {
     voterRegister: null,
     createdAt: now,
     version: 1,
+  };
+}
+
+/** The election with the voter list its 1% threshold is computed from from now on. */
+export function withVoterRegister(election: Election, snapshot: VoterRegisterSnapshot): Election {
+  return { ...election, voterRegister: snapshot };
+}
+
+/** Signatures a self-nominee needs here, or null until the voter register is imported. */
+export function requiredSignaturesIn(election: Election): number | null {
+  return election.voterRegister === null ? null : requiredSignatures(election.voterRegister.voters);
+}
+
+/** The local dates on which a signature may be made: inside the (possibly extended) nomination window [I]. */
+export function signingWindow(election: Election): { from: LocalDate; to: LocalDate } {
+  const offset = election.rules.utcOffsetMinutes;
+  return {
+    from: localDateOf(election.calendar.nominationOpensAt, offset),
+    to: localDateOf(effectiveNominationClose(election.calendar, election.nominationExtended), offset),
   };
 }
 

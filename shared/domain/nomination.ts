@@ -3,6 +3,7 @@ import type { Election } from './election.ts';
 import { effectiveNominationClose } from './election-calendar.ts';
 import { acceptsOrdinaryNominations } from './election-phases.ts';
 import { CandidateSchema } from './eligibility.ts';
+import { localize } from './error-catalogue.ts';
 import {
   AdditionalCandidateLimitReachedError,
   AdditionalCandidateNotAllowedError,
@@ -12,6 +13,7 @@ import {
   NominationNotOpenError,
   NotAPartyMemberError,
   PartyNomineeExistsError,
+  ValidationError,
 } from './errors.ts';
 import { DistrictCodeSchema } from './kato.ts';
 import { type Instant, isBefore, LocalDateSchema } from './local-date.ts';
@@ -50,6 +52,8 @@ const AkimatNominationSchema = z.strictObject({
   }),
 });
 
+type AkimatNomination = z.infer<typeof AkimatNominationSchema>;
+
 export const FilingSchema = z.discriminatedUnion('route', [
   PartyNominationSchema,
   SelfNominationSchema,
@@ -83,7 +87,7 @@ export function slotTakenError(slot: string, holderCaseId: string): Error {
 export function checkFilingAllowed(filing: Filing, election: Election, now: Instant): void {
   if (filing.route === 'party' && !filing.party.candidateIsMember) throw new NotAPartyMemberError();
   if (filing.route === 'akimat') {
-    checkAdditionalCandidateAllowed(election, now);
+    checkAdditionalCandidateAllowed(filing, election, now);
     return;
   }
   const { calendar } = election;
@@ -95,8 +99,18 @@ export function checkFilingAllowed(filing: Filing, election: Election, now: Inst
   }
 }
 
-/** CLE 113-3 p.6: only after nomination closed with 0 or 1 candidates, and inside the akimat's window. */
-function checkAdditionalCandidateAllowed(election: Election, now: Instant): void {
+/** CLE 113-3 p.6: only the akim of the unit's own district, only after nomination closed with 0 or 1
+ * candidates, and inside the akimat's window. */
+function checkAdditionalCandidateAllowed(filing: AkimatNomination, election: Election, now: Instant): void {
+  if (filing.akimat.district !== election.district) {
+    throw new ValidationError([
+      {
+        field: 'akimat.district',
+        code: 'INVALID_VALUE',
+        message: localize('INVALID_VALUE', { allowed: election.district }),
+      },
+    ]);
+  }
   if (election.phase !== 'AdditionalCandidateWindow') {
     throw new AdditionalCandidateNotAllowedError(election.nominationsAtClose ?? 'unknown');
   }

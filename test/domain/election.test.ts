@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callElection, electionRulesReport } from '../../shared/domain/election.ts';
+import {
+  callElection,
+  electionRulesReport,
+  requiredSignaturesIn,
+  signingWindow,
+  withVoterRegister,
+} from '../../shared/domain/election.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { anElection, newElectionInput } from '../support/elections.ts';
 
@@ -62,5 +68,29 @@ describe('calling an election (CLE 113-1)', () => {
     expect(issuesOf(newElectionInput({}, { extensionDays: 1, quorum: 3 } as never))).toEqual([
       expect.objectContaining({ field: 'rules.quorum', code: 'UNKNOWN_FIELD' }),
     ]);
+  });
+});
+
+describe('an election’s voter register and signing window', () => {
+  it('needs no threshold until the register is in, then 1% of its voters', () => {
+    const election = anElection();
+    expect(requiredSignaturesIn(election)).toBeNull();
+    const registered = withVoterRegister(election, {
+      snapshotId: 'snap-1',
+      voters: 1236,
+      importedAt: '2026-02-05T04:00:00.000Z',
+      source: 'district list of 2026-02-05',
+    });
+    expect(requiredSignaturesIn(registered)).toBe(13);
+    expect(registered.voterRegister?.source).toBe('district list of 2026-02-05');
+  });
+
+  it('allows signatures from the day after calling to the close of nomination, extended or not', () => {
+    const election = anElection();
+    expect(signingWindow(election)).toEqual({ from: '2026-02-05', to: '2026-02-17' });
+    expect(signingWindow({ ...election, nominationExtended: true })).toEqual({
+      from: '2026-02-05',
+      to: '2026-02-20',
+    });
   });
 });

@@ -93,3 +93,17 @@ describe('nomination routes (CLE 113-3)', () => {
     expect(FilingSchema.safeParse({ ...aSelfFiling(), note: 'x' }).success).toBe(false);
   });
 });
+
+describe('the district akim’s proposal', () => {
+  it('comes only from the akim of the unit’s own district', () => {
+    const filing = anAkimatFiling();
+    if (filing.route !== 'akimat') throw new Error('fixture');
+    const foreign = { ...filing, akimat: { ...filing.akimat, district: '2710' } };
+    expect(() => checkFilingAllowed(foreign, inWindow, extendedNominationClosesAt)).toThrowError(
+      expect.objectContaining({
+        name: 'ValidationError',
+        issues: [expect.objectContaining({ field: 'akimat.district' })],
+      }),
+    );
+  });
+});
