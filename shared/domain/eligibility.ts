@@ -7,9 +7,8 @@ import {
   educationLevels,
 } from './election-rules.ts';
 import type { ErrorCode } from './error-catalogue.ts';
-import { IinSchema, readIin } from './iin.ts';
+import { IinSchema, refineBirthDateMatchesIin } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
-import { issueParams } from './validation.ts';
 
 /** CLE 113-2: a candidate for akim is at least 25 years old. */
 export const CANDIDATE_MINIMUM_AGE = 25;
@@ -28,17 +27,7 @@ export const CandidateSchema = z
     education: EducationLevelSchema,
     documents: z.array(DocumentKindSchema).max(20),
   })
-  .superRefine((candidate, ctx) => {
-    const facts = readIin(candidate.iin);
-    if (facts.ok && facts.birthDate !== candidate.birthDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['birthDate'],
-        message: 'mismatch',
-        ...issueParams('IIN_BIRTH_DATE_MISMATCH'),
-      });
-    }
-  });
+  .superRefine(refineBirthDateMatchesIin);
 export type Candidate = z.infer<typeof CandidateSchema>;
 
 /** What other bodies report about the candidate: the special check and the declarations [L/P]. */

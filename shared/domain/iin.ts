@@ -72,3 +72,22 @@ export const IinSchema = z.string().superRefine((value, ctx) => {
   const facts = readIin(value);
   if (!facts.ok) ctx.addIssue({ code: 'custom', message: facts.code, params: { code: facts.code } });
 });
+
+/**
+ * A refinement for records that state a birth date beside an IIN: the two must agree.
+ * The mismatch is reported on `birthDate`.
+ */
+export function refineBirthDateMatchesIin(
+  record: { iin: string; birthDate: string },
+  ctx: z.RefinementCtx,
+): void {
+  const facts = readIin(record.iin);
+  if (facts.ok && facts.birthDate !== record.birthDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: 'IIN_BIRTH_DATE_MISMATCH',
+      params: { code: 'IIN_BIRTH_DATE_MISMATCH' },
+    });
+  }
+}

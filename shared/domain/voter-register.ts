@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { IinSchema, readIin } from './iin.ts';
+import { IinSchema, refineBirthDateMatchesIin } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
 import { SIGNER_MINIMUM_AGE } from './signatures.ts';
-import { issueParams } from './validation.ts';
 
 /**
  * One row of the district's voter list as the commission imports it. Only the IIN is kept afterwards:
@@ -15,17 +14,7 @@ export const VoterRowSchema = z
     birthDate: LocalDateSchema,
     address: z.string().trim().min(1).max(500),
   })
-  .superRefine((row, ctx) => {
-    const facts = readIin(row.iin);
-    if (facts.ok && facts.birthDate !== row.birthDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['birthDate'],
-        message: 'mismatch',
-        ...issueParams('IIN_BIRTH_DATE_MISMATCH'),
-      });
-    }
-  });
+  .superRefine(refineBirthDateMatchesIin);
 export type VoterRow = z.infer<typeof VoterRowSchema>;
 
 /** CLE 4 p.1: on the list only if 18 or older on election day. */

@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
 import { CandidateAlreadyNominatedError, NotFoundError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
+import { putIfAbsent, putIfVersion } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
-import { fromItem, isConditionFailure } from './item-codec.ts';
+import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
@@ -82,20 +83,11 @@ export class CaseRepository {
   }
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
-    try {
-      await this.#table.db.send(
-        new PutCommand({
-          TableName: this.#table.name,
-          Item: { ...keys.case(nominationCase.electionId, nominationCase.caseId), ...nominationCase },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return nominationCase;
-    } catch (error) {
-      // Another request resumed the same claim and wrote the case first.
-      if (isConditionFailure(error)) throw new CandidateAlreadyNominatedError(nominationCase.caseId);
-      throw error;
-    }
+    const item = { ...keys.case(nominationCase.electionId, nominationCase.caseId), ...nominationCase };
+    // Losing here means another request resumed the same claim and wrote the case first.
+    if (!(await putIfAbsent(this.#table, item)))
+      throw new CandidateAlreadyNominatedError(nominationCase.caseId);
+    return nominationCase;
   }
 
   /** Frees the case's nominator slot once it has left the race (the roll ignores it until then anyway). */
@@ -143,22 +135,8 @@ export class CaseRepository {
     return updateOptimistically({
       load: () => this.get(electionId, caseId),
       change,
-      save: async (next, expectedVersion) => {
-        try {
-          await this.#table.db.send(
-            new PutCommand({
-              TableName: this.#table.name,
-              Item: { ...keys.case(electionId, caseId), ...next },
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-          );
-          return true;
-        } catch (error) {
-          if (isConditionFailure(error)) return false;
-          throw error;
-        }
-      },
+      save: (next, expectedVersion) =>
+        putIfVersion(this.#table, { ...keys.case(electionId, caseId), ...next }, expectedVersion),
     });
   }
 }

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
+import { putIfAbsent, putIfVersion } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
-import { fromItem, isConditionFailure } from './item-codec.ts';
+import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { emptyRoll } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
@@ -19,30 +20,10 @@ export class ElectionRepository {
 
   /** Stores a newly called election and its empty nomination roll; a second call of the same election conflicts. */
   async create(election: Election): Promise<void> {
-    const { db, name } = this.#table;
     // The roll goes first: a crash between the two writes leaves a harmless empty roll, never an election without one.
-    await db
-      .send(
-        new PutCommand({
-          TableName: name,
-          Item: { ...keys.roll(election.electionId), ...emptyRoll() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: name,
-          Item: this.#item(election),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ElectionAlreadyCalledError(election.electionId);
-      throw error;
+    await putIfAbsent(this.#table, { ...keys.roll(election.electionId), ...emptyRoll() });
+    if (!(await putIfAbsent(this.#table, this.#item(election)))) {
+      throw new ElectionAlreadyCalledError(election.electionId);
     }
   }
 
@@ -69,22 +50,7 @@ export class ElectionRepository {
     return updateOptimistically({
       load: () => this.get(electionId),
       change,
-      save: async (next, expectedVersion) => {
-        try {
-          await this.#table.db.send(
-            new PutCommand({
-              TableName: this.#table.name,
-              Item: this.#item(next),
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-          );
-          return true;
-        } catch (error) {
-          if (isConditionFailure(error)) return false;
-          throw error;
-        }
-      },
+      save: (next, expectedVersion) => putIfVersion(this.#table, this.#item(next), expectedVersion),
     });
   }
 

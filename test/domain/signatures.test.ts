@@ -7,6 +7,7 @@ import {
   verifySignatures,
 } from '../../shared/domain/signatures.ts';
 import { makeIin } from '../support/iins.ts';
+import { signatureContext } from '../support/signatures.ts';
 
 const adult = makeIin('1980-05-17', 'male', 11);
 
@@ -25,18 +26,7 @@ function line(sheet: number, n: number, overrides: Partial<SignatureLine> = {}):
   };
 }
 
-function context(overrides: Partial<SignatureCheckContext> = {}): SignatureCheckContext {
-  return {
-    voters: 800,
-    window: { from: '2026-02-05', to: '2026-02-17' },
-    isOnRegister: () => true,
-    alreadySubmitted: new Set(),
-    alreadyCounted: new Set(),
-    supportsAnotherCandidate: () => false,
-    multipleSupportAllowed: true,
-    ...overrides,
-  };
-}
+const context = signatureContext;
 
 describe('the 1% threshold (CLE 113-3)', () => {
   it('rounds up: 800 voters need 8, 1,236 need 13, 100 need 1', () => {

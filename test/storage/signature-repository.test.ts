@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type SignatureLine, verifySignatures } from '../../shared/domain/signatures.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { makeIin } from '../support/iins.ts';
+import { signatureContext } from '../support/signatures.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 let signatures: SignatureRepository;
@@ -65,15 +66,7 @@ describe('signature storage: sheet lines', () => {
         collector: 'c',
       },
     ];
-    const verdict = verifySignatures(lines, {
-      voters: 500,
-      window: { from: '2026-02-05', to: '2026-02-17' },
-      isOnRegister: () => true,
-      alreadySubmitted: new Set(),
-      alreadyCounted: new Set(),
-      supportsAnotherCandidate: () => false,
-      multipleSupportAllowed: true,
-    });
+    const verdict = verifySignatures(lines, signatureContext({ voters: 500 }));
     await signatures.saveLines('case-lines', 'sub-1', lines, verdict.lines);
 
     const stored = await signatures.listLines('case-lines');

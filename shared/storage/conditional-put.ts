@@ -1,0 +1,34 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from './document-client.ts';
+import { isConditionFailure } from './item-codec.ts';
+
+/** Writes `item` only if no item has its key yet; false when one does. */
+export async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<boolean> {
+  return conditionalPut(table, item, { ConditionExpression: 'attribute_not_exists(pk)' });
+}
+
+/** Writes `item` only if the stored one still has `expectedVersion`; false when another write came first. */
+export async function putIfVersion(
+  table: Table,
+  item: Record<string, unknown>,
+  expectedVersion: number,
+): Promise<boolean> {
+  return conditionalPut(table, item, {
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': expectedVersion },
+  });
+}
+
+async function conditionalPut(
+  table: Table,
+  item: Record<string, unknown>,
+  condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+): Promise<boolean> {
+  try {
+    await table.db.send(new PutCommand({ TableName: table.name, Item: item, ...condition }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
