@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WaitingStep } from './election-calendar.ts';
+import { type WaitingStep, waitingSteps } from './election-calendar.ts';
 import { InvalidTransitionError } from './errors.ts';
 import type { NominationRoute } from './nomination.ts';
 
@@ -67,6 +67,11 @@ const statusOfStep: Readonly<Record<WaitingStep, CaseStatus>> = {
   'community-consent': 'AwaitingCommunityConsent',
   'registration-decision': 'AwaitingRegistrationDecision',
 };
+
+/** The step a waiting status waits for, or null when the case does not wait for a person. */
+export function waitingStepOf(status: CaseStatus): WaitingStep | null {
+  return waitingSteps.find((step) => statusOfStep[step] === status) ?? null;
+}
 
 function next(status: CaseStatus, event: CaseEvent): CaseStatus | undefined {
   switch (event.type) {

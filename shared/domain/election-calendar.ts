@@ -115,7 +115,13 @@ export function effectiveNominationClose(calendar: ElectionCalendar, extended: b
   return extended ? calendar.extendedNominationClosesAt : calendar.nominationClosesAt;
 }
 
-export type WaitingStep = 'party-confirmation' | 'signatures' | 'community-consent' | 'registration-decision';
+export const waitingSteps = [
+  'party-confirmation',
+  'signatures',
+  'community-consent',
+  'registration-decision',
+] as const;
+export type WaitingStep = (typeof waitingSteps)[number];
 
 /** The instant by which a waiting step must be decided; undecided cases lapse then. */
 export function stepDeadline(

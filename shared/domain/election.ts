@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarRegimeIdSchema, calendarRegimes } from './calendar-regimes.ts';
+import { type CalendarRegime, CalendarRegimeIdSchema, calendarRegimes } from './calendar-regimes.ts';
 import {
   computeElectionCalendar,
   type ElectionCalendar,
@@ -49,6 +49,15 @@ const CalendarSchema = z.strictObject({
   electionDayStartsAt: InstantSchema,
 }) satisfies z.ZodType<ElectionCalendar>;
 
+/** A message the engine leaves for a body at a calendar step ("nomination extended", "window open"). */
+export const ElectionNoticeSchema = z.strictObject({
+  at: InstantSchema,
+  to: z.enum(['commission', 'akimat', 'public']),
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type ElectionNotice = z.infer<typeof ElectionNoticeSchema>;
+
 /** An election as stored: the input, everything derived from it, and where its calendar stands. */
 export const ElectionSchema = z.strictObject({
   electionId: z.string().min(1),
@@ -66,6 +75,7 @@ export const ElectionSchema = z.strictObject({
   nominationsAtClose: z.int().min(0).nullable(),
   additionalProposals: z.int().min(0),
   voterRegister: VoterRegisterSnapshotSchema.nullable(),
+  notices: z.array(ElectionNoticeSchema),
   createdAt: InstantSchema,
   version: z.int().min(1),
 });
@@ -99,9 +109,14 @@ export function callElection(input: unknown, now: string): Election {
     nominationsAtClose: null,
     additionalProposals: 0,
     voterRegister: null,
+    notices: [],
     createdAt: now,
     version: 1,
   };
+}
+
+export function regimeOf(election: Election): CalendarRegime {
+  return calendarRegimes[election.regime];
 }
 
 /** The election with the voter list its 1% threshold is computed from from now on. */

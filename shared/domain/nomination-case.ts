@@ -6,6 +6,7 @@ import {
   initialStatus,
   nextStatus,
 } from './case-lifecycle.ts';
+import { waitingSteps } from './election-calendar.ts';
 import { CandidateChecksSchema, noChecksYet } from './eligibility.ts';
 import { StepAlreadyDecidedError } from './errors.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
@@ -50,6 +51,14 @@ export const RecordedDecisionSchema = z.strictObject({
 });
 export type RecordedDecision = z.infer<typeof RecordedDecisionSchema>;
 
+/** The execution waiting on this case right now: its task token, and for which step. */
+export const WaitingForSchema = z.strictObject({
+  step: z.enum(waitingSteps),
+  taskToken: z.string().min(1),
+  since: InstantSchema,
+});
+export type WaitingFor = z.infer<typeof WaitingForSchema>;
+
 /** A nomination case as stored: the source of truth that every workflow resumes from. */
 export const NominationCaseSchema = z.strictObject({
   caseId: z.string().min(1),
@@ -63,6 +72,7 @@ export const NominationCaseSchema = z.strictObject({
   checks: CandidateChecksSchema,
   decisions: z.partialRecord(DecisionStepSchema, RecordedDecisionSchema),
   findings: z.record(z.string(), z.unknown()),
+  waitingFor: WaitingForSchema.nullable(),
   timeline: z.array(TimelineEntrySchema),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
@@ -92,6 +102,7 @@ export function openCase(
     checks: noChecksYet,
     decisions: {},
     findings: {},
+    waitingFor: null,
     timeline: [entry(1, 'NominationFiled', null, status, meta)],
   };
 }

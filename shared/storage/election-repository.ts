@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
 import { putIfAbsent, putIfVersion } from './conditional-put.ts';
@@ -43,6 +43,25 @@ export class ElectionRepository {
       ExpressionAttributeNames: { '#pk': tableKeys.byDistrictPartitionKey },
       ExpressionAttributeValues: { ':pk': keys.electionsOfDistrict(district) },
     });
+  }
+
+  /** Every election, by a full scan: for the local engine's restart, never for a request path. */
+  async listAll(): Promise<Election[]> {
+    const elections: Election[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#table.db.send(
+        new ScanCommand({
+          TableName: this.#table.name,
+          FilterExpression: 'sk = :sk',
+          ExpressionAttributeValues: { ':sk': keys.election('').sk },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) elections.push(fromItem(ElectionSchema, item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor !== undefined);
+    return elections;
   }
 
   /** Changes an election under optimistic locking (see updateOptimistically). */

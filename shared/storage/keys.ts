@@ -9,6 +9,7 @@
  * | signature line       | CASE#<caseId>                | LINE#<sheet 4>#<line 3>    |                                 |
  * | counted support      | SUPPORT#<electionId>         | VOTER#<iin>                |                                 |
  * | voter register entry | REGISTER#<electionId>#<snap> | VOTER#<iin>                |                                 |
+ * | wake-up (local only) | WAKE-UP                      | <instant>#<id>             |                                 |
  *
  * An election and its cases share a partition so that counting its nominations is one consistent query.
  */
@@ -37,6 +38,8 @@ export const keys = {
     pk: `REGISTER#${electionId}#${snapshotId}`,
     sk: `VOTER#${iin}`,
   }),
+  wakeUp: (at: string, id: string): ItemKey => ({ pk: 'WAKE-UP', sk: `${at}#${id}` }),
+  wakeUpsUntil: (at: string) => ({ pk: 'WAKE-UP', skBefore: `${at}#\uffff` }),
   /** The IIN in the sort key of a voter or support item. */
   iinOf: (sk: string): string => sk.slice('VOTER#'.length),
 } as const;

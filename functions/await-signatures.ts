@@ -1,0 +1,4 @@
+import { awaitStep } from './support/await-step.ts';
+
+/** AwaitSignatures: waits until the self-nominee's valid signatures reach 1%, or the deadline ends it. */
+export const createHandler = awaitStep('signatures');

@@ -1,0 +1,33 @@
+import { assessEligibility } from '../shared/domain/eligibility.ts';
+import { localDateOf } from '../shared/domain/local-date.ts';
+import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
+import { parseOrThrow } from '../shared/domain/validation.ts';
+import { type Dependencies, engineActor } from './support/dependencies.ts';
+import { CaseRefSchema } from './support/workflow-inputs.ts';
+
+/**
+ * CheckEligibility: the automatic check of CLE 113-2, CLE 4 p.4 and LGA 36. Its findings go on the case for
+ * the commission, which then decides; an ineligible candidate can only be refused.
+ */
+export function createHandler(deps: Pick<Dependencies, 'cases' | 'elections' | 'clock' | 'logger'>) {
+  return async (event: unknown) => {
+    const { electionId, caseId } = parseOrThrow(CaseRefSchema, event);
+    const election = await deps.elections.get(electionId);
+    const now = deps.clock.now();
+    const checked = await deps.cases.update(electionId, caseId, (current) => {
+      if (current.status !== 'CheckingEligibility') return current;
+      const eligibility = assessEligibility(current.filing.candidate, current.checks, {
+        electionDay: election.electionDay,
+        filedOn: localDateOf(current.filedAt, election.rules.utcOffsetMinutes),
+        rules: election.rules,
+      });
+      const note = { outcome: eligibility.outcome, findings: eligibility.findings.map((f) => f.code) };
+      return {
+        ...applyCaseEvent(current, { type: 'EligibilityAssessed' }, { at: now, actor: engineActor, note }),
+        findings: { ...current.findings, eligibility },
+      };
+    });
+    deps.logger.info('eligibility checked', { caseId, status: checked.status });
+    return { status: checked.status };
+  };
+}

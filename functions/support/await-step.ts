@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
+import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
+import { parseOrThrow } from '../../shared/domain/validation.ts';
+import { endWait, signal } from './case-waits.ts';
+import type { Dependencies } from './dependencies.ts';
+import { CaseRefSchema, TokenSchema } from './workflow-inputs.ts';
+
+const AwaitInputSchema = z.object({ ...CaseRefSchema.shape, ...TokenSchema.shape });
+
+/**
+ * A human step of the nomination case: the task token is stored on the case, where the decision's handler
+ * (or the calendar, at the deadline) finds it. If the case has already moved on, or its deadline has
+ * passed, the wait ends at once, so a decision recorded while nothing waited is never lost.
+ */
+export function awaitStep(step: WaitingStep) {
+  return (deps: Dependencies) => async (event: unknown) => {
+    const { electionId, caseId, taskToken } = parseOrThrow(AwaitInputSchema, event);
+    const now = deps.clock.now();
+    const stored = await deps.cases.update(electionId, caseId, (current) =>
+      waitingStepOf(current.status) === step
+        ? { ...current, waitingFor: { step, taskToken, since: now } }
+        : current,
+    );
+    if (waitingStepOf(stored.status) !== step) {
+      await signal(deps, taskToken, 'moved-on');
+      return { waiting: false };
+    }
+    const election = await deps.elections.get(electionId);
+    if (isWaitOverdue(step, election, now)) {
+      await endWait(deps, stored, step, waitDeadline(step, election), now);
+      return { waiting: false };
+    }
+    deps.logger.info('case waits', { caseId, step, deadline: waitDeadline(step, election) });
+    return { waiting: true };
+  };
+}

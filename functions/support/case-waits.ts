@@ -1,0 +1,57 @@
+import { type CaseEvent, nextStatus, waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
+import { InvalidTransitionError } from '../../shared/domain/errors.ts';
+import type { Instant } from '../../shared/domain/local-date.ts';
+import { applyCaseEvent, type NominationCase } from '../../shared/domain/nomination-case.ts';
+import type { WakeReason } from '../../shared/ports/workflows.ts';
+import { type Dependencies, engineActor } from './dependencies.ts';
+
+/**
+ * Applies an event the engine itself raises (a deadline) and resumes the execution waiting on the case:
+ * recorded first, then signalled, so a crash in between loses nothing (the resumed workflow reads the status).
+ */
+export async function applyEngineEvent(
+  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  ref: { readonly electionId: string; readonly caseId: string },
+  event: CaseEvent,
+  now: Instant,
+  note: Record<string, unknown>,
+): Promise<NominationCase> {
+  let token: string | null = null;
+  const updated = await deps.cases.update(ref.electionId, ref.caseId, (current) => {
+    try {
+      nextStatus(current.status, event);
+    } catch (error) {
+      // Someone decided first: the event no longer applies, and that is fine.
+      if (error instanceof InvalidTransitionError) return current;
+      throw error;
+    }
+    token = current.waitingFor?.taskToken ?? null;
+    return { ...applyCaseEvent(current, event, { at: now, actor: engineActor, note }), waitingFor: null };
+  });
+  await deps.cases.releaseSlot(updated);
+  if (token !== null) await signal(deps, token, 'deadline');
+  return updated;
+}
+
+/** Ends a wait at its deadline: the step's own status moves on (Lapsed, SignaturesInsufficient). */
+export function endWait(
+  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  nominationCase: NominationCase,
+  step: WaitingStep,
+  deadline: Instant,
+  now: Instant,
+): Promise<NominationCase> {
+  if (waitingStepOf(nominationCase.status) !== step && step !== 'registration-decision') {
+    return Promise.resolve(nominationCase);
+  }
+  return applyEngineEvent(deps, nominationCase, { type: 'DeadlineReached', step }, now, { step, deadline });
+}
+
+export function signal(
+  deps: Pick<Dependencies, 'workflows'>,
+  taskToken: string,
+  reason: WakeReason,
+): Promise<void> {
+  return deps.workflows.sendTaskSuccess(taskToken, { reason });
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { WakeUps } from '../../shared/ports/wake-ups.ts';
+import type { Workflows } from '../../shared/ports/workflows.ts';
+import type { CaseRepository } from '../../shared/storage/case-repository.ts';
+import type { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import type { SignatureRepository } from '../../shared/storage/signature-repository.ts';
+import type { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
+
+/** Everything a handler may use; each infrastructure builds it once per process and hands it in. */
+export interface Dependencies {
+  readonly elections: ElectionRepository;
+  readonly cases: CaseRepository;
+  readonly signatures: SignatureRepository;
+  readonly voters: VoterRegisterRepository;
+  readonly workflows: Workflows;
+  readonly wakeUps: WakeUps;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The actor of everything the engine does by itself. */
+export const engineActor = { role: 'engine', id: 'election-calendar' } as const;

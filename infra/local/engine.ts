@@ -1,0 +1,118 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Dependencies } from '../../functions/support/dependencies.ts';
+import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import type { Instant } from '../../shared/domain/local-date.ts';
+import { isBefore } from '../../shared/domain/local-date.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { Workflows } from '../../shared/ports/workflows.ts';
+import { CaseRepository } from '../../shared/storage/case-repository.ts';
+import type { Table } from '../../shared/storage/document-client.ts';
+import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
+import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
+import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
+import { localFunctions } from './local-functions.ts';
+import { LocalWakeUps } from './local-wake-ups.ts';
+import { LocalWorkflows } from './local-workflows.ts';
+import type { ManualClock } from './manual-clock.ts';
+
+export interface EngineOptions {
+  readonly table: Table;
+  readonly clock: Clock;
+  /** Pause before an ASL retry; the ASL's own seconds when unset. */
+  readonly retryPauseMs?: number;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+/**
+ * The embedded engine: the ASL files run by aws-local-stepfunctions over the real handlers and storage,
+ * with wake-ups that survive a restart and a clock that is real or moved by hand.
+ */
+export class Engine {
+  readonly deps: Dependencies;
+  readonly workflows: LocalWorkflows;
+  readonly wakeUps: LocalWakeUps;
+  readonly clock: Clock;
+
+  constructor(options: EngineOptions) {
+    this.clock = options.clock;
+    this.wakeUps = new LocalWakeUps(options.table);
+    // Handlers need the engine to start and signal workflows, and the engine needs the handlers: late-bound.
+    let engine: LocalWorkflows | undefined;
+    const workflows: Workflows = {
+      start: (workflow, name, input) => this.#required(engine).start(workflow, name, input),
+      sendTaskSuccess: (token, output) => this.#required(engine).sendTaskSuccess(token, output),
+    };
+    this.deps = {
+      elections: new ElectionRepository(options.table),
+      cases: new CaseRepository(options.table),
+      signatures: new SignatureRepository(options.table),
+      voters: new VoterRegisterRepository(options.table),
+      workflows,
+      wakeUps: this.wakeUps,
+      clock: options.clock,
+      logger: new Logger({ serviceName: 'akim-nominations', logLevel: options.logLevel ?? 'INFO' }),
+    };
+    engine = new LocalWorkflows({
+      definitions: loadAllWorkflows(),
+      functions: localFunctions(this.deps),
+      ...(options.retryPauseMs === undefined ? {} : { retryPauseMs: options.retryPauseMs }),
+    });
+    this.workflows = engine;
+  }
+
+  /**
+   * Starts again every workflow that was under way: the calendar of each election not yet closed, and each
+   * case still waiting. Records are the source of truth, so each continues from its recorded status.
+   */
+  async resumeOpenWork(): Promise<{ elections: number; cases: number }> {
+    let cases = 0;
+    const open = (await this.deps.elections.listAll()).filter((e) => e.phase !== 'RegistrationClosed');
+    for (const election of open) {
+      await this.workflows.start('election-calendar', election.electionId, {
+        electionId: election.electionId,
+      });
+      for (const c of await this.deps.cases.listByElection(election.electionId)) {
+        if (waitingStepOf(c.status) === null && c.status !== 'CheckingEligibility') continue;
+        await this.workflows.start('nomination-case', c.caseId, {
+          electionId: c.electionId,
+          caseId: c.caseId,
+        });
+        cases += 1;
+      }
+    }
+    return { elections: open.length, cases };
+  }
+
+  /** Fires the wake-ups due now and waits until every execution rests again. */
+  async tick(): Promise<void> {
+    await this.workflows.settled();
+    while ((await this.wakeUps.fireDue(this.clock.now(), this.workflows)) > 0) {
+      await this.workflows.settled();
+    }
+  }
+
+  /** Manual clock: moves time to `to`, one wake-up at a time, letting every execution react in order. */
+  async advanceTo(clock: ManualClock, to: Instant): Promise<void> {
+    await this.tick();
+    for (
+      let next = await this.wakeUps.next();
+      next !== null && !isBefore(to, next);
+      next = await this.wakeUps.next()
+    ) {
+      if (isBefore(clock.now(), next)) clock.set(next);
+      await this.tick();
+    }
+    clock.set(to);
+    await this.tick();
+  }
+
+  stop(): void {
+    this.workflows.stop();
+  }
+
+  #required(engine: LocalWorkflows | undefined): LocalWorkflows {
+    if (engine === undefined) throw new Error('the engine is still being built');
+    return engine;
+  }
+}

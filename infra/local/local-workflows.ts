@@ -1,0 +1,199 @@
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { z } from 'zod';
+import type { WorkflowName, Workflows } from '../../shared/ports/workflows.ts';
+import { type AslDefinition, taskStates } from '../../shared/workflow-definitions.ts';
+import { TaskTokens } from './task-tokens.ts';
+
+/** A handler as the engine calls it: the Lambda payload in, the Lambda result out. */
+export type LocalFunction = (payload: unknown) => Promise<unknown>;
+
+export interface ExecutionView {
+  readonly workflow: WorkflowName;
+  readonly name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  currentState: string | null;
+  error: string | null;
+  readonly history: { readonly type: string; readonly state?: string; readonly at: string }[];
+}
+
+export interface LocalWorkflowsOptions {
+  readonly definitions: Readonly<Record<WorkflowName, AslDefinition>>;
+  /** Handlers by the function name the ASL placeholders use (`${LoadCaseFunctionArn}` → `LoadCase`). */
+  readonly functions: Readonly<Record<string, LocalFunction>>;
+  /** Pause before a retry, instead of the ASL's seconds (tests keep it short). */
+  readonly retryPauseMs?: number;
+}
+
+const LambdaPayloadSchema = z.looseObject({ Payload: z.unknown() });
+const TokenPayloadSchema = z.looseObject({ taskToken: z.string() });
+/** What crosses into an execution goes through JSON, as it does between Lambda and Step Functions. */
+function asJson(value: unknown) {
+  return JSON.parse(JSON.stringify(value ?? null));
+}
+
+const toDefinition = z.custom<StateMachineDefinition>((value) => typeof value === 'object' && value !== null);
+
+/**
+ * Runs the ASL files themselves with aws-local-stepfunctions, every Task state mapped to its handler module.
+ * Adds what the library lacks: `.waitForTaskToken` (tokens minted from `$$.Task.Token`, parked until
+ * sendTaskSuccess), a registry of executions, and `settled()` to know when every execution waits or is done.
+ */
+export class LocalWorkflows implements Workflows {
+  readonly #machines: Record<WorkflowName, { machine: StateMachine; definition: AslDefinition }>;
+  readonly #functions: Readonly<Record<string, LocalFunction>>;
+  readonly #retryPauseMs: number | undefined;
+  readonly #tokens = new TaskTokens();
+  readonly #executions = new Map<string, ExecutionView>();
+  readonly #aborts = new Set<() => void>();
+  #busy = 0;
+  #idleWaiters: (() => void)[] = [];
+
+  constructor(options: LocalWorkflowsOptions) {
+    const machine = (definition: AslDefinition) => ({
+      definition,
+      machine: new StateMachine(toDefinition.parse(definition), { validationOptions: { checkPaths: true } }),
+    });
+    this.#machines = {
+      'nomination-case': machine(options.definitions['nomination-case']),
+      'election-calendar': machine(options.definitions['election-calendar']),
+    };
+    this.#functions = options.functions;
+    this.#retryPauseMs = options.retryPauseMs;
+    for (const { definition } of Object.values(this.#machines)) {
+      for (const task of taskStates(definition)) {
+        if (this.#functions[task.functionName] === undefined) {
+          throw new Error(`no local handler for ${task.functionName} (state ${task.stateName})`);
+        }
+      }
+    }
+  }
+
+  async start(workflow: WorkflowName, name: string, input: Record<string, unknown>): Promise<void> {
+    const key = `${workflow}:${name}`;
+    if (this.#executions.get(key)?.status === 'RUNNING') return;
+    const { machine, definition } = this.#machines[workflow];
+    const view: ExecutionView = {
+      workflow,
+      name,
+      status: 'RUNNING',
+      currentState: null,
+      error: null,
+      history: [],
+    };
+    this.#executions.set(key, view);
+
+    const tokens = this.#tokens;
+    const overrides = Object.fromEntries(
+      taskStates(definition).map((task) => [task.stateName, this.#override(task)]),
+    );
+    const retryIntervalOverrides =
+      this.#retryPauseMs === undefined
+        ? undefined
+        : Object.fromEntries(Object.keys(definition.States).map((state) => [state, this.#retryPauseMs ?? 0]));
+    const execution = machine.run(asJson(input), {
+      overrides: {
+        taskResourceLocalHandlers: overrides,
+        ...(retryIntervalOverrides ? { retryIntervalOverrides } : {}),
+      },
+      noThrowOnAbort: true,
+      // Each read of $$.Task.Token (once per attempt of a waiting task) mints a fresh token.
+      context: {
+        Task: {
+          get Token() {
+            return tokens.mint();
+          },
+        },
+      },
+    });
+    this.#aborts.add(execution.abort);
+    this.#busy += 1;
+    void this.#follow(view, execution.eventLogs);
+    execution.result
+      .then(
+        () => {
+          if (view.status === 'RUNNING') view.status = 'SUCCEEDED';
+        },
+        (error: unknown) => {
+          view.status = 'FAILED';
+          view.error = error instanceof Error ? error.message : String(error);
+        },
+      )
+      .finally(() => {
+        this.#aborts.delete(execution.abort);
+        this.#setBusy(-1);
+      });
+  }
+
+  async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    this.#tokens.succeed(taskToken, output);
+  }
+
+  execution(workflow: WorkflowName, name: string): ExecutionView | undefined {
+    return this.#executions.get(`${workflow}:${name}`);
+  }
+
+  executions(): ExecutionView[] {
+    return [...this.#executions.values()];
+  }
+
+  /** Resolves once no execution is running a state: each is parked on a token, or finished. */
+  async settled(): Promise<void> {
+    for (;;) {
+      // A signal resumes its execution a few microtasks later: look only after they have run.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.#busy === 0) return;
+      await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    }
+  }
+
+  /** Ends every execution: the engine is stopping. */
+  stop(): void {
+    this.#tokens.failAll(new Error('engine stopped'));
+    for (const abort of this.#aborts) abort();
+  }
+
+  #override(task: ReturnType<typeof taskStates>[number]) {
+    const fn = this.#functions[task.functionName];
+    if (fn === undefined) throw new Error(`no local handler for ${task.functionName}`);
+    return async (input: unknown) => {
+      const { Payload } = LambdaPayloadSchema.parse(input);
+      if (!task.waitsForToken) {
+        // The shape of CDK's lambda:invoke integration, so the ASL reads `$.Payload` in both places.
+        return asJson({ StatusCode: 200, Payload: await fn(Payload) });
+      }
+      const { taskToken } = TokenPayloadSchema.parse(Payload);
+      const parked = this.#tokens.park(taskToken);
+      try {
+        await fn(Payload);
+      } catch (error) {
+        this.#tokens.forget(taskToken);
+        throw error;
+      }
+      this.#setBusy(-1);
+      try {
+        return asJson(await parked);
+      } finally {
+        this.#busy += 1;
+      }
+    };
+  }
+
+  #setBusy(delta: number): void {
+    this.#busy += delta;
+    if (this.#busy > 0) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  async #follow(
+    view: ExecutionView,
+    events: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string } }>,
+  ) {
+    for await (const event of events) {
+      const at = new Date(event.timestamp).toISOString();
+      view.history.push({ type: event.type, ...(event.state ? { state: event.state.name } : {}), at });
+      if (event.type === 'StateEntered' && event.state) view.currentState = event.state.name;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import type { Election } from './election.ts';
+import { regimeOf } from './election.ts';
+import { stepDeadline, type WaitingStep } from './election-calendar.ts';
+import { acceptsOrdinaryNominations } from './election-phases.ts';
+import { type Instant, isBefore } from './local-date.ts';
+
+/**
+ * When waits end. The election calendar is the one driver of deadlines: at each deadline it moves the
+ * election's phase and ends the waits that are overdue. These functions say what is due, and when next.
+ */
+
+/** The deadline of the election's current phase: when the engine must next move it along. */
+export function phaseDeadline(election: Election): Instant | null {
+  switch (election.phase) {
+    case 'Nomination':
+      return election.calendar.nominationClosesAt;
+    case 'NominationExtended':
+      return election.calendar.extendedNominationClosesAt;
+    case 'AdditionalCandidateWindow':
+    case 'AwaitingRegistrationClose':
+      return election.calendar.registrationClosesAt;
+    case 'RegistrationClosed':
+      return null;
+  }
+}
+
+export function isPhaseDue(election: Election, now: Instant): boolean {
+  const deadline = phaseDeadline(election);
+  return deadline !== null && !isBefore(now, deadline);
+}
+
+function tiedToNominationClose(step: WaitingStep, election: Election): boolean {
+  const { rules } = election;
+  return (
+    (step === 'party-confirmation' && rules.partyConfirmationDueDaysBefore === null) ||
+    (step === 'signatures' && rules.signaturesDueDaysBefore === null)
+  );
+}
+
+export function waitDeadline(step: WaitingStep, election: Election): Instant {
+  return stepDeadline(
+    step,
+    { electionDay: election.electionDay, regime: regimeOf(election), rules: election.rules },
+    election.calendar,
+    election.nominationExtended,
+  );
+}
+
+/**
+ * Whether a case waiting for `step` is past its deadline. A deadline that is the close of nomination only
+ * counts once the calendar has closed nomination: until then an extension may still move it.
+ */
+export function isWaitOverdue(step: WaitingStep, election: Election, now: Instant): boolean {
+  if (isBefore(now, waitDeadline(step, election))) return false;
+  return !tiedToNominationClose(step, election) || !acceptsOrdinaryNominations(election.phase);
+}
+
+/** The next instant at which something falls due: the phase deadline or a configured step deadline. */
+export function nextDeadline(election: Election, now: Instant): Instant | null {
+  const phase = phaseDeadline(election);
+  if (phase === null) return null;
+  const steps = (['party-confirmation', 'signatures', 'community-consent'] as const)
+    .filter((step) => !tiedToNominationClose(step, election))
+    .map((step) => waitDeadline(step, election))
+    .filter((at) => isBefore(now, at) && isBefore(at, phase));
+  return steps.reduce((earliest, at) => (isBefore(at, earliest) ? at : earliest), phase);
+}
