@@ -5,20 +5,20 @@ import type { Instant } from '../../shared/domain/local-date.ts';
 import { applyCaseEvent, type NominationCase } from '../../shared/domain/nomination-case.ts';
 import type { WakeReason } from '../../shared/ports/workflows.ts';
 import { type Dependencies, engineActor } from './dependencies.ts';
+import { recordAndResume } from './record-and-resume.ts';
 
 /**
  * Applies an event the engine itself raises (a deadline) and resumes the execution waiting on the case:
  * recorded first, then signalled, so a crash in between loses nothing (the resumed workflow reads the status).
  */
-export async function applyEngineEvent(
+export function applyEngineEvent(
   deps: Pick<Dependencies, 'cases' | 'workflows'>,
   ref: { readonly electionId: string; readonly caseId: string },
   event: CaseEvent,
   now: Instant,
   note: Record<string, unknown>,
 ): Promise<NominationCase> {
-  let token: string | null = null;
-  const updated = await deps.cases.update(ref.electionId, ref.caseId, (current) => {
+  const change = (current: NominationCase) => {
     try {
       nextStatus(current.status, event);
     } catch (error) {
@@ -26,12 +26,9 @@ export async function applyEngineEvent(
       if (error instanceof InvalidTransitionError) return current;
       throw error;
     }
-    token = current.waitingFor?.taskToken ?? null;
-    return { ...applyCaseEvent(current, event, { at: now, actor: engineActor, note }), waitingFor: null };
-  });
-  await deps.cases.releaseSlot(updated);
-  if (token !== null) await signal(deps, token, 'deadline');
-  return updated;
+    return applyCaseEvent(current, event, { at: now, actor: engineActor, note });
+  };
+  return recordAndResume(deps, ref, change, 'deadline');
 }
 
 /** Ends a wait at its deadline: the step's own status moves on (Lapsed, SignaturesInsufficient). */

@@ -16,6 +16,8 @@ export interface Dependencies {
   readonly workflows: Workflows;
   readonly wakeUps: WakeUps;
   readonly clock: Clock;
+  /** New ids (cases, register snapshots); passed in so that tests may fix them. */
+  readonly newId: () => string;
   readonly logger: Logger;
 }
 

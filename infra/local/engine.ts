@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
@@ -51,6 +52,7 @@ export class Engine {
       workflows,
       wakeUps: this.wakeUps,
       clock: options.clock,
+      newId: randomUUID,
       logger: new Logger({ serviceName: 'akim-nominations', logLevel: options.logLevel ?? 'INFO' }),
     };
     engine = new LocalWorkflows({

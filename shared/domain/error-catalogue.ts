@@ -285,6 +285,26 @@ export const errorCatalogue = {
     ru: `Выборы в этой единице на этот день уже назначены (${s(d.electionId)}).`,
     en: `An election of this unit on this day is already called (${s(d.electionId)}).`,
   }),
+  VOTER_UNDER_18: () => ({
+    kk: 'Сайлау күні бұл адам 18 жасқа толмайды: тізімге кірмейді.',
+    ru: 'Ко дню выборов этому человеку не исполнится 18 лет: в список не входит.',
+    en: 'This person is not 18 on election day and cannot be on the list.',
+  }),
+  DUPLICATE_VOTER: () => ({
+    kk: 'Бұл ЖСН тізімде екі рет кездеседі.',
+    ru: 'Этот ИИН встречается в списке дважды.',
+    en: 'This IIN appears twice in the list.',
+  }),
+  FORBIDDEN: () => ({
+    kk: 'Бұл әрекетке рұқсатыңыз жоқ.',
+    ru: 'У вас нет права на это действие.',
+    en: 'You are not allowed to do this.',
+  }),
+  VOTER_REGISTER_MISSING: () => ({
+    kk: 'Алдымен округтің сайлаушылар тізімін жүктеу керек: 1% шегі содан есептеледі.',
+    ru: 'Сначала нужно загрузить список избирателей округа: от него считается порог в 1%.',
+    en: 'Import the district’s voter register first: the 1% threshold is computed from it.',
+  }),
   NOT_FOUND: (d) => ({
     kk: `Табылмады: ${s(d.entity)}.`,
     ru: `Не найдено: ${s(d.entity)}.`,

@@ -5,7 +5,7 @@ import type { Language, LocalizedText } from './language.ts';
  * What kind of failure this is, so that each edge (HTTP status, ASL Catch) can react
  * without knowing every class: a refused request, a lost race, a missing thing, a rule of the law.
  */
-export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'rule';
+export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'forbidden' | 'rule';
 
 /** One problem with one field of a request. */
 export interface FieldIssue {
@@ -162,6 +162,23 @@ export class ElectionAlreadyCalledError extends DomainError {
   readonly kind = 'conflict';
   constructor(electionId: string) {
     super('ELECTION_ALREADY_CALLED', { electionId });
+  }
+}
+
+/** The caller's role or scope does not cover the resource; nothing about it is disclosed. */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('FORBIDDEN');
+  }
+}
+
+export class VoterRegisterMissingError extends DomainError {
+  override readonly name = 'VoterRegisterMissingError';
+  readonly kind = 'rule';
+  constructor() {
+    super('VOTER_REGISTER_MISSING');
   }
 }
 

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import type { ElectionRules } from './election-rules.ts';
-import type { Eligibility } from './eligibility.ts';
+import { CandidateChecksSchema, type Eligibility } from './eligibility.ts';
 import { localize } from './error-catalogue.ts';
 import { RegistrationBlockedError, ValidationError } from './errors.ts';
 
-/** The commission's decision on a candidate (CLE 113-5). A refusal always carries grounds and reasons [D]. */
+/**
+ * The commission's decision on a candidate (CLE 113-5), with the results of the checks other bodies reported
+ * to it (special check, declarations) when it has them. A refusal always carries grounds and reasons [D].
+ */
 export const RegistrationDecisionSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('register') }),
+  z.strictObject({ decision: z.literal('register'), checks: CandidateChecksSchema.optional() }),
   z.strictObject({
     decision: z.literal('refuse'),
+    checks: CandidateChecksSchema.optional(),
     grounds: z.array(z.string().min(1).max(80)).min(1).max(10),
     reasons: z.string().trim().min(1).max(4000),
   }),

@@ -1,0 +1,50 @@
+import { actorOf } from '../shared/auth/caller.ts';
+import { requireCommissionOf } from '../shared/auth/scope.ts';
+import { assessEligibility } from '../shared/domain/eligibility.ts';
+import { localDateOf } from '../shared/domain/local-date.ts';
+import { decideStep } from '../shared/domain/nomination-case.ts';
+import { checkRegistrationDecision, RegistrationDecisionSchema } from '../shared/domain/registration.ts';
+import { parseOrThrow } from '../shared/domain/validation.ts';
+import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import type { OperationRequest } from './support/operation.ts';
+import { recordAndResume } from './support/record-and-resume.ts';
+
+/**
+ * decideRegistration: the commission registers or refuses a candidate before registration closes. Eligibility
+ * is judged again with the checks the commission reports, so an ineligible candidate can only be refused.
+ */
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
+  return async (request: OperationRequest) => {
+    const decision = parseOrThrow(RegistrationDecisionSchema, request.body);
+    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, e) =>
+      requireCommissionOf(caller, e.district),
+    );
+    const now = deps.clock.now();
+    requireBeforeDeadline('registration-decision', election, now);
+    return recordAndResume(
+      deps,
+      nominationCase,
+      (current) => {
+        const checks = decision.checks ?? current.checks;
+        const eligibility = assessEligibility(current.filing.candidate, checks, {
+          electionDay: election.electionDay,
+          filedOn: localDateOf(current.filedAt, election.rules.utcOffsetMinutes),
+          rules: election.rules,
+        });
+        const checked = checkRegistrationDecision(decision, eligibility, election.rules);
+        const details =
+          checked.decision === 'refuse' ? { grounds: checked.grounds, reasons: checked.reasons } : {};
+        const decided = decideStep(
+          { ...current, checks, findings: { ...current.findings, eligibility } },
+          'registration-decision',
+          { outcome: checked.decision === 'register' ? 'registered' : 'refused', details },
+          { type: 'RegistrationDecided', decision: checked.decision },
+          { at: now, actor: actorOf(request.caller), note: details },
+        );
+        return decided;
+      },
+      'decided',
+    );
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { requireCommissionOf } from '../shared/auth/scope.ts';
+import { withVoterRegister } from '../shared/domain/election.ts';
+import { localize } from '../shared/domain/error-catalogue.ts';
+import { type FieldIssue, ValidationError } from '../shared/domain/errors.ts';
+import { parseOrThrow } from '../shared/domain/validation.ts';
+import { VoterRowSchema, votesOn } from '../shared/domain/voter-register.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import { type OperationRequest, pathParam } from './support/operation.ts';
+
+export const ImportVoterRegisterSchema = z.strictObject({
+  source: z.string().trim().min(1).max(200),
+  voters: z.array(VoterRowSchema).min(1).max(100_000),
+});
+
+/** Rows that are well formed but cannot be on the list: under 18 on election day, or listed twice. */
+function listIssues(voters: z.infer<typeof VoterRowSchema>[], electionDay: string): FieldIssue[] {
+  const seen = new Set<string>();
+  return voters.flatMap((row, i) => {
+    const issues: FieldIssue[] = [];
+    if (!votesOn(row, electionDay))
+      issues.push({
+        field: `voters.${i}.birthDate`,
+        code: 'VOTER_UNDER_18',
+        message: localize('VOTER_UNDER_18'),
+      });
+    if (seen.has(row.iin))
+      issues.push({
+        field: `voters.${i}.iin`,
+        code: 'DUPLICATE_VOTER',
+        message: localize('DUPLICATE_VOTER'),
+      });
+    seen.add(row.iin);
+    return issues;
+  });
+}
+
+/**
+ * importVoterRegister: the district's voter list, every row checked before anything is written; it becomes
+ * a new snapshot and fixes the voter count of the 1% threshold. Only IINs are kept.
+ */
+export function createHandler(
+  deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'newId' | 'logger'>,
+) {
+  return async (request: OperationRequest) => {
+    const electionId = pathParam(request, 'electionId');
+    const election = await deps.elections.get(electionId);
+    requireCommissionOf(request.caller, election.district);
+    const { source, voters } = parseOrThrow(ImportVoterRegisterSchema, request.body);
+    const issues = listIssues(voters, election.electionDay);
+    if (issues.length > 0) throw new ValidationError(issues);
+
+    const snapshotId = deps.newId();
+    await deps.voters.importSnapshot(
+      electionId,
+      snapshotId,
+      voters.map((row) => row.iin),
+    );
+    const snapshot = { snapshotId, voters: voters.length, importedAt: deps.clock.now(), source };
+    const updated = await deps.elections.update(electionId, (current) =>
+      withVoterRegister(current, snapshot),
+    );
+    deps.logger.info('voter register imported', { electionId, snapshotId, voters: voters.length });
+    return { electionId, voterRegister: updated.voterRegister };
+  };
+}

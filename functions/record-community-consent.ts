@@ -1,0 +1,43 @@
+import { actorOf } from '../shared/auth/caller.ts';
+import { requireAkimatOf } from '../shared/auth/scope.ts';
+import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain/community-consent.ts';
+import { ForbiddenError } from '../shared/domain/errors.ts';
+import { decideStep } from '../shared/domain/nomination-case.ts';
+import { parseOrThrow } from '../shared/domain/validation.ts';
+import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import type { OperationRequest } from './support/operation.ts';
+import { recordAndResume } from './support/record-and-resume.ts';
+
+/**
+ * recordCommunityConsent: the akimat records the local community meeting's decision on its candidate
+ * (LGA 39-3). The product judges it: notice, quorum, majority; a refusal frees the akimat to propose again.
+ */
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
+  return async (request: OperationRequest) => {
+    const record = parseOrThrow(CommunityConsentSchema, request.body);
+    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, e, c) => {
+      requireAkimatOf(caller, e.district);
+      if (c.filing.route !== 'akimat') throw new ForbiddenError();
+    });
+    const now = deps.clock.now();
+    requireBeforeDeadline('community-consent', election, now);
+    const assessment = assessCommunityConsent(record, election.rules);
+    return recordAndResume(
+      deps,
+      nominationCase,
+      (current) =>
+        decideStep(
+          current,
+          'community-consent',
+          {
+            outcome: assessment.agreed ? 'agreed' : 'refused',
+            details: { record, findings: assessment.findings },
+          },
+          { type: 'CommunityConsentRecorded', agreed: assessment.agreed },
+          { at: now, actor: actorOf(request.caller), note: { agreed: assessment.agreed } },
+        ),
+      'decided',
+    );
+  };
+}

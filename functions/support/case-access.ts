@@ -1,0 +1,26 @@
+import type { Caller } from '../../shared/auth/caller.ts';
+import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
+import type { Election } from '../../shared/domain/election.ts';
+import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
+import { DeadlinePassedError } from '../../shared/domain/errors.ts';
+import type { Instant } from '../../shared/domain/local-date.ts';
+import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import type { Dependencies } from './dependencies.ts';
+import { type OperationRequest, pathParam } from './operation.ts';
+
+/** The election and case a request names, once `authorize` has let the caller through. */
+export async function loadCaseFor(
+  deps: Pick<Dependencies, 'elections' | 'cases'>,
+  request: OperationRequest,
+  authorize: (caller: Caller, election: Election, nominationCase: NominationCase) => void,
+): Promise<{ election: Election; nominationCase: NominationCase }> {
+  const election = await deps.elections.get(pathParam(request, 'electionId'));
+  const nominationCase = await deps.cases.get(election.electionId, pathParam(request, 'caseId'));
+  authorize(request.caller, election, nominationCase);
+  return { election, nominationCase };
+}
+
+/** An action after its step's deadline is refused, naming the deadline. */
+export function requireBeforeDeadline(step: WaitingStep, election: Election, now: Instant): void {
+  if (isWaitOverdue(step, election, now)) throw new DeadlinePassedError(step, waitDeadline(step, election));
+}

@@ -1,0 +1,26 @@
+import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import type { WakeReason } from '../../shared/ports/workflows.ts';
+import type { Dependencies } from './dependencies.ts';
+
+/**
+ * Record first, then signal: the change is written to the case under optimistic locking; only then is the
+ * execution waiting on the case (if any) resumed. A change that arrives while nothing waits is therefore
+ * kept, and read by the workflow when it next loads the case.
+ */
+export async function recordAndResume(
+  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  ref: { readonly electionId: string; readonly caseId: string },
+  change: (current: NominationCase) => NominationCase,
+  reason: WakeReason,
+): Promise<NominationCase> {
+  let token: string | null = null;
+  const updated = await deps.cases.update(ref.electionId, ref.caseId, (current) => {
+    const next = change(current);
+    if (next === current || next.status === current.status) return next;
+    token = current.waitingFor?.taskToken ?? null;
+    return { ...next, waitingFor: null };
+  });
+  await deps.cases.releaseSlot(updated);
+  if (token !== null) await deps.workflows.sendTaskSuccess(token, { reason });
+  return updated;
+}

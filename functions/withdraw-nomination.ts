@@ -1,0 +1,39 @@
+import { actorOf } from '../shared/auth/caller.ts';
+import { isOwnCase } from '../shared/auth/scope.ts';
+import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
+import { isBefore } from '../shared/domain/local-date.ts';
+import { decideStep } from '../shared/domain/nomination-case.ts';
+import { loadCaseFor } from './support/case-access.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import type { OperationRequest } from './support/operation.ts';
+import { recordAndResume } from './support/record-and-resume.ts';
+
+/**
+ * withdrawNomination: the candidate withdraws (Withdrawn), or the nominating party revokes its nominee
+ * (Revoked), at any waiting step or after registration, until the withdrawal deadline [D].
+ */
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
+  return async (request: OperationRequest) => {
+    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, _, c) => {
+      if (!isOwnCase(caller, c)) throw new ForbiddenError();
+    });
+    const now = deps.clock.now();
+    if (!isBefore(now, election.calendar.withdrawalClosesAt)) {
+      throw new DeadlinePassedError('withdrawal', election.calendar.withdrawalClosesAt);
+    }
+    const byParty = request.caller.role === 'party';
+    return recordAndResume(
+      deps,
+      nominationCase,
+      (current) =>
+        decideStep(
+          current,
+          byParty ? 'revocation' : 'withdrawal',
+          { outcome: byParty ? 'revoked' : 'withdrawn', details: {} },
+          { type: byParty ? 'NominationRevoked' : 'Withdrawn' },
+          { at: now, actor: actorOf(request.caller) },
+        ),
+      'decided',
+    );
+  };
+}

@@ -1,0 +1,35 @@
+import type { Election } from '../domain/election.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import type { NominationCase } from '../domain/nomination-case.ts';
+import type { Caller } from './caller.ts';
+
+/**
+ * Who may act on what. Each check throws ForbiddenError, which reveals nothing about the resource:
+ * a commission and an akimat act within their district; a party on its own nominees; a candidate on
+ * their own cases.
+ */
+export function requireCommissionOf(caller: Caller, district: string): void {
+  if (caller.role !== 'commission' || caller.district !== district) throw new ForbiddenError();
+}
+
+export function requireAkimatOf(caller: Caller, district: string): void {
+  if (caller.role !== 'akimat' || caller.district !== district) throw new ForbiddenError();
+}
+
+export function isOwnCase(caller: Caller, nominationCase: NominationCase): boolean {
+  switch (caller.role) {
+    case 'party':
+      return nominationCase.slot === `party:${caller.partyId}`;
+    case 'candidate':
+      return nominationCase.filing.candidate.iin === caller.iin;
+    default:
+      return false;
+  }
+}
+
+/** Reads of a case: the district's commission and akimat, and the case's own party or candidate. */
+export function requireCaseReader(caller: Caller, election: Election, nominationCase: NominationCase): void {
+  const inDistrict =
+    (caller.role === 'commission' || caller.role === 'akimat') && caller.district === election.district;
+  if (!inDistrict && !isOwnCase(caller, nominationCase)) throw new ForbiddenError();
+}
