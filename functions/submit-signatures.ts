@@ -81,7 +81,11 @@ export function createHandler(
       window: signingWindow(election),
       isOnRegister: (iin) => registered.has(iin),
       alreadySubmitted: new Set(earlierLines.map(linePosition)),
-      alreadyCounted: new Set([...support.keys()].filter(countedHere)),
+      // Earlier submissions' valid lines, plus any signer a concurrent submission has just counted.
+      alreadyCounted: new Set([
+        ...earlierLines.filter((l) => l.valid).map((l) => l.iin),
+        ...[...support.keys()].filter(countedHere),
+      ]),
       supportsAnotherCandidate: (iin) => [...(support.get(iin) ?? [])].some((other) => other !== caseId),
       multipleSupportAllowed: election.rules.multipleSupportAllowed,
     };

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPartyFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
-import { commission, fixtureCalendar, partyCaller, startTestEngine, type TestEngine } from '../support/engine.ts';
+import {
+  commission,
+  fixtureCalendar,
+  partyCaller,
+  startTestEngine,
+  type TestEngine,
+} from '../support/engine.ts';
 
 const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
 const electionId = '195230100-2026-03-15';
@@ -14,7 +20,11 @@ beforeEach(async () => {
 });
 
 async function fileParty(partyId: string, serial: number) {
-  const filed = await t.operations.fileNomination(partyCaller(partyId), { electionId }, aPartyFiling(partyId, serial));
+  const filed = await t.operations.fileNomination(
+    partyCaller(partyId),
+    { electionId },
+    aPartyFiling(partyId, serial),
+  );
   return filed.caseId;
 }
 
@@ -24,14 +34,24 @@ describe('nomination case workflow: the party route', () => {
   it('waits for the party, checks eligibility, and registers on the commission’s decision', async () => {
     const caseId = await fileParty('amanat', 1);
     expect(await statusOf(caseId)).toBe('AwaitingPartyConfirmation');
-    expect(t.engine.workflows.execution('nomination-case', caseId)?.currentState).toBe('AwaitPartyConfirmation');
+    expect(t.engine.workflows.execution('nomination-case', caseId)?.currentState).toBe(
+      'AwaitPartyConfirmation',
+    );
 
-    await t.operations.confirmPartyNomination(partyCaller('amanat'), { electionId, caseId }, { decision: 'confirm' });
+    await t.operations.confirmPartyNomination(
+      partyCaller('amanat'),
+      { electionId, caseId },
+      { decision: 'confirm' },
+    );
     expect(await statusOf(caseId)).toBe('AwaitingRegistrationDecision');
     const checked = await t.deps.cases.get(electionId, caseId);
     expect(checked.findings.eligibility).toMatchObject({ outcome: 'pending' });
 
-    await t.operations.decideRegistration(commission, { electionId, caseId }, { decision: 'register', checks: checksPassed });
+    await t.operations.decideRegistration(
+      commission,
+      { electionId, caseId },
+      { decision: 'register', checks: checksPassed },
+    );
     expect(await statusOf(caseId)).toBe('Registered');
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('SUCCEEDED');
 
@@ -46,7 +66,11 @@ describe('nomination case workflow: the party route', () => {
 
   it('ends the case when the party declines', async () => {
     const caseId = await fileParty('amanat', 2);
-    await t.operations.confirmPartyNomination(partyCaller('amanat'), { electionId, caseId }, { decision: 'decline' });
+    await t.operations.confirmPartyNomination(
+      partyCaller('amanat'),
+      { electionId, caseId },
+      { decision: 'decline' },
+    );
     expect(await statusOf(caseId)).toBe('PartyDeclined');
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('SUCCEEDED');
   });
@@ -54,25 +78,45 @@ describe('nomination case workflow: the party route', () => {
   it('lapses a nomination the party leaves unconfirmed until nomination closes', async () => {
     const silent = await fileParty('amanat', 3);
     const confirmed = await fileParty('auyl', 4);
-    await t.operations.confirmPartyNomination(partyCaller('auyl'), { electionId, caseId: confirmed }, { decision: 'confirm' });
+    await t.operations.confirmPartyNomination(
+      partyCaller('auyl'),
+      { electionId, caseId: confirmed },
+      { decision: 'confirm' },
+    );
 
     await t.advanceTo(fixtureCalendar.nominationClose);
     expect(await statusOf(silent)).toBe('Lapsed');
     const lapse = (await t.deps.cases.get(electionId, silent)).timeline.at(-1);
-    expect(lapse).toMatchObject({ event: 'DeadlineReached', actor: { role: 'engine' }, note: { step: 'party-confirmation' } });
+    expect(lapse).toMatchObject({
+      event: 'DeadlineReached',
+      actor: { role: 'engine' },
+      note: { step: 'party-confirmation' },
+    });
     await expect(
-      t.operations.confirmPartyNomination(partyCaller('amanat'), { electionId, caseId: silent }, { decision: 'confirm' }),
+      t.operations.confirmPartyNomination(
+        partyCaller('amanat'),
+        { electionId, caseId: silent },
+        { decision: 'confirm' },
+      ),
     ).rejects.toThrowError(expect.objectContaining({ name: 'DeadlinePassedError' }));
   });
 
   it('refuses with the grounds the commission gives', async () => {
     const caseId = await fileParty('amanat', 5);
-    await t.operations.confirmPartyNomination(partyCaller('amanat'), { electionId, caseId }, { decision: 'confirm' });
-    await t.operations.decideRegistration(commission, { electionId, caseId }, {
-      decision: 'refuse',
-      grounds: ['documents-incomplete'],
-      reasons: 'The service record was not submitted.',
-    });
+    await t.operations.confirmPartyNomination(
+      partyCaller('amanat'),
+      { electionId, caseId },
+      { decision: 'confirm' },
+    );
+    await t.operations.decideRegistration(
+      commission,
+      { electionId, caseId },
+      {
+        decision: 'refuse',
+        grounds: ['documents-incomplete'],
+        reasons: 'The service record was not submitted.',
+      },
+    );
     const refused = await t.deps.cases.get(electionId, caseId);
     expect(refused.status).toBe('Refused');
     expect(refused.decisions['registration-decision']).toMatchObject({

@@ -1,0 +1,35 @@
+import type { SignatureLine } from '../../shared/domain/signatures.ts';
+import type { VoterRow } from '../../shared/domain/voter-register.ts';
+import { makeIin } from './iins.ts';
+
+/** `count` adult voters of the district, distinct IINs (born 1970 + i % 40). */
+export function voterRows(count: number, offset = 0): VoterRow[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = k + offset;
+    const birthDate = `${1960 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`;
+    return {
+      iin: makeIin(birthDate, i % 2 === 0 ? 'female' : 'male', 1 + Math.floor(i / 40) * 3),
+      fullName: `Voter ${i}`,
+      birthDate,
+      address: `Aul, ${i}`,
+    };
+  });
+}
+
+/** Signature lines from voters, one per line, on sheets of 20, signed on `signedOn`. */
+export function linesFrom(
+  voters: readonly VoterRow[],
+  signedOn = '2026-02-08',
+  firstSheet = 1,
+): SignatureLine[] {
+  return voters.map((v, i) => ({
+    sheet: firstSheet + Math.floor(i / 20),
+    line: (i % 20) + 1,
+    iin: v.iin,
+    fullName: v.fullName,
+    birthDate: v.birthDate,
+    address: v.address,
+    signedOn,
+    collector: 'Collector',
+  }));
+}
