@@ -146,10 +146,13 @@ export class LocalWorkflows implements Workflows {
     }
   }
 
-  /** Ends every execution: the engine is stopping. */
+  /**
+   * Ends every execution where it stands, as a crash would: nothing more runs, no failure path is taken.
+   * The records keep the truth; a new engine resumes from them.
+   */
   stop(): void {
-    this.#tokens.failAll(new Error('engine stopped'));
     for (const abort of this.#aborts) abort();
+    this.#tokens.dropAll();
   }
 
   #override(task: ReturnType<typeof taskStates>[number]) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-type Waiter = { resolve: (output: unknown) => void; reject: (error: Error) => void };
+type Waiter = { resolve: (output: unknown) => void };
 
 /**
  * Task tokens for the local engine, which aws-local-stepfunctions lacks: minted when a state reads
@@ -25,7 +25,7 @@ export class TaskTokens {
       this.#consume(token);
       return Promise.resolve(output);
     }
-    return new Promise((resolve, reject) => this.#waiting.set(token, { resolve, reject }));
+    return new Promise((resolve) => this.#waiting.set(token, { resolve }));
   }
 
   /** Ends the wait on `token`; false for a token nobody waits on (already used, or from before a restart). */
@@ -46,12 +46,11 @@ export class TaskTokens {
     this.#consume(token);
   }
 
-  /** Fails every wait, as a stopping engine must so that no execution hangs. */
-  failAll(error: Error): void {
-    for (const [token, waiter] of this.#waiting) {
-      this.#consume(token);
-      waiter.reject(error);
-    }
+  /** Forgets every token: the executions waiting on them were stopped. */
+  dropAll(): void {
+    this.#minted.clear();
+    this.#waiting.clear();
+    this.#early.clear();
   }
 
   get waitingCount(): number {
