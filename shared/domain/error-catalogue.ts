@@ -295,6 +295,31 @@ export const errorCatalogue = {
     ru: 'Этот ИИН встречается в списке дважды.',
     en: 'This IIN appears twice in the list.',
   }),
+  UNAUTHORIZED: () => ({
+    kk: 'Жарамды кіру белгісі (token) керек.',
+    ru: 'Нужен действительный токен доступа.',
+    en: 'A valid access token is required.',
+  }),
+  INVALID_JSON: () => ({
+    kk: 'Сұраныс денесі дұрыс JSON емес.',
+    ru: 'Тело запроса не является корректным JSON.',
+    en: 'The request body is not valid JSON.',
+  }),
+  PAYLOAD_TOO_LARGE: (d) => ({
+    kk: `Сұраныс тым үлкен (ең көбі ${s(d.maximumBytes)} байт).`,
+    ru: `Запрос слишком велик (не более ${s(d.maximumBytes)} байт).`,
+    en: `The request is too large (at most ${s(d.maximumBytes)} bytes).`,
+  }),
+  ROUTE_NOT_FOUND: () => ({
+    kk: 'Мұндай әрекет жоқ.',
+    ru: 'Такой операции нет.',
+    en: 'There is no such operation.',
+  }),
+  INTERNAL: () => ({
+    kk: 'Ішкі қате. Сұранысты кейінірек қайталаңыз.',
+    ru: 'Внутренняя ошибка. Повторите запрос позже.',
+    en: 'Internal error. Please retry later.',
+  }),
   FORBIDDEN: () => ({
     kk: 'Бұл әрекетке рұқсатыңыз жоқ.',
     ru: 'У вас нет права на это действие.',

@@ -5,7 +5,7 @@ import type { Language, LocalizedText } from './language.ts';
  * What kind of failure this is, so that each edge (HTTP status, ASL Catch) can react
  * without knowing every class: a refused request, a lost race, a missing thing, a rule of the law.
  */
-export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'forbidden' | 'rule';
+export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'forbidden' | 'unauthorized' | 'rule';
 
 /** One problem with one field of a request. */
 export interface FieldIssue {
@@ -162,6 +162,15 @@ export class ElectionAlreadyCalledError extends DomainError {
   readonly kind = 'conflict';
   constructor(electionId: string) {
     super('ELECTION_ALREADY_CALLED', { electionId });
+  }
+}
+
+/** No valid token: the caller is not who they claim to be. */
+export class UnauthorizedError extends DomainError {
+  override readonly name = 'UnauthorizedError';
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('UNAUTHORIZED');
   }
 }
 

@@ -1,0 +1,161 @@
+import * as confirmPartyNomination from './confirm-party-nomination.ts';
+import * as createElection from './create-election.ts';
+import * as decideRegistration from './decide-registration.ts';
+import * as fileNomination from './file-nomination.ts';
+import * as getCase from './get-case.ts';
+import * as getCaseTimeline from './get-case-timeline.ts';
+import * as getElection from './get-election.ts';
+import * as importVoterRegister from './import-voter-register.ts';
+import * as listCandidates from './list-candidates.ts';
+import * as listCases from './list-cases.ts';
+import * as recordCommunityConsent from './record-community-consent.ts';
+import * as submitSignatures from './submit-signatures.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import type { OperationRequest } from './support/operation.ts';
+import * as withdrawNomination from './withdraw-nomination.ts';
+
+export interface ApiRoute {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST';
+  /** OpenAPI-style path, `{name}` for a parameter. */
+  readonly path: string;
+  /** Anonymous callers allowed (public reads); every other route needs a token. */
+  readonly public: boolean;
+  readonly successStatus: 200 | 201;
+  readonly createHandler: (deps: Dependencies) => (request: OperationRequest) => Promise<unknown>;
+}
+
+const election = '/elections/{electionId}';
+const aCase = `${election}/cases/{caseId}`;
+
+/** The HTTP API: every operation, its route, and its handler. The local server and the AWS stack both serve this. */
+export const apiRoutes: readonly ApiRoute[] = [
+  {
+    operationId: 'createElection',
+    method: 'POST',
+    path: '/elections',
+    public: false,
+    successStatus: 201,
+    createHandler: createElection.createHandler,
+  },
+  {
+    operationId: 'getElection',
+    method: 'GET',
+    path: election,
+    public: true,
+    successStatus: 200,
+    createHandler: getElection.createHandler,
+  },
+  {
+    operationId: 'importVoterRegister',
+    method: 'POST',
+    path: `${election}/voter-register`,
+    public: false,
+    successStatus: 201,
+    createHandler: importVoterRegister.createHandler,
+  },
+  {
+    operationId: 'fileNomination',
+    method: 'POST',
+    path: `${election}/cases`,
+    public: false,
+    successStatus: 201,
+    createHandler: fileNomination.createHandler,
+  },
+  {
+    operationId: 'listCases',
+    method: 'GET',
+    path: `${election}/cases`,
+    public: false,
+    successStatus: 200,
+    createHandler: listCases.createHandler,
+  },
+  {
+    operationId: 'getCase',
+    method: 'GET',
+    path: aCase,
+    public: false,
+    successStatus: 200,
+    createHandler: getCase.createHandler,
+  },
+  {
+    operationId: 'getCaseTimeline',
+    method: 'GET',
+    path: `${aCase}/timeline`,
+    public: false,
+    successStatus: 200,
+    createHandler: getCaseTimeline.createHandler,
+  },
+  {
+    operationId: 'submitSignatures',
+    method: 'POST',
+    path: `${aCase}/signatures`,
+    public: false,
+    successStatus: 200,
+    createHandler: submitSignatures.createHandler,
+  },
+  {
+    operationId: 'confirmPartyNomination',
+    method: 'POST',
+    path: `${aCase}/party-confirmation`,
+    public: false,
+    successStatus: 200,
+    createHandler: confirmPartyNomination.createHandler,
+  },
+  {
+    operationId: 'recordCommunityConsent',
+    method: 'POST',
+    path: `${aCase}/community-consent`,
+    public: false,
+    successStatus: 200,
+    createHandler: recordCommunityConsent.createHandler,
+  },
+  {
+    operationId: 'decideRegistration',
+    method: 'POST',
+    path: `${aCase}/registration-decision`,
+    public: false,
+    successStatus: 200,
+    createHandler: decideRegistration.createHandler,
+  },
+  {
+    operationId: 'withdrawNomination',
+    method: 'POST',
+    path: `${aCase}/withdrawal`,
+    public: false,
+    successStatus: 200,
+    createHandler: withdrawNomination.createHandler,
+  },
+  {
+    operationId: 'listCandidates',
+    method: 'GET',
+    path: `${election}/candidates`,
+    public: true,
+    successStatus: 200,
+    createHandler: listCandidates.createHandler,
+  },
+];
+
+/** The route and path parameters for a method and path, or null. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: ApiRoute; params: Record<string, string> } | null {
+  const segments = path.split('/').filter(Boolean);
+  for (const route of apiRoutes) {
+    if (route.method !== method) continue;
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (part.startsWith('{')) {
+        params[part.slice(1, -1)] = decodeURIComponent(segment);
+        return segment.length > 0;
+      }
+      return part === segment;
+    });
+    if (matches) return { route, params };
+  }
+  return null;
+}

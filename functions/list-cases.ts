@@ -1,0 +1,22 @@
+import { isOwnCase } from '../shared/auth/scope.ts';
+import { caseView } from '../shared/domain/case-views.ts';
+import { ForbiddenError } from '../shared/domain/errors.ts';
+import type { Dependencies } from './support/dependencies.ts';
+import { type OperationRequest, pathParam } from './support/operation.ts';
+
+/** listCases: the district's commission and akimat see every case; a party or candidate only their own. */
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases'>) {
+  return async (request: OperationRequest) => {
+    const { caller } = request;
+    if (caller.role === 'public') throw new ForbiddenError();
+    const election = await deps.elections.get(pathParam(request, 'electionId'));
+    const district =
+      (caller.role === 'commission' || caller.role === 'akimat') && caller.district === election.district;
+    if ((caller.role === 'commission' || caller.role === 'akimat') && !district) throw new ForbiddenError();
+    const cases = (await deps.cases.listByElection(election.electionId)).filter(
+      (c) => district || isOwnCase(caller, c),
+    );
+    const personal = caller.role === 'commission' || caller.role === 'candidate';
+    return { electionId: election.electionId, cases: cases.map((c) => caseView(c, election, personal)) };
+  };
+}

@@ -1,0 +1,100 @@
+// `npm start`: the engine on its embedded default. Storage is dynalite persisted under DATA_DIR, the workflows
+// are the ASL files, the API listens on 127.0.0.1:PORT. CLOCK=manual freezes time (from CLOCK_START, or now)
+// until POST /admin/clock moves it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { localize } from '../../shared/domain/error-catalogue.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
+import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { createDocumentClient } from '../../shared/storage/document-client.ts';
+import { Engine } from './engine.ts';
+import { createApiServer } from './http-server.ts';
+import { LocalTokens } from './local-tokens.ts';
+import { ManualClock } from './manual-clock.ts';
+import { startStorageServer } from './storage-server.ts';
+import { ensureTable } from './table-setup.ts';
+
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+const manual = process.env.CLOCK === 'manual';
+const clockFile = join(dataDir, 'manual-clock.json');
+const SavedClockSchema = z.object({ now: InstantSchema });
+
+const storage = await startStorageServer(join(dataDir, 'dynamodb'));
+storage.process.once('exit', (code) => {
+  console.error(`storage process ended (exit ${code}); the engine stops so that nothing is half-done`);
+  process.exit(1);
+});
+const table = { db: createDocumentClient({ endpoint: storage.endpoint }), name: 'akim-nominations' };
+await ensureTable(table);
+
+// A manual clock continues, after a restart, from where it was last moved.
+const manualClock = manual
+  ? new ManualClock(
+      existsSync(clockFile)
+        ? SavedClockSchema.parse(JSON.parse(readFileSync(clockFile, 'utf8'))).now
+        : (process.env.CLOCK_START ?? new Date().toISOString()),
+    )
+  : null;
+if (manualClock) writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }));
+const engine = new Engine({ table, clock: manualClock ?? systemClock, logLevel: manual ? 'WARN' : 'INFO' });
+const resumed = await engine.resumeOpenWork();
+
+let ticking = false;
+const ticker = manualClock
+  ? null
+  : setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      engine.tick().finally(() => {
+        ticking = false;
+      });
+    }, 1000);
+
+const moveClock = manualClock
+  ? async (to: string) => {
+      if (isBefore(to, manualClock.now())) {
+        throw new ValidationError([
+          {
+            field: 'to',
+            code: 'INVALID_VALUE',
+            message: localize('INVALID_VALUE', { allowed: `≥ ${manualClock.now()}` }),
+          },
+        ]);
+      }
+      await engine.advanceTo(manualClock, to);
+      writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }));
+    }
+  : undefined;
+
+const server = createApiServer({
+  deps: engine.deps,
+  tokens: LocalTokens.inDataDir(dataDir),
+  ...(moveClock ? { moveClock } : {}),
+});
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : port}`;
+  console.log(
+    [
+      `akim-nominations engine listening on ${url}`,
+      `data folder: ${dataDir}`,
+      `clock: ${manualClock ? `manual, now ${manualClock.now()} (move it: POST ${url}/admin/clock {"to": "<instant>"})` : 'real time'}`,
+      `resumed: ${resumed.elections} election calendars, ${resumed.cases} cases`,
+      'a token: npm run token -- --role commission --scope 1952',
+    ].join('\n'),
+  );
+});
+
+async function shutdown() {
+  if (ticker) clearInterval(ticker);
+  server.close();
+  engine.stop();
+  storage.process.removeAllListeners('exit');
+  await storage.stop();
+  process.exit(0);
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

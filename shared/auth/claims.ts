@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { UnauthorizedError } from '../domain/errors.ts';
+import { type Caller, CallerSchema } from './caller.ts';
+
+/**
+ * The claims a verified token carries, in Cognito's shape: the role is the user's group, the scope a custom
+ * attribute. The local engine signs tokens with the same claims, so handlers read one shape everywhere.
+ */
+export const ClaimsSchema = z.looseObject({
+  sub: z.string().min(1),
+  'cognito:groups': z.array(z.string()).min(1),
+  'custom:district': z.string().optional(),
+  'custom:party': z.string().optional(),
+  'custom:iin': z.string().optional(),
+});
+export type Claims = z.infer<typeof ClaimsSchema>;
+
+/** The caller a verified token names; a token whose claims do not make a caller is refused. */
+export function callerFromClaims(claims: unknown): Caller {
+  const parsed = ClaimsSchema.safeParse(claims);
+  if (!parsed.success) throw new UnauthorizedError();
+  const c = parsed.data;
+  const caller = CallerSchema.safeParse({
+    role: c['cognito:groups'][0],
+    subject: c.sub,
+    district: c['custom:district'],
+    partyId: c['custom:party'],
+    iin: c['custom:iin'],
+  });
+  if (!caller.success || caller.data.role === 'public') throw new UnauthorizedError();
+  return caller.data;
+}
+
+/** The claims for a caller: what a local token says, and what a Cognito user's groups and attributes give. */
+export function claimsOf(caller: Exclude<Caller, { role: 'public' }>): Claims {
+  return {
+    sub: caller.subject,
+    'cognito:groups': [caller.role],
+    ...('district' in caller ? { 'custom:district': caller.district } : {}),
+    ...('partyId' in caller ? { 'custom:party': caller.partyId } : {}),
+    ...('iin' in caller ? { 'custom:iin': caller.iin } : {}),
+  };
+}

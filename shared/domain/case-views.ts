@@ -1,0 +1,61 @@
+import { waitingStepOf } from './case-lifecycle.ts';
+import { waitDeadline } from './deadlines.ts';
+import type { Election } from './election.ts';
+import type { WaitingStep } from './election-calendar.ts';
+import type { NominationCase } from './nomination-case.ts';
+
+/**
+ * What each audience sees of a case. IINs and birth dates appear only to the district commission and to the
+ * candidate themself; the public sees registered candidates' names, routes and nominators only.
+ */
+const whoDecides: Readonly<Record<WaitingStep, 'party' | 'candidate' | 'akimat' | 'commission'>> = {
+  'party-confirmation': 'party',
+  signatures: 'candidate',
+  'community-consent': 'akimat',
+  'registration-decision': 'commission',
+};
+
+function nominatorOf(c: NominationCase) {
+  switch (c.filing.route) {
+    case 'party':
+      return { partyId: c.filing.party.partyId };
+    case 'akimat':
+      return { akimatDistrict: c.filing.akimat.district };
+    case 'self':
+      return null;
+  }
+}
+
+export function caseView(c: NominationCase, election: Election, personal: boolean) {
+  const step = waitingStepOf(c.status);
+  const { candidate } = c.filing;
+  return {
+    caseId: c.caseId,
+    electionId: c.electionId,
+    route: c.filing.route,
+    status: c.status,
+    version: c.version,
+    candidate: {
+      fullName: candidate.fullName,
+      ...(personal ? { iin: candidate.iin, birthDate: candidate.birthDate } : {}),
+    },
+    nominator: nominatorOf(c),
+    filedAt: c.filedAt,
+    waitingFor:
+      step === null ? null : { step, from: whoDecides[step], deadline: waitDeadline(step, election) },
+    decisions: c.decisions,
+    checks: c.checks,
+    findings: c.findings,
+  };
+}
+
+export function publicCandidateView(c: NominationCase) {
+  const registered = c.decisions['registration-decision'];
+  return {
+    caseId: c.caseId,
+    fullName: c.filing.candidate.fullName,
+    route: c.filing.route,
+    nominator: nominatorOf(c),
+    registeredAt: registered?.at ?? null,
+  };
+}

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalTokens } from '../../infra/local/local-tokens.ts';
+import type { Caller } from '../../shared/auth/caller.ts';
+
+const MAIN = new URL('../../infra/local/main.ts', import.meta.url).pathname;
+
+export interface EngineProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Ends the engine; SIGKILL gives it no chance to tidy up. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'akim-e2e-'));
+}
+
+/** Starts `npm start`'s program on a free port over `dataDir`, and waits until it says where it listens. */
+export function startEngineProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<EngineProcess> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', CLOCK: 'manual', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 20_000);
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] === undefined) return;
+      clearTimeout(timer);
+      resolve({
+        url: match[1],
+        child,
+        kill: (signal) =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`engine exited (${code}):\n${output}`)));
+  });
+}
+
+/** A small HTTP client for the engine's API, with tokens signed by the engine's key. */
+export function apiClient(url: string, dataDir: string) {
+  const tokens = LocalTokens.inDataDir(dataDir);
+  return async (
+    caller: Caller,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const authorization =
+      caller.role === 'public' ? {} : { authorization: `Bearer ${await tokens.issue(caller)}` };
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...authorization, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+}
