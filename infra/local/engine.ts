@@ -14,7 +14,7 @@ import { VoterRegisterRepository } from '../../shared/storage/voter-register-rep
 import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
 import { localFunctions } from './local-functions.ts';
 import { LocalWakeUps } from './local-wake-ups.ts';
-import { LocalWorkflows } from './local-workflows.ts';
+import { type LocalFunction, LocalWorkflows } from './local-workflows.ts';
 import type { ManualClock } from './manual-clock.ts';
 
 export interface EngineOptions {
@@ -23,6 +23,8 @@ export interface EngineOptions {
   /** Pause before an ASL retry; the ASL's own seconds when unset. */
   readonly retryPauseMs?: number;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Wraps handlers before the engine uses them: how the reliability tests inject faults. */
+  readonly wrapFunctions?: (functions: Record<string, LocalFunction>) => Record<string, LocalFunction>;
 }
 
 /**
@@ -57,7 +59,7 @@ export class Engine {
     };
     engine = new LocalWorkflows({
       definitions: loadAllWorkflows(),
-      functions: localFunctions(this.deps),
+      functions: (options.wrapFunctions ?? ((fns) => fns))(localFunctions(this.deps)),
       ...(options.retryPauseMs === undefined ? {} : { retryPauseMs: options.retryPauseMs }),
     });
     this.workflows = engine;

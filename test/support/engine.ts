@@ -7,7 +7,7 @@ import * as recordCommunityConsent from '../../functions/record-community-consen
 import * as submitSignatures from '../../functions/submit-signatures.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
 import * as withdrawNomination from '../../functions/withdraw-nomination.ts';
-import { Engine } from '../../infra/local/engine.ts';
+import { Engine, type EngineOptions } from '../../infra/local/engine.ts';
 import { ManualClock } from '../../infra/local/manual-clock.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
@@ -38,10 +38,18 @@ export const candidateCaller = (iin: string): Caller => ({
  * The local engine on a fresh table with a manual clock, and the API operations as the HTTP layer calls them.
  * `operations.x(caller, params, body)` runs one operation; `settled()` waits until every workflow rests.
  */
-export async function startTestEngine(options: { table?: Table; start?: string } = {}) {
+export async function startTestEngine(
+  options: { table?: Table; start?: string } & Pick<EngineOptions, 'wrapFunctions' | 'logLevel'> = {},
+) {
   const table = options.table ?? (await createTestTable());
   const clock = new ManualClock(options.start ?? fixtureCalendar.nominationOpen);
-  const engine = new Engine({ table, clock, retryPauseMs: 5, logLevel: 'SILENT' });
+  const engine = new Engine({
+    table,
+    clock,
+    retryPauseMs: 5,
+    logLevel: options.logLevel ?? 'SILENT',
+    ...(options.wrapFunctions ? { wrapFunctions: options.wrapFunctions } : {}),
+  });
   const operation =
     <T>(handler: (request: OperationRequest) => Promise<T>) =>
     async (caller: Caller, params: Record<string, string>, body: unknown = {}) => {
