@@ -3,7 +3,7 @@ import { actorOf } from '../shared/auth/caller.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
-import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -20,7 +20,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     const now = deps.clock.now();
     requireBeforeDeadline('party-confirmation', election, now);
     const confirmed = decision === 'confirm';
-    return recordAndResume(
+    const updated = await recordAndResume(
       deps,
       nominationCase,
       (current) =>
@@ -33,5 +33,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         ),
       'decided',
     );
+    return caseViewFor(request.caller, election, updated);
   };
 }

@@ -5,7 +5,7 @@ import { localDateOf } from '../shared/domain/local-date.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
 import { checkRegistrationDecision, RegistrationDecisionSchema } from '../shared/domain/registration.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
-import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -22,7 +22,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     );
     const now = deps.clock.now();
     requireBeforeDeadline('registration-decision', election, now);
-    return recordAndResume(
+    const updated = await recordAndResume(
       deps,
       nominationCase,
       (current) => {
@@ -46,5 +46,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       },
       'decided',
     );
+    return caseViewFor(request.caller, election, updated);
   };
 }

@@ -5,6 +5,7 @@ import { ForbiddenError } from '../shared/domain/errors.ts';
 import { checkFilingAllowed, type Filing, FilingSchema } from '../shared/domain/nomination.ts';
 import { openCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
+import { caseViewFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -47,6 +48,6 @@ export function createHandler(
     }
     await deps.workflows.start('nomination-case', filed.caseId, { electionId, caseId: filed.caseId });
     deps.logger.info('nomination filed', { electionId, caseId: filed.caseId, route: filing.route });
-    return filed;
+    return caseViewFor(request.caller, election, filed);
   };
 }

@@ -4,7 +4,7 @@ import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
-import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -23,7 +23,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     const now = deps.clock.now();
     requireBeforeDeadline('community-consent', election, now);
     const assessment = assessCommunityConsent(record, election.rules);
-    return recordAndResume(
+    const updated = await recordAndResume(
       deps,
       nominationCase,
       (current) =>
@@ -39,5 +39,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         ),
       'decided',
     );
+    return caseViewFor(request.caller, election, updated);
   };
 }

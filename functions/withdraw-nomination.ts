@@ -3,7 +3,7 @@ import { isOwnCase } from '../shared/auth/scope.ts';
 import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
-import { loadCaseFor } from './support/case-access.ts';
+import { caseViewFor, loadCaseFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -22,7 +22,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       throw new DeadlinePassedError('withdrawal', election.calendar.withdrawalClosesAt);
     }
     const byParty = request.caller.role === 'party';
-    return recordAndResume(
+    const updated = await recordAndResume(
       deps,
       nominationCase,
       (current) =>
@@ -35,5 +35,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         ),
       'decided',
     );
+    return caseViewFor(request.caller, election, updated);
   };
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '../../shared/auth/caller.ts';
+import { caseView } from '../../shared/domain/case-views.ts';
 import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
@@ -18,6 +19,14 @@ export async function loadCaseFor(
   const nominationCase = await deps.cases.get(election.electionId, pathParam(request, 'caseId'));
   authorize(request.caller, election, nominationCase);
   return { election, nominationCase };
+}
+
+/** The case as this caller may see it: personal data only for the district commission and the candidate. */
+export function caseViewFor(caller: Caller, election: Election, nominationCase: NominationCase) {
+  const personal =
+    (caller.role === 'commission' && caller.district === election.district) ||
+    (caller.role === 'candidate' && caller.iin === nominationCase.filing.candidate.iin);
+  return caseView(nominationCase, election, personal);
 }
 
 /** An action after its step's deadline is refused, naming the deadline. */
