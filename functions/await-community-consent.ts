@@ -1,4 +1,8 @@
 import { awaitStep } from './support/await-step.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 
 /** AwaitCommunityConsent: waits for the local community meeting's decision on the akim's candidate. */
 export const createHandler = awaitStep('community-consent');
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -1,4 +1,8 @@
 import { awaitStep } from './support/await-step.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 
 /** AwaitPartyConfirmation: waits for the party to confirm or decline its nominee, until the deadline. */
 export const createHandler = awaitStep('party-confirmation');
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -3,6 +3,7 @@ import { localDateOf } from '../shared/domain/local-date.ts';
 import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { type Dependencies, engineActor } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { CaseRefSchema } from './support/workflow-inputs.ts';
 
 /**
@@ -31,3 +32,6 @@ export function createHandler(deps: Pick<Dependencies, 'cases' | 'elections' | '
     return { status: checked.status };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

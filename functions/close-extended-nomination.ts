@@ -1,6 +1,7 @@
 import { closeExtendedNomination } from '../shared/domain/calendar-steps.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 /** CloseExtendedNomination: 0 or 1 live nominations open the district akimat's window and tell the akimat. */
@@ -20,3 +21,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     return { phase: election.phase, liveNominations: live };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -1,6 +1,7 @@
 import { closeNomination } from '../shared/domain/calendar-steps.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 /** CloseNomination: counts live nominations; fewer than two extend nomination and tell the commission. */
@@ -16,3 +17,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     return { phase: election.phase, liveNominations: live };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

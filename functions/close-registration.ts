@@ -3,6 +3,7 @@ import { waitingStatuses } from '../shared/domain/case-lifecycle.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { endWait } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 const undecided: ReadonlySet<string> = new Set(waitingStatuses);
@@ -30,3 +31,6 @@ export function createHandler(
     return { phase: closed.phase, registered };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -3,6 +3,7 @@ import { isWaitOverdue, waitDeadline } from '../shared/domain/deadlines.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { endWait } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 /**
@@ -27,3 +28,6 @@ export function createHandler(
     return { ended };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -1,5 +1,6 @@
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { CaseRefSchema } from './support/workflow-inputs.ts';
 
 /** LoadCase: the status recorded on the case decides where the workflow goes next (re-entrancy). */
@@ -10,3 +11,6 @@ export function createHandler(deps: Pick<Dependencies, 'cases'>) {
     return { status: nominationCase.status, route: nominationCase.filing.route };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { CaughtFailureSchema, describeFailure } from './support/failure.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 const InputSchema = z.object({ ...ElectionRefSchema.shape, failure: CaughtFailureSchema });
@@ -22,3 +23,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'clock' | '
     return recorded;
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);

@@ -4,6 +4,7 @@ import { isBefore } from '../shared/domain/local-date.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { signal } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { ElectionRefSchema, TokenSchema } from './support/workflow-inputs.ts';
 
 const InputSchema = z.object({ ...ElectionRefSchema.shape, ...TokenSchema.shape });
@@ -22,3 +23,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'wakeUps' |
     return { wakeAt: at };
   };
 }
+
+/** The Lambda entry point. */
+export const handler = lambdaTaskHandler(createHandler);
