@@ -9,9 +9,12 @@ import { InstantSchema } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { type ErrorResponse, errorResponse, requestError } from '../../shared/http/error-response.ts';
 import type { LocalTokens } from './local-tokens.ts';
+import type { ExecutionView } from './local-workflows.ts';
 
 export interface ApiServerOptions {
   readonly deps: Dependencies;
+  /** The engine's executions, shown on the local-only admin routes. */
+  readonly executions?: () => readonly ExecutionView[];
   readonly tokens: LocalTokens;
   /** Present when CLOCK=manual: the local-only call that moves time. */
   readonly moveClock?: (to: string) => Promise<void>;
@@ -45,6 +48,9 @@ export function createApiServer(options: ApiServerOptions): Server {
         await options.moveClock(to);
         return send(res, 200, { now: options.deps.clock.now() });
       }
+      if (req.method === 'GET' && url.pathname.startsWith('/admin/executions') && options.executions) {
+        return send(res, 200, executionsView(options.executions(), url.pathname));
+      }
       const matched = matchRoute(req.method ?? 'GET', url.pathname);
       if (matched === null) return sendError(res, requestError(404, 'ROUTE_NOT_FOUND', language));
       const caller = await callerOf(req, options.tokens);
@@ -58,6 +64,13 @@ export function createApiServer(options: ApiServerOptions): Server {
       return sendError(res, httpError(error, language, maxBodyBytes));
     }
   });
+}
+
+/** `/admin/executions`: every execution with its status and state; `/admin/executions/<name>`: with history. */
+function executionsView(all: readonly ExecutionView[], path: string) {
+  const name = decodeURIComponent(path.slice('/admin/executions/'.length));
+  if (path.length > '/admin/executions/'.length) return all.filter((e) => e.name === name);
+  return all.map(({ history: _history, ...summary }) => summary);
 }
 
 function httpError(error: unknown, language: Language, maxBodyBytes: number): ErrorResponse {

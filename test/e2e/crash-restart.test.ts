@@ -91,6 +91,15 @@ describe('the engine process survives SIGKILL', () => {
     expect(candidates.candidates.map((c) => c.caseId).sort()).toEqual([party, self].sort());
     expect(JSON.stringify(published.body)).not.toMatch(/\d{12}/);
 
+    const executions = await api({ role: 'public' }, 'GET', `/admin/executions/${party}`);
+    expect(executions.body).toEqual([
+      expect.objectContaining({
+        workflow: 'nomination-case',
+        status: 'SUCCEEDED',
+        currentState: 'CaseClosed',
+      }),
+    ]);
+
     for (const caseId of [party, self]) {
       const { timeline } = TimelineSchema.parse(
         (await api(commission, 'GET', `/elections/${electionId}/cases/${caseId}/timeline`)).body,
