@@ -72,6 +72,7 @@ const moveClock = manualClock
 const server = createApiServer({
   deps: engine.deps,
   tokens: LocalTokens.inDataDir(dataDir),
+  executions: () => engine.workflows.executions(),
   ...(moveClock ? { moveClock } : {}),
 });
 server.listen(port, '127.0.0.1', () => {

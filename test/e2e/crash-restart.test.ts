@@ -92,7 +92,7 @@ describe('the engine process survives SIGKILL', () => {
     expect(JSON.stringify(published.body)).not.toMatch(/\d{12}/);
 
     const executions = await api({ role: 'public' }, 'GET', `/admin/executions/${party}`);
-    expect(executions.body).toEqual([
+    expect(executions.body, JSON.stringify(executions.body)).toEqual([
       expect.objectContaining({
         workflow: 'nomination-case',
         status: 'SUCCEEDED',
