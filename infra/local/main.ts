@@ -1,7 +1,7 @@
 // `npm start`: the engine on its embedded default. Storage is dynalite persisted under DATA_DIR, the workflows
 // are the ASL files, the API listens on 127.0.0.1:PORT. CLOCK=manual freezes time (from CLOCK_START, or now)
 // until POST /admin/clock moves it.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { localize } from '../../shared/domain/error-catalogue.ts';
@@ -9,6 +9,7 @@ import { ValidationError } from '../../shared/domain/errors.ts';
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDocumentClient } from '../../shared/storage/document-client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { Engine } from './engine.ts';
 import { createApiServer } from './http-server.ts';
 import { LocalTokens } from './local-tokens.ts';
@@ -22,6 +23,14 @@ const manual = process.env.CLOCK === 'manual';
 const clockFile = join(dataDir, 'manual-clock.json');
 const SavedClockSchema = z.object({ now: InstantSchema });
 
+mkdirSync(dataDir, { recursive: true });
+let unlock: () => void;
+try {
+  unlock = lockDataDir(dataDir);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const storage = await startStorageServer(join(dataDir, 'dynamodb'));
 storage.process.once('exit', (code) => {
   console.error(`storage process ended (exit ${code}); the engine stops so that nothing is half-done`);
@@ -95,6 +104,7 @@ async function shutdown() {
   engine.stop();
   storage.process.removeAllListeners('exit');
   await storage.stop();
+  unlock();
   process.exit(0);
 }
 process.once('SIGINT', shutdown);

@@ -110,3 +110,11 @@ describe('the engine process survives SIGKILL', () => {
     }
   });
 });
+
+describe('one engine per data folder', () => {
+  it('refuses a second engine on a folder in use, with a clear message', async () => {
+    const dataDir = newDataDir();
+    running = await startEngineProcess(dataDir);
+    await expect(startEngineProcess(dataDir)).rejects.toThrow(/another engine \(pid \d+\) is using/);
+  });
+});
