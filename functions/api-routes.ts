@@ -1,3 +1,4 @@
+import { wholeNumber, withoutEmptyCells } from '../shared/http/request-body.ts';
 import * as confirmPartyNomination from './confirm-party-nomination.ts';
 import * as createElection from './create-election.ts';
 import * as decideRegistration from './decide-registration.ts';
@@ -23,6 +24,8 @@ export interface ApiRoute {
   readonly public: boolean;
   readonly successStatus: 200 | 201;
   readonly createHandler: (deps: Dependencies) => (request: OperationRequest) => Promise<unknown>;
+  /** For bulk operations: the JSON body made from uploaded rows (CSV or JSON lines) and the query string. */
+  readonly fromRows?: (rows: unknown[], query: URLSearchParams) => unknown;
 }
 
 const election = '/elections/{electionId}';
@@ -53,6 +56,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     public: false,
     successStatus: 201,
     createHandler: importVoterRegister.createHandler,
+    fromRows: (rows, query) => ({ source: query.get('source') ?? 'upload', voters: rows }),
   },
   {
     operationId: 'fileNomination',
@@ -93,6 +97,15 @@ export const apiRoutes: readonly ApiRoute[] = [
     public: false,
     successStatus: 200,
     createHandler: submitSignatures.createHandler,
+    fromRows: (rows) => ({
+      lines: rows
+        .map(withoutEmptyCells)
+        .map((row) =>
+          typeof row === 'object' && row !== null && 'sheet' in row && 'line' in row
+            ? { ...row, sheet: wholeNumber(row.sheet), line: wholeNumber(row.line) }
+            : row,
+        ),
+    }),
   },
   {
     operationId: 'confirmPartyNomination',

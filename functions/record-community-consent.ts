@@ -1,7 +1,6 @@
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireAkimatOf } from '../shared/auth/scope.ts';
 import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain/community-consent.ts';
-import { ForbiddenError } from '../shared/domain/errors.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
@@ -16,10 +15,10 @@ import { recordAndResume } from './support/record-and-resume.ts';
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
   return async (request: OperationRequest) => {
     const record = parseOrThrow(CommunityConsentSchema, request.body);
-    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, e, c) => {
-      requireAkimatOf(caller, e.district);
-      if (c.filing.route !== 'akimat') throw new ForbiddenError();
-    });
+    // Only the akim's own candidates ever wait for consent; on any other case the transition refuses (409).
+    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, e) =>
+      requireAkimatOf(caller, e.district),
+    );
     const now = deps.clock.now();
     requireBeforeDeadline('community-consent', election, now);
     const assessment = assessCommunityConsent(record, election.rules);

@@ -81,6 +81,7 @@ const moveClock = manualClock
 const server = createApiServer({
   deps: engine.deps,
   tokens: LocalTokens.inDataDir(dataDir),
+  storage: { endpoint: storage.endpoint, tableName: table.name },
   executions: () => engine.workflows.executions(),
   ...(moveClock ? { moveClock } : {}),
 });

@@ -315,6 +315,21 @@ export const errorCatalogue = {
     ru: 'Такой операции нет.',
     en: 'There is no such operation.',
   }),
+  IDEMPOTENCY_KEY_REUSED: () => ({
+    kk: 'Бұл Idempotency-Key басқа сұранысқа қолданылған.',
+    ru: 'Этот Idempotency-Key уже использован для другого запроса.',
+    en: 'This Idempotency-Key was used for a different request.',
+  }),
+  REQUEST_IN_PROGRESS: () => ({
+    kk: 'Осы кілтпен сұраныс әлі орындалуда; сәлден соң қайталаңыз.',
+    ru: 'Запрос с этим ключом ещё выполняется; повторите чуть позже.',
+    en: 'A request with this key is still running; retry shortly.',
+  }),
+  UNSUPPORTED_MEDIA_TYPE: () => ({
+    kk: 'Денесі application/json немесе text/csv болуы керек.',
+    ru: 'Тело должно быть application/json или text/csv.',
+    en: 'The body must be application/json or text/csv.',
+  }),
   INTERNAL: () => ({
     kk: 'Ішкі қате. Сұранысты кейінірек қайталаңыз.',
     ru: 'Внутренняя ошибка. Повторите запрос позже.',

@@ -38,6 +38,11 @@ export function requestError(
  * details and field issues; anything else is a 500 that says nothing about the inside.
  */
 export function errorResponse(error: unknown, language: Language): ErrorResponse {
+  const name = error instanceof Error ? error.name : '';
+  // Idempotency (Powertools) and body formats: the request's own doing, not a fault.
+  if (name === 'IdempotencyValidationError') return requestError(422, 'IDEMPOTENCY_KEY_REUSED', language);
+  if (name === 'IdempotencyAlreadyInProgressError') return requestError(409, 'REQUEST_IN_PROGRESS', language);
+  if (name === 'UnsupportedMediaTypeError') return requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language);
   if (!(error instanceof DomainError)) return requestError(500, 'INTERNAL', language);
   const issues =
     error instanceof ValidationError

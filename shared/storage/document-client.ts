@@ -7,15 +7,20 @@ export interface StorageConfig {
   readonly region?: string;
 }
 
-/** The one DynamoDB client of a process; locally dynalite accepts any credentials. */
-export function createDocumentClient(config: StorageConfig = {}): DynamoDBDocumentClient {
+/** A low-level DynamoDB client; locally dynalite accepts any credentials. */
+export function createDynamoClient(config: StorageConfig = {}): DynamoDBClient {
   const local = config.endpoint !== undefined;
-  const client = new DynamoDBClient({
+  return new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'local',
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+}
+
+/** The document client every repository speaks through. */
+export function createDocumentClient(config: StorageConfig = {}): DynamoDBDocumentClient {
+  const client = createDynamoClient(config);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -10,6 +10,7 @@
  * | counted support      | SUPPORT#<electionId>         | VOTER#<iin>                |                                 |
  * | voter register entry | REGISTER#<electionId>#<snap> | VOTER#<iin>                |                                 |
  * | wake-up (local only) | WAKE-UP                      | <instant>#<id>             |                                 |
+ * | idempotency record   | IDEMPOTENCY                  | <operation>#<hash>         |                                 |
  *
  * An election and its cases share a partition so that counting its nominations is one consistent query.
  */
@@ -39,6 +40,8 @@ export const keys = {
     sk: `VOTER#${iin}`,
   }),
   wakeUp: (at: string, id: string): ItemKey => ({ pk: 'WAKE-UP', sk: `${at}#${id}` }),
+  /** The partition of Powertools idempotency records (its sort key is the hashed request key). */
+  idempotencyPartition: 'IDEMPOTENCY',
   wakeUpsUntil: (at: string) => ({ pk: 'WAKE-UP', skBefore: `${at}#\uffff` }),
   /** The IIN in the sort key of a voter or support item. */
   iinOf: (sk: string): string => sk.slice('VOTER#'.length),

@@ -68,7 +68,8 @@ export function apiClient(url: string, dataDir: string) {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      // A string is sent as it is (CSV, JSON lines); anything else as JSON.
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     return { status: response.status, body: await response.json() };
   };

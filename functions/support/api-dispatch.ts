@@ -1,0 +1,70 @@
+import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Caller } from '../../shared/auth/caller.ts';
+import { UnauthorizedError } from '../../shared/domain/errors.ts';
+import { negotiateLanguage } from '../../shared/domain/language.ts';
+import { errorResponse, requestError } from '../../shared/http/error-response.ts';
+import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
+import { apiRoutes, matchRoute } from '../api-routes.ts';
+import type { Dependencies } from './dependencies.ts';
+import { idempotentOperation } from './idempotency.ts';
+
+/** An HTTP request as any infrastructure hands it over, the caller already verified. */
+export interface ApiCall {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly caller: Caller;
+  readonly contentType?: string | undefined;
+  readonly acceptLanguage?: string | undefined;
+  readonly idempotencyKey?: string | undefined;
+  readonly bodyText: string;
+}
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * The API behind every infrastructure: finds the operation, checks that a caller is known where needed, reads
+ * the body by its media type, runs the operation (idempotently for POSTs with a key), and answers, errors in
+ * the caller's language. Nothing internal ever reaches the answer.
+ */
+export function createApiDispatch(deps: Dependencies, idempotency: DynamoDBPersistenceLayer) {
+  const operations = new Map(
+    apiRoutes.map((route) => [
+      route.operationId,
+      idempotentOperation(route.operationId, route.createHandler(deps), idempotency),
+    ]),
+  );
+
+  return async (call: ApiCall): Promise<ApiAnswer> => {
+    const language = negotiateLanguage(call.acceptLanguage);
+    try {
+      const matched = matchRoute(call.method, call.path);
+      if (matched === null) return requestError(404, 'ROUTE_NOT_FOUND', language);
+      const { route, params } = matched;
+      if (call.caller.role === 'public' && !route.public) throw new UnauthorizedError();
+      let body: unknown = {};
+      if (route.method === 'POST') {
+        const read = readBody(call.contentType, call.bodyText);
+        if (read.kind === 'rows' && route.fromRows === undefined)
+          throw new UnsupportedMediaTypeError(call.contentType);
+        body = read.kind === 'json' ? read.value : route.fromRows?.(read.rows, call.query);
+      }
+      const operation = operations.get(route.operationId);
+      if (operation === undefined) throw new Error(`no operation ${route.operationId}`);
+      const key = route.method === 'POST' ? call.idempotencyKey : undefined;
+      const result = await operation({ caller: call.caller, params, body }, key);
+      return { status: route.successStatus, body: result };
+    } catch (error) {
+      if (errorResponse(error, language).status === 500) {
+        deps.logger.error('request failed', {
+          path: call.path,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+      }
+      return errorResponse(error, language);
+    }
+  };
+}
