@@ -66,10 +66,13 @@ export function createApiServer(options: ApiServerOptions): Server {
       });
       return send(res, answer.status, answer.body);
     } catch (error) {
-      const response =
-        error instanceof BodyTooLarge
-          ? requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: maxBodyBytes })
-          : errorResponse(error, language);
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body was never read: this connection cannot carry another request.
+        res.setHeader('connection', 'close');
+        const response = requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: maxBodyBytes });
+        return send(res, response.status, response.body);
+      }
+      const response = errorResponse(error, language);
       return send(res, response.status, response.body);
     }
   });

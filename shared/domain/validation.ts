@@ -6,21 +6,39 @@ import { type FieldIssue, ValidationError } from './errors.ts';
  * Turns zod's issues into the product's field issues: one per problem, a dotted path, a stable code
  * and kk/ru/en text. Custom refinements carry their code in `params.code` (see `refineWith`).
  */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const at = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => fieldIssue([...at, key], 'UNKNOWN_FIELD', { keys: key }));
+    }
+    // Whatever the field should have been, a field that is not there at all is simply required.
+    if (
+      input !== undefined &&
+      issue.code !== 'custom' &&
+      at.length > 0 &&
+      valueAt(input, issue.path) === undefined
+    ) {
+      return [fieldIssue(at, 'REQUIRED', {})];
     }
     const [code, details] = classify(issue);
     return [fieldIssue(at, code, details)];
   });
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** Parses `input` or throws a ValidationError listing every problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldIssues(result.error));
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error, input));
   return result.data;
 }
 

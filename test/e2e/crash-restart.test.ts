@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { candidateCaller, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
+import {
+  apiClient,
+  type EngineProcess,
+  newDataDir,
+  startEngineProcess,
+  waitForStatus,
+} from '../support/engine-process.ts';
 import { linesFrom, voterRows } from '../support/signers.ts';
 
 const electionId = '195230100-2026-03-15';
@@ -69,6 +75,7 @@ describe('the engine process survives SIGKILL', () => {
     api = apiClient(running.url, dataDir);
 
     for (const caseId of [party, self]) {
+      await waitForStatus(api, commission, electionId, caseId, 'AwaitingRegistrationDecision');
       const decided = await api(
         commission,
         'POST',

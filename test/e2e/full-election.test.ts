@@ -5,7 +5,13 @@ import type { SignatureLine } from '../../shared/domain/signatures.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { akimat, candidateCaller, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
+import {
+  apiClient,
+  type EngineProcess,
+  newDataDir,
+  startEngineProcess,
+  waitForStatus,
+} from '../support/engine-process.ts';
 import { linesFrom, voterRows } from '../support/signers.ts';
 
 const CaseSchema = z.object({ caseId: z.string(), status: z.string() });
@@ -99,6 +105,7 @@ describe('a whole election over HTTP: all three routes, deadlines on the manual 
     expect(verdict.body).toMatchObject({ validCount: 9, required: 9, sufficient: true });
 
     for (const caseId of [party, self]) {
+      await waitForStatus(api, commission, A, caseId, 'AwaitingRegistrationDecision');
       const decided = await api(commission, 'POST', `/elections/${A}/cases/${caseId}/registration-decision`, {
         decision: 'register',
         checks: checksPassed,
@@ -122,11 +129,24 @@ describe('a whole election over HTTP: all three routes, deadlines on the manual 
       akimat: { district: '1952', proposalNumber: 'P-7', proposedOn: '2026-02-20' },
     });
     expect(await status(B, additional)).toBe('AwaitingCommunityConsent');
-    await api(akimat, 'POST', `/elections/${B}/cases/${additional}/community-consent`, consent);
-    await api(commission, 'POST', `/elections/${B}/cases/${additional}/registration-decision`, {
-      decision: 'register',
-      checks: checksPassed,
-    });
+    const consented = await api(
+      akimat,
+      'POST',
+      `/elections/${B}/cases/${additional}/community-consent`,
+      consent,
+    );
+    expect(consented.status, JSON.stringify(consented.body)).toBe(200);
+    await waitForStatus(api, commission, B, additional, 'AwaitingRegistrationDecision');
+    const registered = await api(
+      commission,
+      'POST',
+      `/elections/${B}/cases/${additional}/registration-decision`,
+      {
+        decision: 'register',
+        checks: checksPassed,
+      },
+    );
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
 
     await api({ role: 'public' }, 'POST', '/admin/clock', { to: fixtureCalendar.registrationClose });
     const listA = await api({ role: 'public' }, 'GET', `/elections/${A}/candidates`);

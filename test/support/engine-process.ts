@@ -74,3 +74,24 @@ export function apiClient(url: string, dataDir: string) {
     return { status: response.status, body: await response.json() };
   };
 }
+
+/** Polls a case until it reaches `status` (a client's way past the engine's own quick steps), at most ~5 s. */
+export async function waitForStatus(
+  api: ReturnType<typeof apiClient>,
+  caller: Caller,
+  electionId: string,
+  caseId: string,
+  status: string,
+): Promise<void> {
+  let seen = '';
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const { body } = await api(caller, 'GET', `/elections/${electionId}/cases/${caseId}`);
+    seen =
+      typeof body === 'object' && body !== null && 'status' in body
+        ? String(body.status)
+        : JSON.stringify(body);
+    if (seen === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`case ${caseId} stayed ${seen}, never ${status}`);
+}
