@@ -1,3 +1,8 @@
+import type { z } from 'zod';
+import { CommunityConsentSchema } from '../shared/domain/community-consent.ts';
+import { NewElectionSchema } from '../shared/domain/election.ts';
+import { FilingSchema } from '../shared/domain/nomination.ts';
+import { RegistrationDecisionSchema } from '../shared/domain/registration.ts';
 import { wholeNumber, withoutEmptyCells } from '../shared/http/request-body.ts';
 import * as confirmPartyNomination from './confirm-party-nomination.ts';
 import * as createElection from './create-election.ts';
@@ -24,6 +29,10 @@ export interface ApiRoute {
   readonly public: boolean;
   readonly successStatus: 200 | 201;
   readonly createHandler: (deps: Dependencies) => (request: OperationRequest) => Promise<unknown>;
+  /** What a POST's JSON body must be: the schema its handler parses with, described in the OpenAPI document. */
+  readonly requestSchema?: z.ZodType;
+  /** A sentence for the OpenAPI document. */
+  readonly summary: string;
   /** For bulk operations: the JSON body made from uploaded rows (CSV or JSON lines) and the query string. */
   readonly fromRows?: (rows: unknown[], query: URLSearchParams) => unknown;
 }
@@ -35,6 +44,8 @@ const aCase = `${election}/cases/{caseId}`;
 export const apiRoutes: readonly ApiRoute[] = [
   {
     operationId: 'createElection',
+    summary: 'The district commission calls an election (CLE 113-1).',
+    requestSchema: NewElectionSchema,
     method: 'POST',
     path: '/elections',
     public: false,
@@ -43,6 +54,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'getElection',
+    summary: 'An election: unit, calendar, phase, notices, and its rules with their source.',
     method: 'GET',
     path: election,
     public: true,
@@ -51,6 +63,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'importVoterRegister',
+    summary:
+      'The district’s voter list (JSON, JSON lines or CSV); fixes the voter count of the 1% threshold.',
+    requestSchema: importVoterRegister.ImportVoterRegisterSchema,
     method: 'POST',
     path: `${election}/voter-register`,
     public: false,
@@ -60,6 +75,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'fileNomination',
+    summary:
+      'Files a nomination by a party, by self-nomination, or as the district akim’s additional candidate (CLE 113-3).',
+    requestSchema: FilingSchema,
     method: 'POST',
     path: `${election}/cases`,
     public: false,
@@ -68,6 +86,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'listCases',
+    summary: 'The cases of an election the caller may see.',
     method: 'GET',
     path: `${election}/cases`,
     public: false,
@@ -76,6 +95,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'getCase',
+    summary: 'A case: status, route, what it waits for and from whom until when, decisions, check results.',
     method: 'GET',
     path: aCase,
     public: false,
@@ -84,6 +104,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'getCaseTimeline',
+    summary: 'The audit trail of a case: who, what, when, from which status to which.',
     method: 'GET',
     path: `${aCase}/timeline`,
     public: false,
@@ -92,6 +113,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'submitSignatures',
+    summary: 'A self-nominee’s signature sheets (JSON, JSON lines or CSV); answers with the verdict.',
+    requestSchema: submitSignatures.SubmitSignaturesSchema,
     method: 'POST',
     path: `${aCase}/signatures`,
     public: false,
@@ -109,6 +132,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'confirmPartyNomination',
+    summary: 'The nominating party confirms or declines its nominee.',
+    requestSchema: confirmPartyNomination.PartyConfirmationSchema,
     method: 'POST',
     path: `${aCase}/party-confirmation`,
     public: false,
@@ -117,6 +142,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'recordCommunityConsent',
+    summary: 'The akimat records the local community meeting’s decision on its candidate (LGA 39-3).',
+    requestSchema: CommunityConsentSchema,
     method: 'POST',
     path: `${aCase}/community-consent`,
     public: false,
@@ -125,6 +152,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'decideRegistration',
+    summary: 'The commission registers or refuses a candidate (CLE 113-5).',
+    requestSchema: RegistrationDecisionSchema,
     method: 'POST',
     path: `${aCase}/registration-decision`,
     public: false,
@@ -133,6 +162,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'withdrawNomination',
+    summary: 'The candidate withdraws, or the nominating party revokes the nomination.',
+    requestSchema: withdrawNomination.WithdrawalSchema,
     method: 'POST',
     path: `${aCase}/withdrawal`,
     public: false,
@@ -141,6 +172,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'listCandidates',
+    summary: 'Public: the registered candidates of an election, without personal data.',
     method: 'GET',
     path: `${election}/candidates`,
     public: true,

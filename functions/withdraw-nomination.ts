@@ -1,12 +1,17 @@
+import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
 import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
+import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
+
+/** A withdrawal may give its reason; it goes on the audit trail. */
+export const WithdrawalSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() });
 
 /**
  * withdrawNomination: the candidate withdraws (Withdrawn), or the nominating party revokes its nominee
@@ -14,6 +19,7 @@ import { recordAndResume } from './support/record-and-resume.ts';
  */
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
   return async (request: OperationRequest) => {
+    const { reason } = parseOrThrow(WithdrawalSchema, request.body);
     const { election, nominationCase } = await loadCaseFor(deps, request, (caller, _, c) => {
       if (!isOwnCase(caller, c)) throw new ForbiddenError();
     });
@@ -31,7 +37,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
           byParty ? 'revocation' : 'withdrawal',
           { outcome: byParty ? 'revoked' : 'withdrawn', details: {} },
           { type: byParty ? 'NominationRevoked' : 'Withdrawn' },
-          { at: now, actor: actorOf(request.caller) },
+          { at: now, actor: actorOf(request.caller), ...(reason === undefined ? {} : { note: { reason } }) },
         ),
       'decided',
     );

@@ -7,6 +7,7 @@ import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-b
 import { apiRoutes, matchRoute } from '../api-routes.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotentOperation } from './idempotency.ts';
+import { openApiDocument } from './openapi-document.ts';
 
 /** An HTTP request as any infrastructure hands it over, the caller already verified. */
 export interface ApiCall {
@@ -38,9 +39,12 @@ export function createApiDispatch(deps: Dependencies, idempotency: DynamoDBPersi
     ]),
   );
 
+  const openApi = openApiDocument();
+
   return async (call: ApiCall): Promise<ApiAnswer> => {
     const language = negotiateLanguage(call.acceptLanguage);
     try {
+      if (call.method === 'GET' && call.path === '/openapi.json') return { status: 200, body: openApi };
       const matched = matchRoute(call.method, call.path);
       if (matched === null) return requestError(404, 'ROUTE_NOT_FOUND', language);
       const { route, params } = matched;

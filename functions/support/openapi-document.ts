@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { apiRoutes } from '../api-routes.ts';
+
+const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe('In the language of Accept-Language: kk, ru or en'),
+    details: z.record(z.string(), z.unknown()).optional(),
+    issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const errorResponses = {
+  '400': 'Bad input: every problem listed; nothing written',
+  '401': 'No valid token',
+  '403': 'Outside the caller’s role or scope; nothing disclosed',
+  '404': 'No such election or case',
+  '409': 'A lost race or a passed deadline, with the current status or the deadline',
+  '413': 'Body too large',
+  '415': 'Body neither JSON, JSON lines nor CSV where accepted',
+  '422': 'A rule of the law, or an Idempotency-Key reused with another body',
+} as const;
+
+/** The JSON Schema of what a client sends: zod's input side, as OpenAPI 3.1 (JSON Schema 2020-12) takes it. */
+export function requestJsonSchema(schema: z.ZodType) {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  return jsonSchema;
+}
+
+/** The OpenAPI 3.1 description of the API, generated from the route table and the handlers' own zod schemas. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of apiRoutes) {
+    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const headers = [
+      {
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', example: 'kk, ru;q=0.8' },
+      },
+      ...(route.method === 'POST'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 200 },
+            },
+          ]
+        : []),
+    ];
+    const bulk =
+      route.fromRows === undefined
+        ? {}
+        : {
+            'text/csv': { schema: { type: 'string' } },
+            'application/x-ndjson': { schema: { type: 'string' } },
+          };
+    const operation = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.public ? { security: [] } : { security: [{ bearer: [] }] }),
+      parameters: [...parameters, ...headers],
+      ...(route.requestSchema === undefined
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: requestJsonSchema(route.requestSchema) }, ...bulk },
+            },
+          }),
+      responses: {
+        [String(route.successStatus)]: {
+          description: 'Done',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...Object.fromEntries(
+          Object.entries(errorResponses).map(([status, description]) => [
+            status,
+            {
+              description,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          ]),
+        ),
+      },
+    };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'akim-nominations',
+      version: '0.1.0',
+      description:
+        'Nomination and registration of candidates in the direct elections of rural akims (Kazakhstan).',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: requestJsonSchema(ErrorBodySchema) },
+    },
+    paths,
+  };
+}
