@@ -8,7 +8,16 @@ import { type Caller, CallerSchema } from './caller.ts';
  */
 export const ClaimsSchema = z.looseObject({
   sub: z.string().min(1),
-  'cognito:groups': z.array(z.string()).min(1),
+  // API Gateway's JWT authorizer hands array claims over as one string, "[commission]" or "[a b]".
+  'cognito:groups': z.union([
+    z.array(z.string()).min(1),
+    z.string().transform((groups) =>
+      groups
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    ),
+  ]),
   'custom:district': z.string().optional(),
   'custom:party': z.string().optional(),
   'custom:iin': z.string().optional(),

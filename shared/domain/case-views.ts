@@ -43,9 +43,25 @@ export function caseView(c: NominationCase, election: Election, personal: boolea
     filedAt: c.filedAt,
     waitingFor:
       step === null ? null : { step, from: whoDecides[step], deadline: waitDeadline(step, election) },
+    deadlines: deadlinesOf(c, election),
     decisions: c.decisions,
     checks: c.checks,
     findings: c.findings,
+  };
+}
+
+/** The deadlines that apply to this case, by its route: its own step, registration, withdrawal. */
+function deadlinesOf(c: NominationCase, election: Election) {
+  const firstStep: Record<NominationCase['filing']['route'], WaitingStep> = {
+    party: 'party-confirmation',
+    self: 'signatures',
+    akimat: 'community-consent',
+  };
+  const step = firstStep[c.filing.route];
+  return {
+    [step]: waitDeadline(step, election),
+    'registration-decision': waitDeadline('registration-decision', election),
+    withdrawal: election.calendar.withdrawalClosesAt,
   };
 }
 

@@ -2,6 +2,7 @@ import * as confirmPartyNomination from '../../functions/confirm-party-nominatio
 import * as createElection from '../../functions/create-election.ts';
 import * as decideRegistration from '../../functions/decide-registration.ts';
 import * as fileNomination from '../../functions/file-nomination.ts';
+import * as getCase from '../../functions/get-case.ts';
 import * as importVoterRegister from '../../functions/import-voter-register.ts';
 import * as recordCommunityConsent from '../../functions/record-community-consent.ts';
 import * as submitSignatures from '../../functions/submit-signatures.ts';
@@ -74,6 +75,7 @@ export async function startTestEngine(
       recordCommunityConsent: operation(recordCommunityConsent.createHandler(deps)),
       decideRegistration: operation(decideRegistration.createHandler(deps)),
       withdrawNomination: operation(withdrawNomination.createHandler(deps)),
+      getCase: operation(getCase.createHandler(deps)),
     },
   };
 }

@@ -34,6 +34,16 @@ describe('nomination case workflow: the party route', () => {
   it('waits for the party, checks eligibility, and registers on the commission’s decision', async () => {
     const caseId = await fileParty('amanat', 1);
     expect(await statusOf(caseId)).toBe('AwaitingPartyConfirmation');
+    const view = await t.operations.getCase(partyCaller('amanat'), { electionId, caseId });
+    expect(view).toMatchObject({
+      waitingFor: { step: 'party-confirmation', from: 'party', deadline: fixtureCalendar.nominationClose },
+      deadlines: {
+        'party-confirmation': fixtureCalendar.nominationClose,
+        'registration-decision': fixtureCalendar.registrationClose,
+      },
+      candidate: { fullName: 'Candidate Test' },
+    });
+    expect(JSON.stringify(view)).not.toMatch(/\d{12}|taskToken/);
     expect(t.engine.workflows.execution('nomination-case', caseId)?.currentState).toBe(
       'AwaitPartyConfirmation',
     );

@@ -1,0 +1,84 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { Caller } from '../../shared/auth/caller.ts';
+import { callerFromClaims } from '../../shared/auth/claims.ts';
+import { negotiateLanguage } from '../../shared/domain/language.ts';
+import { errorResponse } from '../../shared/http/error-response.ts';
+import { createDynamoClient } from '../../shared/storage/document-client.ts';
+import { createApiDispatch } from './api-dispatch.ts';
+import { idempotencyStore } from './idempotency.ts';
+import { lambdaDependencies, lambdaLogger } from './lambda-task.ts';
+
+/** The part of an HTTP API (payload 2.0) event the API reads; the JWT authorizer's claims when a route has one. */
+const ApiEventSchema = z.object({
+  rawPath: z.string(),
+  rawQueryString: z.string().optional(),
+  headers: z.record(z.string(), z.string().optional()).optional(),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean().optional(),
+  requestContext: z.looseObject({
+    http: z.looseObject({ method: z.string() }),
+    authorizer: z
+      .looseObject({ jwt: z.looseObject({ claims: z.record(z.string(), z.unknown()) }) })
+      .optional(),
+  }),
+});
+
+function callerOf(event: z.infer<typeof ApiEventSchema>): Caller {
+  const claims = event.requestContext.authorizer?.jwt.claims;
+  return claims === undefined ? { role: 'public' } : callerFromClaims(claims);
+}
+
+/**
+ * The Lambda behind API Gateway: turns the event into the same ApiCall the local server builds, so both run
+ * one dispatch (routes, handlers, idempotency, errors). The authorizer has already verified the token.
+ */
+export function createApiLambda(env: NodeJS.ProcessEnv = process.env) {
+  let dispatch: ReturnType<typeof createApiDispatch> | undefined;
+  return async (input: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+    const deps = lambdaDependencies(env);
+    dispatch ??= createApiDispatch(
+      deps,
+      idempotencyStore(
+        createDynamoClient(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
+        z.string().parse(env.TABLE_NAME),
+      ),
+    );
+    const event = ApiEventSchema.parse(input);
+    const headers = event.headers ?? {};
+    const text = event.body ?? '';
+    let caller: Caller;
+    try {
+      caller = callerOf(event);
+    } catch (error) {
+      const refused = errorResponse(error, negotiateLanguage(headers['accept-language']));
+      return result(refused.status, refused.body);
+    }
+    const answer = await dispatch({
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      query: new URLSearchParams(event.rawQueryString ?? ''),
+      caller,
+      contentType: headers['content-type'],
+      acceptLanguage: headers['accept-language'],
+      idempotencyKey: headers['idempotency-key'],
+      bodyText: event.isBase64Encoded ? Buffer.from(text, 'base64').toString('utf8') : text,
+    });
+    return result(answer.status, answer.body);
+  };
+}
+
+function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The Lambda entry point of the API. */
+export const apiHandler = middy(createApiLambda()).use(
+  injectLambdaContext(lambdaLogger, { resetKeys: true }),
+);
