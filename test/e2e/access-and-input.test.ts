@@ -404,3 +404,38 @@ describe('Idempotency-Key', () => {
     expect(ErrorSchema.parse(noKey.body).error.code).toBe('STEP_ALREADY_DECIDED');
   });
 });
+
+describe('a large voter register as CSV', () => {
+  const RegisterSchema = z.object({ voterRegister: z.object({ voters: z.int(), snapshotId: z.string() }) });
+  const big = voterRows(20_000, 10_000);
+  const csv = (rows: typeof big) =>
+    [
+      'iin,fullName,birthDate,address',
+      ...rows.map((v) => `${v.iin},${v.fullName},${v.birthDate},"${v.address}"`),
+    ].join('\n');
+
+  it('refuses the whole file for one bad row, naming it, and keeps the register it had', async () => {
+    const before = RegisterSchema.parse((await api(commission, 'GET', `/elections/${E}`)).body).voterRegister;
+    const broken = big.map((v, i) => (i === 14_999 ? { ...v, iin: `${v.iin.slice(0, 11)}x` } : v));
+    const response = await api(commission, 'POST', `/elections/${E}/voter-register`, csv(broken), {
+      'content-type': 'text/csv',
+    });
+    expect(response.status).toBe(400);
+    expect(ErrorSchema.parse(response.body).error.issues?.map((i) => i.field)).toEqual(['voters.14999.iin']);
+    expect(
+      RegisterSchema.parse((await api(commission, 'GET', `/elections/${E}`)).body).voterRegister,
+    ).toEqual(before);
+  });
+
+  it('imports twenty thousand rows and fixes the threshold on them', async () => {
+    const response = await api(
+      commission,
+      'POST',
+      `/elections/${E}/voter-register?source=cec-export`,
+      csv(big),
+      { 'content-type': 'text/csv' },
+    );
+    expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(201);
+    expect(RegisterSchema.parse(response.body).voterRegister.voters).toBe(20_000);
+  });
+});
