@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
-import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
-import { recordAndResume } from './support/record-and-resume.ts';
+import { decideAndResume } from './support/record-and-resume.ts';
 
 export const PartyConfirmationSchema = z.strictObject({ decision: z.enum(['confirm', 'decline']) });
 
@@ -20,18 +19,13 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     const now = deps.clock.now();
     requireBeforeDeadline('party-confirmation', election, now);
     const confirmed = decision === 'confirm';
-    const updated = await recordAndResume(
+    const updated = await decideAndResume(
       deps,
       nominationCase,
-      (current) =>
-        decideStep(
-          current,
-          'party-confirmation',
-          { outcome: confirmed ? 'confirmed' : 'declined', details: {} },
-          { type: confirmed ? 'PartyConfirmed' : 'PartyDeclined' },
-          { at: now, actor: actorOf(request.caller) },
-        ),
-      'decided',
+      'party-confirmation',
+      { outcome: confirmed ? 'confirmed' : 'declined', details: {} },
+      { type: confirmed ? 'PartyConfirmed' : 'PartyDeclined' },
+      { at: now, actor: actorOf(request.caller) },
     );
     return caseViewFor(request.caller, election, updated);
   };

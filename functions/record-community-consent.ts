@@ -1,12 +1,11 @@
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireAkimatOf } from '../shared/auth/scope.ts';
 import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain/community-consent.ts';
-import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
-import { recordAndResume } from './support/record-and-resume.ts';
+import { decideAndResume } from './support/record-and-resume.ts';
 
 /**
  * recordCommunityConsent: the akimat records the local community meeting's decision on its candidate
@@ -22,21 +21,16 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     const now = deps.clock.now();
     requireBeforeDeadline('community-consent', election, now);
     const assessment = assessCommunityConsent(record, election.rules);
-    const updated = await recordAndResume(
+    const updated = await decideAndResume(
       deps,
       nominationCase,
-      (current) =>
-        decideStep(
-          current,
-          'community-consent',
-          {
-            outcome: assessment.agreed ? 'agreed' : 'refused',
-            details: { record, findings: assessment.findings },
-          },
-          { type: 'CommunityConsentRecorded', agreed: assessment.agreed },
-          { at: now, actor: actorOf(request.caller), note: { agreed: assessment.agreed } },
-        ),
-      'decided',
+      'community-consent',
+      {
+        outcome: assessment.agreed ? 'agreed' : 'refused',
+        details: { record, findings: assessment.findings },
+      },
+      { type: 'CommunityConsentRecorded', agreed: assessment.agreed },
+      { at: now, actor: actorOf(request.caller), note: { agreed: assessment.agreed } },
     );
     return caseViewFor(request.caller, election, updated);
   };

@@ -3,12 +3,11 @@ import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
 import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
-import { decideStep } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
-import { recordAndResume } from './support/record-and-resume.ts';
+import { decideAndResume } from './support/record-and-resume.ts';
 
 /** A withdrawal may give its reason; it goes on the audit trail. */
 export const WithdrawalSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() });
@@ -28,18 +27,13 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       throw new DeadlinePassedError('withdrawal', election.calendar.withdrawalClosesAt);
     }
     const byParty = request.caller.role === 'party';
-    const updated = await recordAndResume(
+    const updated = await decideAndResume(
       deps,
       nominationCase,
-      (current) =>
-        decideStep(
-          current,
-          byParty ? 'revocation' : 'withdrawal',
-          { outcome: byParty ? 'revoked' : 'withdrawn', details: {} },
-          { type: byParty ? 'NominationRevoked' : 'Withdrawn' },
-          { at: now, actor: actorOf(request.caller), ...(reason === undefined ? {} : { note: { reason } }) },
-        ),
-      'decided',
+      byParty ? 'revocation' : 'withdrawal',
+      { outcome: byParty ? 'revoked' : 'withdrawn', details: {} },
+      { type: byParty ? 'NominationRevoked' : 'Withdrawn' },
+      { at: now, actor: actorOf(request.caller), ...(reason === undefined ? {} : { note: { reason } }) },
     );
     return caseViewFor(request.caller, election, updated);
   };

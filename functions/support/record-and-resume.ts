@@ -1,4 +1,10 @@
-import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import type { CaseEvent } from '../../shared/domain/case-lifecycle.ts';
+import {
+  type DecisionStep,
+  decideStep,
+  type EventMeta,
+  type NominationCase,
+} from '../../shared/domain/nomination-case.ts';
 import type { WakeReason } from '../../shared/ports/workflows.ts';
 import type { Dependencies } from './dependencies.ts';
 
@@ -23,4 +29,21 @@ export async function recordAndResume(
   await deps.cases.releaseSlot(updated);
   if (token !== null) await deps.workflows.sendTaskSuccess(token, { reason });
   return updated;
+}
+
+/** Records the one decision of a step with the event it causes, then resumes the waiting execution. */
+export function decideAndResume(
+  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  nominationCase: NominationCase,
+  step: DecisionStep,
+  decision: { readonly outcome: string; readonly details: Record<string, unknown> },
+  event: CaseEvent,
+  meta: EventMeta,
+): Promise<NominationCase> {
+  return recordAndResume(
+    deps,
+    nominationCase,
+    (current) => decideStep(current, step, decision, event, meta),
+    'decided',
+  );
 }

@@ -1,8 +1,9 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handler } from '../../functions/api.ts';
 import { newElectionInput } from '../support/elections.ts';
+import { lambdaContext, useLambdaEnvironment } from '../support/lambda-environment.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 // An HTTP API (payload 2.0) event as API Gateway sends it, with the JWT authorizer's claims where given.
@@ -26,30 +27,14 @@ function event(
   } as unknown as APIGatewayProxyEventV2;
 }
 
-const context = {
-  functionName: 'Api',
-  awsRequestId: 'r',
-  invokedFunctionArn: 'arn',
-  memoryLimitInMB: '512',
-  functionVersion: '1',
-  getRemainingTimeInMillis: () => 1e4,
-} as Context;
+const context = lambdaContext;
 const ResultSchema = z.object({ statusCode: z.int(), body: z.string() });
 // Cognito's groups claim, as the HTTP API authorizer flattens it.
 const commissionClaims = { sub: 'tec-user', 'cognito:groups': '[commission]', 'custom:district': '1952' };
 
 beforeAll(async () => {
   const table = await createTestTable();
-  const endpoint = await table.db.config.endpoint?.();
-  Object.assign(process.env, {
-    TABLE_NAME: table.name,
-    DYNAMODB_ENDPOINT: `${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`,
-    CASE_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:1:stateMachine:case',
-    CALENDAR_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:1:stateMachine:calendar',
-    WAKE_UP_GROUP: 'wake-ups',
-    WAKE_UP_ROLE_ARN: 'arn:aws:iam::1:role/wake',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
+  await useLambdaEnvironment(table);
 });
 
 async function call(e: APIGatewayProxyEventV2) {
