@@ -1,4 +1,20 @@
-import { apiHandler } from './support/lambda-api.ts';
+import { apiLambdaHandler } from './support/lambda-api.ts';
 
-/** The HTTP API as one Lambda function behind API Gateway: every operation of `api-routes.ts`. */
-export const handler = apiHandler;
+/**
+ * The Lambda entry points of the HTTP API, one per operation (the CDK stack gives each its own function and
+ * permissions); `handler` serves every route, and the OpenAPI document, from one function.
+ */
+export const handler = apiLambdaHandler();
+export const createElection = apiLambdaHandler('createElection');
+export const getElection = apiLambdaHandler('getElection');
+export const importVoterRegister = apiLambdaHandler('importVoterRegister');
+export const fileNomination = apiLambdaHandler('fileNomination');
+export const listCases = apiLambdaHandler('listCases');
+export const getCase = apiLambdaHandler('getCase');
+export const getCaseTimeline = apiLambdaHandler('getCaseTimeline');
+export const submitSignatures = apiLambdaHandler('submitSignatures');
+export const confirmPartyNomination = apiLambdaHandler('confirmPartyNomination');
+export const recordCommunityConsent = apiLambdaHandler('recordCommunityConsent');
+export const decideRegistration = apiLambdaHandler('decideRegistration');
+export const withdrawNomination = apiLambdaHandler('withdrawNomination');
+export const listCandidates = apiLambdaHandler('listCandidates');

@@ -31,7 +31,11 @@ export interface ApiAnswer {
  * the body by its media type, runs the operation (idempotently for POSTs with a key), and answers, errors in
  * the caller's language. Nothing internal ever reaches the answer.
  */
-export function createApiDispatch(deps: Dependencies, idempotency: DynamoDBPersistenceLayer) {
+export function createApiDispatch(
+  deps: Dependencies,
+  idempotency: DynamoDBPersistenceLayer,
+  options: { readonly only?: string } = {},
+) {
   const operations = new Map(
     apiRoutes.map((route) => [
       route.operationId,
@@ -44,9 +48,14 @@ export function createApiDispatch(deps: Dependencies, idempotency: DynamoDBPersi
   return async (call: ApiCall): Promise<ApiAnswer> => {
     const language = negotiateLanguage(call.acceptLanguage);
     try {
-      if (call.method === 'GET' && call.path === '/openapi.json') return { status: 200, body: openApi };
+      if (call.method === 'GET' && call.path === '/openapi.json' && options.only === undefined) {
+        return { status: 200, body: openApi };
+      }
       const matched = matchRoute(call.method, call.path);
-      if (matched === null) return requestError(404, 'ROUTE_NOT_FOUND', language);
+      // A function that serves one operation (one Lambda per operation on AWS) answers no other.
+      if (matched === null || (options.only !== undefined && matched.route.operationId !== options.only)) {
+        return requestError(404, 'ROUTE_NOT_FOUND', language);
+      }
       const { route, params } = matched;
       if (call.caller.role === 'public' && !route.public) throw new UnauthorizedError();
       let body: unknown = {};

@@ -35,7 +35,10 @@ function callerOf(event: z.infer<typeof ApiEventSchema>): Caller {
  * The Lambda behind API Gateway: turns the event into the same ApiCall the local server builds, so both run
  * one dispatch (routes, handlers, idempotency, errors). The authorizer has already verified the token.
  */
-export function createApiLambda(env: NodeJS.ProcessEnv = process.env) {
+export function createApiLambda(
+  options: { readonly only?: string } = {},
+  env: NodeJS.ProcessEnv = process.env,
+) {
   let dispatch: ReturnType<typeof createApiDispatch> | undefined;
   return async (input: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     const deps = lambdaDependencies(env);
@@ -45,6 +48,7 @@ export function createApiLambda(env: NodeJS.ProcessEnv = process.env) {
         createDynamoClient(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
         z.string().parse(env.TABLE_NAME),
       ),
+      options,
     );
     const event = ApiEventSchema.parse(input);
     const headers = event.headers ?? {};
@@ -78,7 +82,9 @@ function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   };
 }
 
-/** The Lambda entry point of the API. */
-export const apiHandler = middy(createApiLambda()).use(
-  injectLambdaContext(lambdaLogger, { resetKeys: true }),
-);
+/** A Lambda entry point with middy and the Powertools logger; `only` names the one operation it serves. */
+export function apiLambdaHandler(only?: string) {
+  return middy(createApiLambda(only === undefined ? {} : { only })).use(
+    injectLambdaContext(lambdaLogger, { resetKeys: true }),
+  );
+}
