@@ -2,7 +2,7 @@ import { apiRoutes } from '../../functions/api-routes.ts';
 
 /** What a function may touch, granted one by one (least privilege). */
 export interface FunctionNeeds {
-  readonly table: 'read' | 'write';
+  readonly table: 'none' | 'read' | 'write';
   /** Start executions (filing a nomination, calling an election). */
   readonly startsWorkflows?: boolean;
   /** End `.waitForTaskToken` waits (SendTaskSuccess). */

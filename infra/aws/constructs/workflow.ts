@@ -1,0 +1,62 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { WorkflowName } from '../../../shared/ports/workflows.ts';
+import { loadWorkflow, taskStates, workflowFile } from '../../../shared/workflow-definitions.ts';
+
+export interface WorkflowProps {
+  readonly workflow: WorkflowName;
+  /** The state machine's name, fixed so that functions can be told its ARN without a dependency cycle. */
+  readonly stateMachineName: string;
+  /** The function of each Task state, by the name its ASL placeholder uses (`${NameFunctionArn}`). */
+  readonly functions: Readonly<Record<string, IFunction>>;
+  /** @default a month of execution logs */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * One state machine from its ASL file, the single definition of the flow: loaded with DefinitionBody.fromFile,
+ * each `${NameFunctionArn}` substituted with the function's ARN and each function granted to be invoked.
+ * Standard type, every event logged (level ALL), X-Ray on.
+ */
+export class Workflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: WorkflowProps) {
+    super(scope, id);
+    const tasks = taskStates(loadWorkflow(props.workflow));
+    const substitutions: Record<string, string> = {};
+    for (const task of tasks) {
+      const fn = props.functions[task.functionName];
+      if (fn === undefined) throw new Error(`${props.workflow}: no function for ${task.stateName}`);
+      substitutions[`${task.functionName}FunctionArn`] = fn.functionArn;
+    }
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: props.stateMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromFile(workflowFile(props.workflow).pathname),
+      definitionSubstitutions: substitutions,
+      logs: { destination: this.logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      tracingEnabled: true,
+    });
+    // fromFile does not grant what the definition invokes. The definition calls unqualified ARNs, so the grant
+    // names exactly those (grantInvoke would add `:*` for every version and alias).
+    const invoked = tasks.flatMap((task) => props.functions[task.functionName]?.functionArn ?? []);
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked }),
+    );
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray and CloudWatch Logs delivery actions that tracing and logging add, which have no resource-level permissions',
+    });
+  }
+}

@@ -1,0 +1,326 @@
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { apiRoutes } from '../../functions/api-routes.ts';
+import { tableKeys } from '../../shared/storage/table.ts';
+import { ProductFunction } from './constructs/product-function.ts';
+import { Workflow } from './constructs/workflow.ts';
+import { apiFunctions, type FunctionSpec, taskFunctions } from './function-catalogue.ts';
+
+export interface NominationsStackProps extends StackProps {
+  /** `dev`, `staging`, `prod`, …: names every resource; anything but `dev` keeps its data on deletion. */
+  readonly stage: string;
+}
+
+/**
+ * The product on managed AWS services: one DynamoDB table, one Lambda function per handler, the two state
+ * machines from their ASL files, EventBridge Scheduler for deadlines, an HTTP API behind Cognito, alarms.
+ */
+export class NominationsStack extends Stack {
+  readonly table: TableV2;
+  readonly functions: Readonly<Record<string, ProductFunction>>;
+  readonly caseWorkflow: Workflow;
+  readonly calendarWorkflow: Workflow;
+  readonly api: HttpApi;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly alarmTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: NominationsStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    const keepData = stage !== 'dev';
+    const prefix = `akim-nominations-${stage}`;
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: tableKeys.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableKeys.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: [
+        {
+          indexName: tableKeys.byDistrictIndex,
+          partitionKey: { name: tableKeys.byDistrictPartitionKey, type: AttributeType.STRING },
+          sortKey: { name: tableKeys.byDistrictSortKey, type: AttributeType.STRING },
+        },
+      ],
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: keepData,
+      encryption: TableEncryptionV2.awsManagedKey(),
+      // Idempotency records carry their expiry here (Powertools' default attribute).
+      timeToLiveAttribute: 'expiration',
+      removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    // Fixed names: functions learn the machines' ARNs as strings, with no dependency cycle.
+    const machineNames = { case: `${prefix}-nomination-case`, calendar: `${prefix}-election-calendar` };
+    const machineArn = (name: string) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: name,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    const machineArns = [machineArn(machineNames.case), machineArn(machineNames.calendar)];
+
+    const wakeUpGroup = new ScheduleGroup(this, 'WakeUps', { scheduleGroupName: `${prefix}-wake-ups` });
+    const wakeUpRole = new Role(this, 'WakeUpRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description:
+        'EventBridge Scheduler ends a waiting step at its deadline (SendTaskSuccess), nothing else',
+    });
+    wakeUpRole.addToPolicy(
+      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
+    );
+
+    const environment = {
+      TABLE_NAME: this.table.tableName,
+      CASE_STATE_MACHINE_ARN: machineArn(machineNames.case),
+      CALENDAR_STATE_MACHINE_ARN: machineArn(machineNames.calendar),
+      WAKE_UP_GROUP: wakeUpGroup.scheduleGroupName,
+      WAKE_UP_ROLE_ARN: wakeUpRole.roleArn,
+    };
+    const functions: Record<string, ProductFunction> = {};
+    for (const spec of [...taskFunctions, ...apiFunctions]) {
+      functions[spec.name] = this.#productFunction(spec, environment, machineArns, wakeUpGroup, wakeUpRole);
+    }
+    functions.OpenApiDocument = this.#productFunction(
+      { name: 'OpenApiDocument', file: 'api', handler: 'handler', needs: { table: 'none' } },
+      environment,
+      machineArns,
+      wakeUpGroup,
+      wakeUpRole,
+    );
+    this.functions = functions;
+
+    const lambdas: Record<string, IFunction> = Object.fromEntries(
+      Object.entries(functions).map(([name, fn]) => [name, fn.function]),
+    );
+    this.caseWorkflow = new Workflow(this, 'NominationCase', {
+      workflow: 'nomination-case',
+      stateMachineName: machineNames.case,
+      functions: lambdas,
+    });
+    this.calendarWorkflow = new Workflow(this, 'ElectionCalendar', {
+      workflow: 'election-calendar',
+      stateMachineName: machineNames.calendar,
+      functions: lambdas,
+    });
+
+    ({ userPool: this.userPool, client: this.userPoolClient } = this.#identity(prefix, stage === 'prod'));
+    this.api = this.#httpApi(prefix, lambdas);
+    this.alarmTopic = this.#alarms();
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+  }
+
+  #productFunction(
+    spec: FunctionSpec,
+    environment: Record<string, string>,
+    machineArns: string[],
+    wakeUpGroup: ScheduleGroup,
+    wakeUpRole: Role,
+  ): ProductFunction {
+    const product = new ProductFunction(this, spec.name, {
+      file: spec.file,
+      handler: spec.handler,
+      environment,
+    });
+    const fn = product.function;
+    if (spec.needs.table === 'read') this.table.grantReadData(fn);
+    if (spec.needs.table === 'write') this.table.grantReadWriteData(fn);
+    if (spec.needs.startsWorkflows) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: machineArns }));
+    }
+    if (spec.needs.signalsTasks) {
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
+      );
+    }
+    if (spec.needs.armsWakeUps) {
+      wakeUpGroup.grantWriteSchedules(fn);
+      wakeUpRole.grantPassRole(fn.grantPrincipal);
+      Validations.of(product).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region}:<AWS::AccountId>:schedule/${wakeUpGroup.scheduleGroupName}/*]`,
+        reason:
+          'A wake-up is a schedule named after its task token, created on the fly; only inside the product’s own group',
+      });
+    }
+    Validations.of(product).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The AWS managed basic execution role only lets the function write its own logs',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::xray:PutTraceSegments]',
+        reason: 'X-Ray actions have no resource-level permissions',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::xray:PutTelemetryRecords]',
+        reason: 'X-Ray actions have no resource-level permissions',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Only the X-Ray actions, which have no resource-level permissions, use Resource *',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::<TableCD117FA1.Arn>/index/*]',
+        reason: 'Read access covers the table’s one index, whose name is fixed (gsi1)',
+      },
+    );
+    return product;
+  }
+
+  #identity(prefix: string, production: boolean) {
+    const userPool = new UserPool(this, 'Users', {
+      userPoolName: `${prefix}-users`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The scope of a role: a district (commission, akimat), a party id, or the candidate's own IIN.
+      customAttributes: {
+        district: new StringAttribute({ minLen: 4, maxLen: 4, mutable: true }),
+        party: new StringAttribute({ minLen: 2, maxLen: 63, mutable: true }),
+        iin: new StringAttribute({ minLen: 12, maxLen: 12, mutable: true }),
+      },
+      ...(production
+        ? {
+            featurePlan: FeaturePlan.PLUS,
+            standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+          }
+        : {}),
+      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    if (!production) {
+      const reason =
+        'Cognito Plus (threat protection) is switched on for the prod stage; other stages are not public';
+      Validations.of(userPool).acknowledge(
+        { id: 'AwsSolutions-COG3', reason },
+        { id: 'AwsSolutions-COG8', reason },
+      );
+    }
+    for (const role of ['commission', 'akimat', 'party', 'candidate']) {
+      userPool.addGroup(role, { groupName: role, description: `The ${role} role of akim-nominations` });
+    }
+    const client = userPool.addClient('Api', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      // The roles and scopes are read from ID tokens (custom attributes are not in access tokens).
+      idTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+    });
+    return { userPool, client };
+  }
+
+  #httpApi(prefix: string, lambdas: Record<string, IFunction>): HttpApi {
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const api = new HttpApi(this, 'Api', { apiName: `${prefix}-api`, createDefaultStage: false });
+    api.addStage('Stage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+    });
+    const route = (operationId: string, path: string, method: HttpMethod, isPublic: boolean) => {
+      const fn = lambdas[operationId];
+      if (fn === undefined) throw new Error(`no function for ${operationId}`);
+      api.addRoutes({
+        path,
+        methods: [method],
+        integration: new HttpLambdaIntegration(`${operationId}Integration`, fn),
+        ...(isPublic ? {} : { authorizer }),
+      });
+    };
+    for (const r of apiRoutes)
+      route(r.operationId, r.path, r.method === 'GET' ? HttpMethod.GET : HttpMethod.POST, r.public);
+    route('OpenApiDocument', '/openapi.json', HttpMethod.GET, true);
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Public reads (getElection, listCandidates, the OpenAPI document) need no token by design; every other route has the Cognito authorizer',
+    });
+    return api;
+  }
+
+  #alarms(): Topic {
+    const topic = new Topic(this, 'Alarms', { enforceSSL: true });
+    Validations.of(topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry no personal data, and CloudWatch cannot publish to a topic under the AWS managed key',
+    });
+    const alarm = (id: string, metric: Alarm['metric'], description: string) => {
+      new Alarm(this, id, {
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      }).addAlarmAction(new SnsAction(topic));
+    };
+    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
+    for (const [name, workflow] of [
+      ['NominationCase', this.caseWorkflow],
+      ['ElectionCalendar', this.calendarWorkflow],
+    ] as const) {
+      alarm(
+        `${name}ExecutionsFailed`,
+        workflow.stateMachine.metricFailed(fiveMinutes),
+        `${name} executions failed`,
+      );
+      alarm(
+        `${name}ExecutionsTimedOut`,
+        workflow.stateMachine.metricTimedOut(fiveMinutes),
+        `${name} executions timed out`,
+      );
+    }
+    alarm('Api5xx', this.api.metricServerError(fiveMinutes), 'The API answered with server errors');
+    return topic;
+  }
+}
