@@ -1,0 +1,213 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiRoutes } from '../../functions/api-routes.ts';
+import { createApp } from '../../infra/aws/app.ts';
+import { apiFunctions, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import { workflowNames } from '../../shared/ports/workflows.ts';
+import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
+
+/** Synthesises a stage the way `cdk synth` does (bundling included; cdk-nag runs and must find nothing). */
+function synth(stage: string) {
+  const outdir = mkdtempSync(join(tmpdir(), `cdk-${stage}-`));
+  const { app, stack } = createApp({ outdir, context: { stage } });
+  const assembly = app.synth();
+  return { stack, template: Template.fromStack(stack), assembly, outdir };
+}
+
+let dev: ReturnType<typeof synth>;
+let prod: ReturnType<typeof synth>;
+
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod');
+}, 120_000);
+
+const ResourcesSchema = z.record(
+  z.string(),
+  z.looseObject({ Type: z.string(), Properties: z.looseObject({}).optional() }),
+);
+const resourcesOf = (template: Template, type: string) =>
+  Object.entries(ResourcesSchema.parse(template.toJSON().Resources)).filter(([, r]) => r.Type === type);
+
+/** The logical id of the function created for a catalogue entry. */
+function functionId(template: Template, name: string): string {
+  const [id] =
+    resourcesOf(template, 'AWS::Lambda::Function').find(([logicalId]) =>
+      logicalId.startsWith(`${name}Function`),
+    ) ?? [];
+  if (id === undefined) throw new Error(`no function ${name}`);
+  return id;
+}
+
+/** Every action a function's role may take. */
+function actionsOf(template: Template, name: string): string[] {
+  const fn = functionId(template, name);
+  const role = z
+    .object({ Properties: z.object({ Role: z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.string()]) }) }) })
+    .parse(template.toJSON().Resources[fn]).Properties.Role['Fn::GetAtt'][0];
+  const PolicySchema = z.object({
+    Properties: z.looseObject({
+      Roles: z.array(z.object({ Ref: z.string() })),
+      PolicyDocument: z.object({
+        Statement: z.array(z.looseObject({ Action: z.union([z.string(), z.array(z.string())]) })),
+      }),
+    }),
+  });
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .map(([, p]) => PolicySchema.parse(p).Properties)
+    .filter((p) => p.Roles.some((r) => r.Ref === role))
+    .flatMap((p) =>
+      p.PolicyDocument.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])),
+    );
+}
+
+describe('the table', () => {
+  it('is on demand, encrypted, with point-in-time recovery, the product’s keys and index, and TTL for idempotency', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: false,
+        }),
+      ],
+    });
+  });
+
+  it('is protected from deletion, and kept, outside dev', () => {
+    prod.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('are one per handler, each on Node 24, arm64, traced, with the product’s environment', () => {
+    const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(taskFunctions.length + apiFunctions.length + 1);
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+        Environment: {
+          Variables: expect.objectContaining({
+            TABLE_NAME: expect.anything(),
+            WAKE_UP_GROUP: expect.anything(),
+          }),
+        },
+      });
+    }
+  });
+
+  it('may each do what their handler needs and no more', () => {
+    expect(actionsOf(dev.template, 'getElection')).toContain('dynamodb:GetItem');
+    expect(actionsOf(dev.template, 'getElection')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf(dev.template, 'listCandidates').filter((a) => a.startsWith('states:'))).toEqual([]);
+    expect(actionsOf(dev.template, 'createElection')).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'states:StartExecution']),
+    );
+    expect(actionsOf(dev.template, 'decideRegistration')).toContain('states:SendTaskSuccess');
+    expect(actionsOf(dev.template, 'decideRegistration')).not.toContain('states:StartExecution');
+    expect(actionsOf(dev.template, 'WaitForNextDeadline')).toEqual(
+      expect.arrayContaining(['scheduler:CreateSchedule', 'iam:PassRole']),
+    );
+    expect(
+      actionsOf(dev.template, 'CheckEligibility').some(
+        (a) => a.startsWith('scheduler:') || a.startsWith('states:'),
+      ),
+    ).toBe(false);
+    expect(actionsOf(dev.template, 'OpenApiDocument').some((a) => a.startsWith('dynamodb:'))).toBe(false);
+  });
+});
+
+describe.each(workflowNames)('the %s state machine', (workflow) => {
+  it('is its ASL file, every placeholder substituted by its own function', () => {
+    const [, machine] =
+      resourcesOf(dev.template, 'AWS::StepFunctions::StateMachine').find(([id]) =>
+        id.startsWith(workflow === 'nomination-case' ? 'NominationCase' : 'ElectionCalendar'),
+      ) ?? [];
+    const props = z
+      .looseObject({
+        DefinitionS3Location: z.looseObject({ Key: z.string() }),
+        DefinitionSubstitutions: z.record(z.string(), z.unknown()),
+      })
+      .parse(machine?.Properties);
+
+    // The deployed definition is the file itself (an asset of the same bytes)...
+    const assetFile = join(dev.outdir, `asset.${props.DefinitionS3Location.Key.replace(/\.json$/, '')}.json`);
+    expect(readFileSync(assetFile, 'utf8')).toBe(readFileSync(workflowFile(workflow), 'utf8'));
+    // ...and each ${NameFunctionArn} becomes the ARN of the function named after the Task state.
+    const expected = Object.fromEntries(
+      taskStates(loadWorkflow(workflow)).map((t) => [
+        `${t.functionName}FunctionArn`,
+        { 'Fn::GetAtt': [functionId(dev.template, t.functionName), 'Arn'] },
+      ]),
+    );
+    expect(props.DefinitionSubstitutions).toEqual(expected);
+  });
+
+  it('is a Standard workflow that logs everything and is traced', () => {
+    dev.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineName: `akim-nominations-dev-${workflow}`,
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+});
+
+describe('the API', () => {
+  it('has every operation, with the Cognito authorizer on every route but the public reads', () => {
+    const routes = resourcesOf(dev.template, 'AWS::ApiGatewayV2::Route').map(([, r]) =>
+      z.looseObject({ RouteKey: z.string(), AuthorizationType: z.string().optional() }).parse(r.Properties),
+    );
+    for (const route of apiRoutes) {
+      const deployed = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`);
+      expect(deployed, route.operationId).toBeDefined();
+      expect(deployed?.AuthorizationType ?? 'NONE', route.operationId).toBe(route.public ? 'NONE' : 'JWT');
+    }
+    expect(routes.find((r) => r.RouteKey === 'GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    expect(
+      resourcesOf(dev.template, 'AWS::Cognito::UserPoolGroup')
+        .map(([, g]) => g.Properties?.GroupName)
+        .sort(),
+    ).toEqual(['akimat', 'candidate', 'commission', 'party']);
+  });
+
+  it('raises alarms on failed and timed-out executions and on 5xx', () => {
+    const alarms = resourcesOf(dev.template, 'AWS::CloudWatch::Alarm').map(
+      ([, a]) => z.looseObject({ MetricName: z.string() }).parse(a.Properties).MetricName,
+    );
+    expect(alarms.sort()).toEqual(
+      ['5xx', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsTimedOut'].sort(),
+    );
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('leaves no finding unacknowledged, in dev or prod (synthesis would have failed), and gives each a reason', () => {
+    for (const { stack } of [dev, prod]) {
+      const metadata = JSON.stringify(stack.node.findAll().flatMap((c) => c.node.metadata));
+      expect(metadata).not.toMatch(/"reason":""/);
+    }
+    expect(prod.template.toJSON().Resources).toBeDefined();
+  });
+});
