@@ -7,6 +7,17 @@ import { Construct } from 'constructs';
 const FUNCTIONS_DIR = new URL('../../../functions/', import.meta.url).pathname;
 const LOCK_FILE = new URL('../../../package-lock.json', import.meta.url).pathname;
 
+/** How every function is bundled; the bench bundles with the same settings to measure what Lambda loads. */
+export const bundling = {
+  target: 'node24',
+  platform: 'node',
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  // Some dependencies are CommonJS: give the ESM bundle a `require` for them.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+} as const;
+
 export interface ProductFunctionProps {
   /** The entry module under functions/, without extension. */
   readonly file: string;
@@ -53,16 +64,12 @@ export class ProductFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        ...bundling,
+        mainFields: [...bundling.mainFields],
         format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        minify: true,
-        sourceMap: true,
         forceDockerBundling: false,
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS: give the ESM bundle a `require` for them.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Bundle the AWS SDK too: the version the tests ran against, not whatever the runtime ships.
+        externalModules: [],
       },
     });
   }
