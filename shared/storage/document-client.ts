@@ -5,17 +5,21 @@ export interface StorageConfig {
   /** Where DynamoDB answers: unset on AWS, the dynalite URL locally. */
   readonly endpoint?: string;
   readonly region?: string;
+  /** Sees the low-level client before use: how the cost model counts requests and capacity. */
+  readonly instrument?: (client: DynamoDBClient) => void;
 }
 
 /** A low-level DynamoDB client; locally dynalite accepts any credentials. */
 export function createDynamoClient(config: StorageConfig = {}): DynamoDBClient {
   const local = config.endpoint !== undefined;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'local',
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  config.instrument?.(client);
+  return client;
 }
 
 /** The document client every repository speaks through. */

@@ -1,0 +1,56 @@
+// `npm run bench`: prints the figures the README reports and writes them to bench/results/.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { measureBundles } from './bundles.ts';
+import { costOf, measureCosts } from './cost-model.ts';
+import { prices } from './prices.ts';
+
+const runs = process.argv.includes('--quick') ? 3 : 7;
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+console.log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
+);
+
+const bundles = await measureBundles(runs);
+console.log(
+  'Lambda bundles (esbuild, as the stack bundles them): size and cold module-load time (median of',
+  runs,
+  'runs)',
+);
+console.log(
+  `  ${'floor: an empty handler'.padEnd(44)} ${kb(bundles.floor.bytes).padStart(9)} ${`${bundles.floor.coldLoadMs} ms`.padStart(9)}`,
+);
+for (const b of bundles.handlers) {
+  const ratio = (b.coldLoadMs / Math.max(bundles.floor.coldLoadMs, 0.1)).toFixed(0);
+  console.log(
+    `  ${b.entry.padEnd(44)} ${kb(b.bytes).padStart(9)} ${`${b.coldLoadMs} ms`.padStart(9)}  (${ratio}× the floor)`,
+  );
+}
+
+const costs = await measureCosts();
+const perCase = costOf(costs.perCase);
+const perElection = costOf(costs.perElection);
+const national = { elections: 2_345, cases: 8_000 };
+console.log(
+  `\nCost model: ${costs.elections} elections and ${costs.cases} cases run locally over every path; usage counted, priced at ${prices.region} list prices`,
+);
+console.log('  per case:    ', costs.perCase);
+console.log('  per election:', costs.perElection);
+console.log(
+  `  1,000 cases: $${(perCase * 1000).toFixed(2)}  (plus $${perElection.toFixed(4)} per election for its calendar and register)`,
+);
+console.log(
+  `  a national cycle (${national.elections} elections, ${national.cases} cases): $${(perCase * national.cases + perElection * national.elections).toFixed(2)}`,
+);
+
+writeFileSync(
+  new URL('./results/latest.json', import.meta.url),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, bundles, costs: { ...costs, perCaseUsd: perCase, perElectionUsd: perElection, prices } }, null, 2)}\n`,
+);
