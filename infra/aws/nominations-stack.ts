@@ -244,7 +244,8 @@ export class NominationsStack extends Stack {
       userPool.addGroup(role, { groupName: role, description: `The ${role} role of akim-nominations` });
     }
     const client = userPool.addClient('Api', {
-      authFlows: { userSrp: true },
+      // SRP for people; the admin flow (it needs IAM credentials) for operators' scripts and smoke tests.
+      authFlows: { userSrp: true, adminUserPassword: true },
       generateSecret: false,
       // The roles and scopes are read from ID tokens (custom attributes are not in access tokens).
       idTokenValidity: Duration.hours(1),
