@@ -3,9 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { measureBundles } from './bundles.ts';
 import { costOf, measureCosts } from './cost-model.ts';
+import { runNationalCycle } from './national-cycle.ts';
 import { prices } from './prices.ts';
 
-const runs = process.argv.includes('--quick') ? 3 : 7;
+const quick = process.argv.includes('--quick');
+const runs = quick ? 3 : 7;
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -48,6 +50,31 @@ console.log(
 );
 console.log(
   `  a national cycle (${national.elections} elections, ${national.cases} cases): $${(perCase * national.cases + perElection * national.elections).toFixed(2)}`,
+);
+
+const elections = quick ? 235 : 2_345;
+console.log(
+  `\nNational cycle${quick ? ' (1/10)' : ''}: ${elections} elections driven over HTTP through the engine process, manual clock`,
+);
+const cycle = await runNationalCycle(elections);
+console.log(
+  `  ${cycle.elections} elections, ${cycle.voters.toLocaleString('en')} voters, ${cycle.cases} cases (${cycle.registered} registered) in ${cycle.wallSeconds} s: ${cycle.casesPerSecond} cases/s`,
+);
+for (const [name, seconds] of Object.entries(cycle.phases))
+  console.log(`    ${name.padEnd(34)} ${seconds} s`);
+console.log('  API latency (ms):');
+for (const [operation, l] of Object.entries(cycle.latencyMs)) {
+  console.log(
+    `    ${operation.padEnd(24)} n=${String(l.count).padStart(6)}  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}`,
+  );
+}
+console.log(`  peak RSS: engine ${cycle.peakRssMiB.engine} MiB, driver ${cycle.peakRssMiB.driver} MiB`);
+console.log(
+  `  storage: ${cycle.storageRequests.toLocaleString('en')} DynamoDB requests; the same number of raw writes to dynalite took ${cycle.storageFloor.seconds} s: the cycle is ${cycle.storageFloor.ratio}× the floor`,
+);
+writeFileSync(
+  new URL(`./results/national-cycle${quick ? '-quick' : ''}.json`, import.meta.url),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...cycle }, null, 2)}\n`,
 );
 
 writeFileSync(

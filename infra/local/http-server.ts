@@ -22,6 +22,8 @@ export interface ApiServerOptions {
   readonly storage: { readonly endpoint: string; readonly tableName: string };
   /** The engine's executions, shown on the local-only admin routes. */
   readonly executions?: () => readonly ExecutionView[];
+  /** Counters of the engine process, shown on /admin/stats. */
+  readonly stats?: () => Record<string, number>;
   /** Present when CLOCK=manual: the local-only call that moves time. */
   readonly moveClock?: (to: string) => Promise<void>;
   readonly maxBodyBytes?: number;
@@ -94,6 +96,7 @@ function adminRoute(
       clock: options.moveClock ? 'manual' : 'real',
     });
   }
+  if (method === 'GET' && path === '/admin/stats' && options.stats) return Promise.resolve(options.stats());
   if (method === 'GET' && path.startsWith('/admin/executions') && options.executions) {
     const all = options.executions();
     const name = decodeURIComponent(path.slice('/admin/executions/'.length));

@@ -8,7 +8,7 @@ import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { createDocumentClient } from '../../shared/storage/document-client.ts';
+import { createDocumentClient, type createDynamoClient } from '../../shared/storage/document-client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { Engine } from './engine.ts';
 import { createApiServer } from './http-server.ts';
@@ -36,7 +36,20 @@ storage.process.once('exit', (code) => {
   console.error(`storage process ended (exit ${code}); the engine stops so that nothing is half-done`);
   process.exit(1);
 });
-const table = { db: createDocumentClient({ endpoint: storage.endpoint }), name: 'akim-nominations' };
+// Counted for /admin/stats: what the engine asks of storage (the benchmark compares it with raw writes).
+let storageRequests = 0;
+const countRequests = (client: ReturnType<typeof createDynamoClient>) =>
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      storageRequests += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'requestCounter' },
+  );
+const table = {
+  db: createDocumentClient({ endpoint: storage.endpoint, instrument: countRequests }),
+  name: 'akim-nominations',
+};
 await ensureTable(table);
 
 // A manual clock continues, after a restart, from where it was last moved.
@@ -82,6 +95,11 @@ const server = createApiServer({
   deps: engine.deps,
   tokens: LocalTokens.inDataDir(dataDir),
   storage: { endpoint: storage.endpoint, tableName: table.name },
+  stats: () => ({
+    storageRequests,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    executions: engine.workflows.executions().length,
+  }),
   executions: () => engine.workflows.executions(),
   ...(moveClock ? { moveClock } : {}),
 });
