@@ -18,6 +18,8 @@ export interface ApiCall {
   readonly contentType?: string | undefined;
   readonly acceptLanguage?: string | undefined;
   readonly idempotencyKey?: string | undefined;
+  /** Time left to answer (a Lambda's remaining time); the local default otherwise. */
+  readonly remainingTimeMs?: number | undefined;
   readonly bodyText: string;
 }
 
@@ -68,7 +70,7 @@ export function createApiDispatch(
       const operation = operations.get(route.operationId);
       if (operation === undefined) throw new Error(`no operation ${route.operationId}`);
       const key = route.method === 'POST' ? call.idempotencyKey : undefined;
-      const result = await operation({ caller: call.caller, params, body }, key);
+      const result = await operation({ caller: call.caller, params, body }, key, call.remainingTimeMs);
       return { status: route.successStatus, body: result };
     } catch (error) {
       if (errorResponse(error, language).status === 500) {

@@ -5,6 +5,9 @@ import type { Caller } from '../../shared/auth/caller.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import type { OperationRequest } from './operation.ts';
 
+/** Where no Lambda says how long a request may run (the local engine): no local request takes this long. */
+export const LOCAL_REQUEST_BUDGET_MS = 10_000;
+
 /** How long a repeated request with the same key gets the first answer back. */
 const REMEMBER_FOR_SECONDS = 24 * 3600;
 
@@ -35,8 +38,13 @@ export function idempotentOperation(
   operation: Operation,
   store: DynamoDBPersistenceLayer,
 ) {
+  // The second argument carries the time left for the request: Powertools lets an in-progress record expire
+  // then, so that a retry after a crash mid-request runs again instead of waiting out the whole day.
   const once = makeIdempotent(
-    async (_identity: { key: string; request: unknown }, request: OperationRequest) => operation(request),
+    async (
+      _identity: { key: string; request: unknown },
+      call: { request: OperationRequest; getRemainingTimeInMillis: () => number },
+    ) => operation(call.request),
     {
       persistenceStore: store,
       keyPrefix: operationId,
@@ -48,12 +56,16 @@ export function idempotentOperation(
       }),
     },
   );
-  return (request: OperationRequest, idempotencyKey: string | undefined): Promise<unknown> => {
+  return (
+    request: OperationRequest,
+    idempotencyKey: string | undefined,
+    remainingMs = LOCAL_REQUEST_BUDGET_MS,
+  ): Promise<unknown> => {
     if (idempotencyKey === undefined) return operation(request);
     const identity = {
       key: `${callerKey(request.caller)}|${idempotencyKey}`,
       request: { params: request.params, body: request.body },
     };
-    return once(identity, request);
+    return once(identity, { request, getRemainingTimeInMillis: () => remainingMs });
   };
 }

@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { callerFromClaims } from '../../shared/auth/claims.ts';
@@ -40,7 +40,10 @@ export function createApiLambda(
   env: NodeJS.ProcessEnv = process.env,
 ) {
   let dispatch: ReturnType<typeof createApiDispatch> | undefined;
-  return async (input: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+  return async (
+    input: APIGatewayProxyEventV2,
+    context?: Pick<Context, 'getRemainingTimeInMillis'>,
+  ): Promise<APIGatewayProxyResultV2> => {
     const deps = lambdaDependencies(env);
     dispatch ??= createApiDispatch(
       deps,
@@ -68,6 +71,7 @@ export function createApiLambda(
       contentType: headers['content-type'],
       acceptLanguage: headers['accept-language'],
       idempotencyKey: headers['idempotency-key'],
+      remainingTimeMs: context?.getRemainingTimeInMillis(),
       bodyText: event.isBase64Encoded ? Buffer.from(text, 'base64').toString('utf8') : text,
     });
     return result(answer.status, answer.body);

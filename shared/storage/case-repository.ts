@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
 import { CandidateAlreadyNominatedError, NotFoundError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
-import { putIfAbsent, putIfVersion } from './conditional-put.ts';
+import { putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
@@ -83,11 +84,13 @@ export class CaseRepository {
   }
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
-    const item = { ...keys.case(nominationCase.electionId, nominationCase.caseId), ...nominationCase };
-    // Losing here means another request resumed the same claim and wrote the case first.
-    if (!(await putIfAbsent(this.#table, item)))
-      throw new CandidateAlreadyNominatedError(nominationCase.caseId);
-    return nominationCase;
+    const key = keys.case(nominationCase.electionId, nominationCase.caseId);
+    const writeId = randomUUID();
+    if (await putIfAbsent(this.#table, { ...key, ...nominationCase, [WRITE_ID]: writeId }))
+      return nominationCase;
+    // The case exists: our own write whose answer was lost, or another request that resumed the same claim.
+    if ((await storedWriteId(this.#table, key)) === writeId) return nominationCase;
+    throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
 
   /** Frees the case's nominator slot once it has left the race (the roll ignores it until then anyway). */
@@ -135,8 +138,13 @@ export class CaseRepository {
     return updateOptimistically({
       load: () => this.get(electionId, caseId),
       change,
-      save: (next, expectedVersion) =>
-        putIfVersion(this.#table, { ...keys.case(electionId, caseId), ...next }, expectedVersion),
+      save: (next, expectedVersion, writeId) =>
+        putIfVersion(
+          this.#table,
+          { ...keys.case(electionId, caseId), ...next, [WRITE_ID]: writeId },
+          expectedVersion,
+        ),
+      storedWriteId: () => storedWriteId(this.#table, keys.case(electionId, caseId)),
     });
   }
 }

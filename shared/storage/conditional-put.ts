@@ -1,6 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
+import type { ItemKey } from './keys.ts';
 
 /** Writes `item` only if no item has its key yet; false when one does. */
 export async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<boolean> {
@@ -31,4 +33,19 @@ async function conditionalPut(
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Conditional writes mark their item with a fresh `writeId`, so that a writer whose answer was lost can tell
+ * its own landed write from someone else's. The mark is storage's own and never reaches the domain.
+ */
+export const WRITE_ID = 'writeId';
+
+const WriteIdSchema = z.object({ [WRITE_ID]: z.string().optional() });
+
+export async function storedWriteId(table: Table, key: ItemKey): Promise<string | undefined> {
+  const { Item } = await table.db.send(
+    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true, ProjectionExpression: WRITE_ID }),
+  );
+  return Item === undefined ? undefined : WriteIdSchema.parse(Item)[WRITE_ID];
 }

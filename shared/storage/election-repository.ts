@@ -1,7 +1,7 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
-import { putIfAbsent, putIfVersion } from './conditional-put.ts';
+import { putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
@@ -69,7 +69,9 @@ export class ElectionRepository {
     return updateOptimistically({
       load: () => this.get(electionId),
       change,
-      save: (next, expectedVersion) => putIfVersion(this.#table, this.#item(next), expectedVersion),
+      save: (next, expectedVersion, writeId) =>
+        putIfVersion(this.#table, { ...this.#item(next), [WRITE_ID]: writeId }, expectedVersion),
+      storedWriteId: () => storedWriteId(this.#table, keys.election(electionId)),
     });
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConcurrentUpdateError } from '../domain/errors.ts';
 
 export interface Versioned {
@@ -11,8 +12,13 @@ export interface OptimisticUpdate<T extends Versioned> {
    * to stop (e.g. the step is already decided). The version is bumped here, not by `change`.
    */
   readonly change: (current: T) => T;
-  /** Writes `next` if the stored version is still `expectedVersion`; false when another write came first. */
-  readonly save: (next: T, expectedVersion: number) => Promise<boolean>;
+  /**
+   * Writes `next`, marked with `writeId`, if the stored version is still `expectedVersion`; false when the
+   * condition failed.
+   */
+  readonly save: (next: T, expectedVersion: number, writeId: string) => Promise<boolean>;
+  /** The mark of the write now stored. */
+  readonly storedWriteId: () => Promise<string | undefined>;
   readonly attempts?: number;
 }
 
@@ -29,7 +35,10 @@ export async function updateOptimistically<T extends Versioned>(update: Optimist
     const changed = update.change(current);
     if (changed === current) return current;
     const next = { ...changed, version: current.version + 1 };
-    if (await update.save(next, current.version)) return next;
+    const writeId = randomUUID();
+    if (await update.save(next, current.version, writeId)) return next;
+    // A write can land and its answer be lost; the SDK's retry then fails on our own write. Its mark says so.
+    if ((await update.storedWriteId()) === writeId) return next;
     // Jitter spreads the retries of many writers that lost the same race.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
   }
