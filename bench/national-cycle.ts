@@ -44,7 +44,11 @@ const CaseSchema = z.object({ caseId: z.string() });
 const CasesSchema = z.object({ cases: z.array(z.object({ caseId: z.string(), status: z.string() })) });
 const ElectionSchema = z.object({ phase: z.string() });
 const CandidatesSchema = z.object({ candidates: z.array(z.unknown()) });
-const StatsSchema = z.object({ storageRequests: z.number(), peakRssBytes: z.number() });
+const StatsSchema = z.object({
+  storageRequests: z.number(),
+  peakRssBytes: z.number(),
+  storagePeakRssBytes: z.number(),
+});
 
 function percentile(sorted: readonly number[], p: number): number {
   return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 10) / 10;
@@ -328,6 +332,7 @@ export async function runNationalCycle(elections: number) {
     storageRequests: stats.storageRequests,
     peakRssMiB: {
       engine: Math.round(stats.peakRssBytes / 2 ** 20),
+      storage: Math.round(stats.storagePeakRssBytes / 2 ** 20),
       driver: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
     },
     storageFloor: {

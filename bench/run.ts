@@ -68,7 +68,9 @@ for (const [operation, l] of Object.entries(cycle.latencyMs)) {
     `    ${operation.padEnd(24)} n=${String(l.count).padStart(6)}  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}`,
   );
 }
-console.log(`  peak RSS: engine ${cycle.peakRssMiB.engine} MiB, driver ${cycle.peakRssMiB.driver} MiB`);
+console.log(
+  `  peak RSS: engine ${cycle.peakRssMiB.engine} MiB, its storage (dynalite) ${cycle.peakRssMiB.storage} MiB, driver ${cycle.peakRssMiB.driver} MiB`,
+);
 console.log(
   `  storage: ${cycle.storageRequests.toLocaleString('en')} DynamoDB requests; the same number of raw writes to dynalite took ${cycle.storageFloor.seconds} s: the cycle is ${cycle.storageFloor.ratio}× the floor`,
 );

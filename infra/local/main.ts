@@ -17,6 +17,16 @@ import { ManualClock } from './manual-clock.ts';
 import { startStorageServer } from './storage-server.ts';
 import { ensureTable } from './table-setup.ts';
 
+/** The high-water mark of a child's resident memory (Linux /proc), 0 where it cannot be read. */
+function peakRssOf(pid: number | undefined): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(match?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const manual = process.env.CLOCK === 'manual';
@@ -98,6 +108,7 @@ const server = createApiServer({
   stats: () => ({
     storageRequests,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    storagePeakRssBytes: peakRssOf(storage.process.pid),
     executions: engine.workflows.executions().length,
   }),
   executions: () => engine.workflows.executions(),

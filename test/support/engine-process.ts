@@ -43,7 +43,8 @@ export function startEngineProcess(
         child,
         kill: (signal) =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // A process killed by a signal keeps exitCode null: its signalCode says it is gone.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill(signal);
           }),
