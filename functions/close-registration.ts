@@ -1,5 +1,6 @@
 import { closeRegistration } from '../shared/domain/calendar-steps.ts';
 import { waitingStatuses } from '../shared/domain/case-lifecycle.ts';
+import type { NominationCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { endWait } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -18,12 +19,16 @@ export function createHandler(
     const election = await deps.elections.get(electionId);
     const cases = await deps.cases.listByElection(electionId);
     const closedAt = election.calendar.registrationClosesAt;
-    for (const nominationCase of cases.filter((c) => undecided.has(c.status))) {
-      await endWait(deps, nominationCase, 'registration-decision', closedAt, now);
+    // Each case as it ends up: lapsed, or registered by a decision that won the race against the deadline.
+    const final: NominationCase[] = [];
+    for (const nominationCase of cases) {
+      final.push(
+        undecided.has(nominationCase.status)
+          ? await endWait(deps, nominationCase, 'registration-decision', closedAt, now)
+          : nominationCase,
+      );
     }
-    const registered = (await deps.cases.listByElection(electionId)).filter(
-      (c) => c.status === 'Registered',
-    ).length;
+    const registered = final.filter((c) => c.status === 'Registered').length;
     const closed = await deps.elections.update(electionId, (current) =>
       closeRegistration(current, registered, now),
     );

@@ -1,6 +1,6 @@
 import { isOwnCase } from '../shared/auth/scope.ts';
-import { caseView } from '../shared/domain/case-views.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
+import { caseViewFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -16,7 +16,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases'>) {
     const cases = (await deps.cases.listByElection(election.electionId)).filter(
       (c) => district || isOwnCase(caller, c),
     );
-    const personal = caller.role === 'commission' || caller.role === 'candidate';
-    return { electionId: election.electionId, cases: cases.map((c) => caseView(c, election, personal)) };
+    return { electionId: election.electionId, cases: cases.map((c) => caseViewFor(caller, election, c)) };
   };
 }

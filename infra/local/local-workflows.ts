@@ -1,4 +1,4 @@
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { z } from 'zod';
 import type { WorkflowName, Workflows } from '../../shared/ports/workflows.ts';
 import { type AslDefinition, taskStates } from '../../shared/workflow-definitions.ts';
@@ -6,6 +6,8 @@ import { TaskTokens } from './task-tokens.ts';
 
 /** A handler as the engine calls it: the Lambda payload in, the Lambda result out. */
 export type LocalFunction = (payload: unknown) => Promise<unknown>;
+
+type Overrides = NonNullable<RunOptions['overrides']>;
 
 export interface ExecutionView {
   readonly workflow: WorkflowName;
@@ -39,9 +41,8 @@ const toDefinition = z.custom<StateMachineDefinition>((value) => typeof value ==
  * sendTaskSuccess), a registry of executions, and `settled()` to know when every execution waits or is done.
  */
 export class LocalWorkflows implements Workflows {
-  readonly #machines: Record<WorkflowName, { machine: StateMachine; definition: AslDefinition }>;
+  readonly #machines: Record<WorkflowName, { machine: StateMachine; overrides: Overrides }>;
   readonly #functions: Readonly<Record<string, LocalFunction>>;
-  readonly #retryPauseMs: number | undefined;
   readonly #tokens = new TaskTokens();
   readonly #executions = new Map<string, ExecutionView>();
   readonly #aborts = new Set<() => void>();
@@ -49,29 +50,33 @@ export class LocalWorkflows implements Workflows {
   #idleWaiters: (() => void)[] = [];
 
   constructor(options: LocalWorkflowsOptions) {
+    this.#functions = options.functions;
+    // Built once per machine: every Task state mapped to its handler (a missing one fails here, at start-up).
     const machine = (definition: AslDefinition) => ({
-      definition,
       machine: new StateMachine(toDefinition.parse(definition), { validationOptions: { checkPaths: true } }),
+      overrides: {
+        taskResourceLocalHandlers: Object.fromEntries(
+          taskStates(definition).map((task) => [task.stateName, this.#override(task)]),
+        ),
+        ...(options.retryPauseMs === undefined
+          ? {}
+          : {
+              retryIntervalOverrides: Object.fromEntries(
+                Object.keys(definition.States).map((state) => [state, options.retryPauseMs ?? 0]),
+              ),
+            }),
+      },
     });
     this.#machines = {
       'nomination-case': machine(options.definitions['nomination-case']),
       'election-calendar': machine(options.definitions['election-calendar']),
     };
-    this.#functions = options.functions;
-    this.#retryPauseMs = options.retryPauseMs;
-    for (const { definition } of Object.values(this.#machines)) {
-      for (const task of taskStates(definition)) {
-        if (this.#functions[task.functionName] === undefined) {
-          throw new Error(`no local handler for ${task.functionName} (state ${task.stateName})`);
-        }
-      }
-    }
   }
 
   async start(workflow: WorkflowName, name: string, input: Record<string, unknown>): Promise<void> {
     const key = `${workflow}:${name}`;
     if (this.#executions.get(key)?.status === 'RUNNING') return;
-    const { machine, definition } = this.#machines[workflow];
+    const { machine, overrides } = this.#machines[workflow];
     const view: ExecutionView = {
       workflow,
       name,
@@ -83,18 +88,8 @@ export class LocalWorkflows implements Workflows {
     this.#executions.set(key, view);
 
     const tokens = this.#tokens;
-    const overrides = Object.fromEntries(
-      taskStates(definition).map((task) => [task.stateName, this.#override(task)]),
-    );
-    const retryIntervalOverrides =
-      this.#retryPauseMs === undefined
-        ? undefined
-        : Object.fromEntries(Object.keys(definition.States).map((state) => [state, this.#retryPauseMs ?? 0]));
     const execution = machine.run(asJson(input), {
-      overrides: {
-        taskResourceLocalHandlers: overrides,
-        ...(retryIntervalOverrides ? { retryIntervalOverrides } : {}),
-      },
+      overrides,
       noThrowOnAbort: true,
       // Each read of $$.Task.Token (once per attempt of a waiting task) mints a fresh token.
       context: {

@@ -300,11 +300,6 @@ export const errorCatalogue = {
     ru: 'Нужен действительный токен доступа.',
     en: 'A valid access token is required.',
   }),
-  INVALID_JSON: () => ({
-    kk: 'Сұраныс денесі дұрыс JSON емес.',
-    ru: 'Тело запроса не является корректным JSON.',
-    en: 'The request body is not valid JSON.',
-  }),
   PAYLOAD_TOO_LARGE: (d) => ({
     kk: `Сұраныс тым үлкен (ең көбі ${s(d.maximumBytes)} байт).`,
     ru: `Запрос слишком велик (не более ${s(d.maximumBytes)} байт).`,
