@@ -9,6 +9,7 @@ import { ensureTable } from '../infra/local/table-setup.ts';
 import type { Caller } from '../shared/auth/caller.ts';
 import { createDocumentClient, createDynamoClient, type Table } from '../shared/storage/document-client.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../test/support/candidates.ts';
+import { agreedMeeting, checksPassed } from '../test/support/decisions.ts';
 import { newElectionInput } from '../test/support/elections.ts';
 import { akimat, candidateCaller, commission, fixtureCalendar, partyCaller } from '../test/support/engine.ts';
 import { linesFrom, voterRows } from '../test/support/signers.ts';
@@ -131,17 +132,6 @@ export async function measureCosts() {
 
   // Five elections that between them take every path of both workflows.
   const voters = voterRows(1_660); // the 2021 average district
-  const checks = { specialCheck: 'passed', declarationsFiled: true, disqualification: null };
-  const consent = {
-    meetingDate: '2026-02-21',
-    protocolNumber: '1',
-    members: 30,
-    membersNotifiedOn: '2026-02-17',
-    attendance: 20,
-    votesFor: 15,
-    votesAgainst: 5,
-    abstained: 0,
-  };
   let cases = 0;
   const units = ['195230101', '195230102', '195230103', '195230104', '195230105'];
   const ids = units.map((kato) => `${kato}-2026-03-15`);
@@ -159,7 +149,7 @@ export async function measureCosts() {
   const decide = (e: string, c: string) =>
     api(commission, 'POST', `/elections/${e}/cases/${c}/registration-decision`, {
       decision: 'register',
-      checks,
+      checks: checksPassed,
     });
   const [e1 = '', e2 = '', e3 = '', e4 = '', e5 = ''] = ids;
   // E1: a party nominee and a self-nominee with 17 signatures, both registered; a party that declines.
@@ -197,13 +187,13 @@ export async function measureCosts() {
   await engine.advanceTo(clock, fixtureCalendar.extendedClose);
   const refused = await file(e3, akimat, anAkimatFiling(8));
   await api(akimat, 'POST', `/elections/${e3}/cases/${refused}/community-consent`, {
-    ...consent,
+    ...agreedMeeting,
     votesFor: 5,
     votesAgainst: 15,
   });
   for (const e of [e3, e4]) {
     const a = await file(e, akimat, anAkimatFiling(e === e3 ? 9 : 10));
-    await api(akimat, 'POST', `/elections/${e}/cases/${a}/community-consent`, consent);
+    await api(akimat, 'POST', `/elections/${e}/cases/${a}/community-consent`, agreedMeeting);
     await decide(e, a);
   }
   await engine.advanceTo(clock, fixtureCalendar.registrationClose);

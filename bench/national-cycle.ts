@@ -9,6 +9,7 @@ import { ensureTable } from '../infra/local/table-setup.ts';
 import type { Caller } from '../shared/auth/caller.ts';
 import { documentKinds } from '../shared/domain/election-rules.ts';
 import { createDocumentClient } from '../shared/storage/document-client.ts';
+import { checksPassed } from '../test/support/decisions.ts';
 import { startEngineProcess } from '../test/support/engine-process.ts';
 import {
   CALLED_ON,
@@ -29,7 +30,6 @@ const calendar = {
   extendedClose: '2026-02-20T13:00:00.000Z',
   registrationClose: '2026-02-22T13:00:00.000Z',
 };
-const checks = { specialCheck: 'passed', declarationsFiled: true, disqualification: null };
 const consent = (agreed: boolean) => ({
   meetingDate: '2026-02-21',
   protocolNumber: '1',
@@ -273,9 +273,9 @@ export async function runNationalCycle(elections: number) {
                 decision: 'refuse',
                 grounds: ['documents-incomplete'],
                 reasons: 'Service record missing',
-                checks,
+                checks: checksPassed,
               }
-            : { decision: 'register', checks };
+            : { decision: 'register', checks: checksPassed };
           await call(
             'decideRegistration',
             commissionOf(plan),

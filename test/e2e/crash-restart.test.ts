@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { candidateCaller, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
 import {
@@ -21,7 +22,6 @@ const CandidatesSchema = z.object({
 const TimelineSchema = z.object({
   timeline: z.array(z.object({ version: z.int(), event: z.string(), to: z.string() })),
 });
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
 const voters = voterRows(500);
 
 let running: EngineProcess | undefined;

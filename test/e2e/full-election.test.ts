@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { akimat, candidateCaller, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
 import {
@@ -15,17 +16,6 @@ import {
 import { linesFrom, voterRows } from '../support/signers.ts';
 
 const CaseSchema = z.object({ caseId: z.string(), status: z.string() });
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
-const consent = {
-  meetingDate: '2026-02-21',
-  protocolNumber: '4',
-  members: 25,
-  membersNotifiedOn: '2026-02-16',
-  attendance: 20,
-  votesFor: 17,
-  votesAgainst: 3,
-  abstained: 0,
-};
 
 const unitA = { kato: '195230100', kind: 'rural-district' as const, nameKk: 'Ақтоғай', nameRu: 'Актогай' };
 const unitB = { kato: '195240100', kind: 'village' as const, nameKk: 'Жалтыр', nameRu: 'Жалтыр' };
@@ -133,7 +123,7 @@ describe('a whole election over HTTP: all three routes, deadlines on the manual 
       akimat,
       'POST',
       `/elections/${B}/cases/${additional}/community-consent`,
-      consent,
+      agreedMeeting,
     );
     expect(consented.status, JSON.stringify(consented.body)).toBe(200);
     await waitForStatus(api, commission, B, additional, 'AwaitingRegistrationDecision');

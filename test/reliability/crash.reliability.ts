@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { aCandidate, anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { akimat, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
 import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
@@ -12,7 +13,6 @@ import { linesFrom, voterRows } from '../support/signers.ts';
 const A = '195230100-2026-03-15';
 const B = '195240100-2026-03-15';
 const voters = voterRows(400);
-const checks = { specialCheck: 'passed', declarationsFiled: true, disqualification: null };
 const ErrorSchema = z.object({ error: z.object({ code: z.string() }) });
 const CasesSchema = z.object({
   cases: z.array(
@@ -139,7 +139,7 @@ async function run(steps: Step[], killAt: ReadonlySet<number>, seed: number) {
           commission,
           'POST',
           `/elections/${step.electionId}/cases/${c.caseId}/registration-decision`,
-          { decision: 'register', checks },
+          { decision: 'register', checks: checksPassed },
         );
         return answer.status < 500;
       }

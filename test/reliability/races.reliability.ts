@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
 import {
@@ -21,7 +22,6 @@ const CasesSchema = z.object({
   ),
 });
 const TimelineSchema = z.object({ timeline: z.array(z.object({ event: z.string(), to: z.string() })) });
-const checks = { specialCheck: 'passed', declarationsFiled: true, disqualification: null };
 
 let engine: EngineProcess;
 let api: ReturnType<typeof apiClient>;
@@ -106,7 +106,7 @@ describe('races: exactly one outcome, the others clear conflicts', () => {
           new Promise((resolve) => setTimeout(resolve, i * 7)).then(() =>
             api(commission, 'POST', `/elections/${E}/cases/${caseId}/registration-decision`, {
               decision: 'register',
-              checks,
+              checks: checksPassed,
             }),
           ),
         ),

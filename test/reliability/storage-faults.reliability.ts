@@ -10,6 +10,7 @@ import type { Caller } from '../../shared/auth/caller.ts';
 import { createDocumentClient, createDynamoClient } from '../../shared/storage/document-client.ts';
 import { tableDefinition } from '../../shared/storage/table.ts';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { candidateCaller, commission, fixtureCalendar, partyCaller } from '../support/engine.ts';
 import { startFaultProxy } from '../support/fault-proxy.ts';
@@ -33,7 +34,6 @@ const TimelineSchema = z.object({
   timeline: z.array(z.object({ version: z.int(), event: z.string(), to: z.string() })),
 });
 const voters = voterRows(300);
-const checks = { specialCheck: 'passed', declarationsFiled: true, disqualification: null };
 
 /**
  * One election with every kind of step, driven like a client that retries failed requests with the same
@@ -101,7 +101,7 @@ async function runScenario(endpoint: string, dynalite: string) {
   for (const caseId of [party, selfCase, silent]) {
     await api(commission, 'POST', `/elections/${E}/cases/${caseId}/registration-decision`, {
       decision: 'register',
-      checks,
+      checks: checksPassed,
     });
   }
   await moveClock(fixtureCalendar.registrationClose);

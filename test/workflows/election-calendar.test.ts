@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import {
   akimat,
@@ -12,17 +13,6 @@ import {
 } from '../support/engine.ts';
 
 const electionId = '195230100-2026-03-15';
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
-const agreedMeeting = {
-  meetingDate: '2026-02-21',
-  protocolNumber: '7',
-  members: 30,
-  membersNotifiedOn: '2026-02-17',
-  attendance: 20,
-  votesFor: 15,
-  votesAgainst: 5,
-  abstained: 0,
-};
 
 let t: TestEngine;
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPartyFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import {
   commission,
@@ -9,7 +10,6 @@ import {
   type TestEngine,
 } from '../support/engine.ts';
 
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
 const electionId = '195230100-2026-03-15';
 
 let t: TestEngine;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import {
   akimat,
@@ -13,18 +14,7 @@ import {
 import { linesFrom, voterRows } from '../support/signers.ts';
 
 const electionId = '195230100-2026-03-15';
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
 const voters = voterRows(800);
-const consent = {
-  meetingDate: '2026-02-21',
-  protocolNumber: '9',
-  members: 30,
-  membersNotifiedOn: '2026-02-17',
-  attendance: 20,
-  votesFor: 15,
-  votesAgainst: 5,
-  abstained: 0,
-};
 
 /**
  * One election with every kind of case, driven in steps. Between any two steps the engine may be replaced
@@ -74,7 +64,7 @@ const steps: ((t: TestEngine, ids: Map<string, string>) => Promise<void>)[] = [
     await t.operations.recordCommunityConsent(
       akimat,
       { electionId, caseId: ids.get('akimat') ?? '' },
-      consent,
+      agreedMeeting,
     );
   },
   async (t, ids) => {

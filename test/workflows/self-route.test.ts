@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
 import {
   candidateCaller,
@@ -13,7 +14,6 @@ import { linesFrom, voterRows } from '../support/signers.ts';
 
 const electionId = '195230100-2026-03-15';
 const voters = voterRows(1236); // 1% of 1,236 voters: 13 signatures
-const checksPassed = { specialCheck: 'passed', declarationsFiled: true, disqualification: null } as const;
 
 let t: TestEngine;
 
