@@ -73,13 +73,15 @@ export function createApiDispatch(
       const result = await operation({ caller: call.caller, params, body }, key, call.remainingTimeMs);
       return { status: route.successStatus, body: result };
     } catch (error) {
-      if (errorResponse(error, language).status === 500) {
+      const response = errorResponse(error, language);
+      // Only real faults are logged, by name: the path never carries personal data, messages might.
+      if (response.status === 500) {
         deps.logger.error('request failed', {
           path: call.path,
           error: error instanceof Error ? error.name : 'unknown',
         });
       }
-      return errorResponse(error, language);
+      return response;
     }
   };
 }
