@@ -17,7 +17,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       if (caller.role !== 'party' || c.slot !== `party:${caller.partyId}`) throw new ForbiddenError();
     });
     const now = deps.clock.now();
-    requireBeforeDeadline('party-confirmation', election, now);
+    requireBeforeDeadline('party-confirmation', election, nominationCase, now);
     const confirmed = decision === 'confirm';
     const updated = await decideAndResume(
       deps,

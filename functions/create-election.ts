@@ -1,5 +1,6 @@
 import { requireCommissionOf } from '../shared/auth/scope.ts';
 import { callElection } from '../shared/domain/election.ts';
+import { ElectionAlreadyCalledError } from '../shared/domain/errors.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 
@@ -8,8 +9,16 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'workflows'
   return async (request: OperationRequest) => {
     const election = callElection(request.body, deps.clock.now());
     requireCommissionOf(request.caller, election.district);
-    await deps.elections.create(election);
-    await deps.workflows.start('election-calendar', election.electionId, { electionId: election.electionId });
+    const startCalendar = () =>
+      deps.workflows.start('election-calendar', election.electionId, { electionId: election.electionId });
+    try {
+      await deps.elections.create(election);
+    } catch (error) {
+      // The election may be this request's own, from an attempt that failed after the write: its calendar must run.
+      if (error instanceof ElectionAlreadyCalledError) await startCalendar();
+      throw error;
+    }
+    await startCalendar();
     deps.logger.info('election called', { electionId: election.electionId });
     return election;
   };

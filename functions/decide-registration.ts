@@ -21,7 +21,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       requireCommissionOf(caller, e.district),
     );
     const now = deps.clock.now();
-    requireBeforeDeadline('registration-decision', election, now);
+    requireBeforeDeadline('registration-decision', election, nominationCase, now);
     const updated = await recordAndResume(
       deps,
       nominationCase,

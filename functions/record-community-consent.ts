@@ -19,7 +19,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       requireAkimatOf(caller, e.district),
     );
     const now = deps.clock.now();
-    requireBeforeDeadline('community-consent', election, now);
+    requireBeforeDeadline('community-consent', election, nominationCase, now);
     const assessment = assessCommunityConsent(record, election.rules);
     const updated = await decideAndResume(
       deps,

@@ -63,7 +63,7 @@ export function createHandler(
       throw new InvalidTransitionError(nominationCase.status, 'SignaturesVerified');
     }
     const now = deps.clock.now();
-    requireBeforeDeadline('signatures', election, now);
+    requireBeforeDeadline('signatures', election, nominationCase, now);
     const register = election.voterRegister;
     if (register === null) throw new VoterRegisterMissingError();
 

@@ -28,11 +28,12 @@ export function awaitStep(step: WaitingStep) {
       return { waiting: false };
     }
     const election = await deps.elections.get(electionId);
-    if (isWaitOverdue(step, election, now)) {
-      await endWait(deps, stored, step, waitDeadline(step, election), now);
+    const deadline = waitDeadline(step, election, stored);
+    if (isWaitOverdue(step, election, stored, now)) {
+      await endWait(deps, stored, step, deadline, now);
       return { waiting: false };
     }
-    deps.logger.info('case waits', { caseId, step, deadline: waitDeadline(step, election) });
+    deps.logger.info('case waits', { caseId, step, deadline });
     return { waiting: true };
   };
 }

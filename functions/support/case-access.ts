@@ -30,6 +30,13 @@ export function caseViewFor(caller: Caller, election: Election, nominationCase: 
 }
 
 /** An action after its step's deadline is refused, naming the deadline. */
-export function requireBeforeDeadline(step: WaitingStep, election: Election, now: Instant): void {
-  if (isWaitOverdue(step, election, now)) throw new DeadlinePassedError(step, waitDeadline(step, election));
+export function requireBeforeDeadline(
+  step: WaitingStep,
+  election: Election,
+  nominationCase: NominationCase,
+  now: Instant,
+): void {
+  if (isWaitOverdue(step, election, nominationCase, now)) {
+    throw new DeadlinePassedError(step, waitDeadline(step, election, nominationCase));
+  }
 }

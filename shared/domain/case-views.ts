@@ -42,7 +42,7 @@ export function caseView(c: NominationCase, election: Election, personal: boolea
     nominator: nominatorOf(c),
     filedAt: c.filedAt,
     waitingFor:
-      step === null ? null : { step, from: whoDecides[step], deadline: waitDeadline(step, election) },
+      step === null ? null : { step, from: whoDecides[step], deadline: waitDeadline(step, election, c) },
     deadlines: deadlinesOf(c, election),
     decisions: c.decisions,
     checks: c.checks,
@@ -59,8 +59,8 @@ function deadlinesOf(c: NominationCase, election: Election) {
   };
   const step = firstStep[c.filing.route];
   return {
-    [step]: waitDeadline(step, election),
-    'registration-decision': waitDeadline('registration-decision', election),
+    [step]: waitDeadline(step, election, c),
+    'registration-decision': waitDeadline('registration-decision', election, c),
     withdrawal: election.calendar.withdrawalClosesAt,
   };
 }

@@ -1,7 +1,6 @@
 import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';
 import { stepDeadline, type WaitingStep } from './election-calendar.ts';
-import { acceptsOrdinaryNominations } from './election-phases.ts';
 import { type Instant, isBefore } from './local-date.ts';
 
 /**
@@ -37,22 +36,39 @@ function tiedToNominationClose(step: WaitingStep, election: Election): boolean {
   );
 }
 
-export function waitDeadline(step: WaitingStep, election: Election): Instant {
+function deadlineOfStep(step: WaitingStep, election: Election, extended: boolean): Instant {
   return stepDeadline(
     step,
     { electionDay: election.electionDay, regime: regimeOf(election), rules: election.rules },
     election.calendar,
-    election.nominationExtended,
+    extended,
   );
 }
 
+/** A case's place in the calendar: when it was filed. */
+export interface FiledCase {
+  readonly filedAt: Instant;
+}
+
 /**
- * Whether a case waiting for `step` is past its deadline. A deadline that is the close of nomination only
- * counts once the calendar has closed nomination: until then an extension may still move it.
+ * The deadline of a case's wait. A wait tied to the close of nomination ends at the close in force when the
+ * case was filed: the planned close for a case filed before it, the extended close for one filed during the
+ * extension. An extension gives new nominations time; it does not revive the ones that were due at the close.
  */
-export function isWaitOverdue(step: WaitingStep, election: Election, now: Instant): boolean {
-  if (isBefore(now, waitDeadline(step, election))) return false;
-  return !tiedToNominationClose(step, election) || !acceptsOrdinaryNominations(election.phase);
+export function waitDeadline(step: WaitingStep, election: Election, nominationCase: FiledCase): Instant {
+  const filedDuringExtension =
+    election.nominationExtended && !isBefore(nominationCase.filedAt, election.calendar.nominationClosesAt);
+  return deadlineOfStep(step, election, filedDuringExtension);
+}
+
+/** Whether a case waiting for `step` is past its deadline at `now`. */
+export function isWaitOverdue(
+  step: WaitingStep,
+  election: Election,
+  nominationCase: FiledCase,
+  now: Instant,
+): boolean {
+  return !isBefore(now, waitDeadline(step, election, nominationCase));
 }
 
 /** The next instant at which something falls due: the phase deadline or a configured step deadline. */
@@ -61,7 +77,7 @@ export function nextDeadline(election: Election, now: Instant): Instant | null {
   if (phase === null) return null;
   const steps = (['party-confirmation', 'signatures', 'community-consent'] as const)
     .filter((step) => !tiedToNominationClose(step, election))
-    .map((step) => waitDeadline(step, election))
+    .map((step) => deadlineOfStep(step, election, election.nominationExtended))
     .filter((at) => isBefore(now, at) && isBefore(at, phase));
   return steps.reduce((earliest, at) => (isBefore(at, earliest) ? at : earliest), phase);
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
 import { CandidateAlreadyNominatedError, NotFoundError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
-import { putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
+import { createOnce, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
@@ -85,11 +84,8 @@ export class CaseRepository {
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
     const key = keys.case(nominationCase.electionId, nominationCase.caseId);
-    const writeId = randomUUID();
-    if (await putIfAbsent(this.#table, { ...key, ...nominationCase, [WRITE_ID]: writeId }))
-      return nominationCase;
-    // The case exists: our own write whose answer was lost, or another request that resumed the same claim.
-    if ((await storedWriteId(this.#table, key)) === writeId) return nominationCase;
+    if (await createOnce(this.#table, key, nominationCase)) return nominationCase;
+    // Another request resumed the same claim and wrote the case first.
     throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
 
@@ -119,11 +115,6 @@ export class CaseRepository {
   /** Every case of an election, in one consistent query (the cases share the election's partition). */
   async listByElection(electionId: string): Promise<NominationCase[]> {
     return queryPrefix(this.#table, NominationCaseSchema, keys.casesOf(electionId));
-  }
-
-  /** Live nominations of an election: the count the calendar's deadlines decide on (CLE 113-3 p.6). */
-  async countLive(electionId: string): Promise<number> {
-    return (await this.listByElection(electionId)).filter((c) => isLive(c.status)).length;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Table } from './document-client.ts';
@@ -7,6 +8,20 @@ import type { ItemKey } from './keys.ts';
 /** Writes `item` only if no item has its key yet; false when one does. */
 export async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<boolean> {
   return conditionalPut(table, item, { ConditionExpression: 'attribute_not_exists(pk)' });
+}
+
+/**
+ * Creates the item at `key` if none is there; false when another writer's item is. A write that landed but
+ * whose answer was lost (the SDK's retry then meets it) is recognised by its mark and counts as created.
+ */
+export async function createOnce(
+  table: Table,
+  key: ItemKey,
+  item: Record<string, unknown>,
+): Promise<boolean> {
+  const writeId = randomUUID();
+  if (await putIfAbsent(table, { ...item, ...key, [WRITE_ID]: writeId })) return true;
+  return (await storedWriteId(table, key)) === writeId;
 }
 
 /** Writes `item` only if the stored one still has `expectedVersion`; false when another write came first. */

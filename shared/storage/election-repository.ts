@@ -1,7 +1,7 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
-import { putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
+import { createOnce, putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
@@ -22,7 +22,7 @@ export class ElectionRepository {
   async create(election: Election): Promise<void> {
     // The roll goes first: a crash between the two writes leaves a harmless empty roll, never an election without one.
     await putIfAbsent(this.#table, { ...keys.roll(election.electionId), ...emptyRoll() });
-    if (!(await putIfAbsent(this.#table, this.#item(election)))) {
+    if (!(await createOnce(this.#table, keys.election(election.electionId), this.#item(election)))) {
       throw new ElectionAlreadyCalledError(election.electionId);
     }
   }

@@ -241,12 +241,4 @@ describe('case storage: decisions and optimistic locking', () => {
     );
     expect(await cases.get(election.electionId, 'self-90')).toEqual(filed);
   });
-
-  it('counts live nominations of an election', async () => {
-    const election = await freshElection();
-    await file(election, aSelfFiling(100), 'live-1');
-    await file(election, aPartyFiling('nur', 101), 'live-2');
-    await cases.update(election.electionId, 'live-2', confirm('declined'));
-    expect(await cases.countLive(election.electionId)).toBe(1);
-  });
 });

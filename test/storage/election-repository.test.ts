@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ElectionAlreadyCalledError, NotFoundError } from '../../shared/domain/errors.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { withPutAnswerLost } from '../support/answer-lost.ts';
 import { anElection } from '../support/elections.ts';
 import { createTestTable } from '../support/test-table.ts';
 
@@ -28,6 +29,13 @@ describe('election storage', () => {
     for (const r of results.filter((r) => r.status === 'rejected')) {
       expect(r.reason).toBeInstanceOf(ElectionAlreadyCalledError);
     }
+  });
+
+  it('takes its own write for the success it was when the answer to it was lost', async () => {
+    const table = await createTestTable();
+    const election = anElection();
+    await new ElectionRepository(withPutAnswerLost(table, 'ELECTION')).create(election);
+    expect(await new ElectionRepository(table).get(election.electionId)).toEqual(election);
   });
 
   it('lists a district’s elections by election day', async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { callElection } from '../../shared/domain/election.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -81,6 +82,56 @@ describe('election calendar workflow', () => {
     const window = await election();
     expect(window).toMatchObject({ phase: 'AdditionalCandidateWindow', nominationsAtClose: 0 });
     expect(window.notices.at(-1)).toMatchObject({ to: 'akimat', code: 'ADDITIONAL_CANDIDATE_WINDOW_OPEN' });
+  });
+
+  it('ends the waits due at the close before counting: two unconfirmed nominees give an extension', async () => {
+    const silent = [];
+    for (const [partyId, serial] of [
+      ['amanat', 21],
+      ['auyl', 22],
+    ] as const) {
+      silent.push(
+        (
+          await t.operations.fileNomination(
+            partyCaller(partyId),
+            { electionId },
+            aPartyFiling(partyId, serial),
+          )
+        ).caseId,
+      );
+    }
+    const short = aSelfFiling(23);
+    const shortCase = (
+      await t.operations.fileNomination(candidateCaller(short.candidate.iin), { electionId }, short)
+    ).caseId;
+    await t.advanceTo(fixtureCalendar.nominationClose);
+
+    expect(await Promise.all(silent.map(statusOf))).toEqual(['Lapsed', 'Lapsed']);
+    expect(await statusOf(shortCase)).toBe('SignaturesInsufficient');
+    const extended = await election();
+    expect(extended).toMatchObject({ phase: 'NominationExtended', nominationExtended: true });
+    expect(extended.notices.at(-1)).toMatchObject({
+      code: 'NOMINATION_EXTENDED',
+      details: { liveNominations: 0 },
+    });
+
+    await t.advanceTo(fixtureCalendar.extendedClose);
+    expect(await election()).toMatchObject({ phase: 'AdditionalCandidateWindow', nominationsAtClose: 0 });
+  });
+
+  it('starts the calendar of an election whose first call failed after storing it, when the call is repeated', async () => {
+    const other = newElectionInput({ unit: { ...newElectionInput().unit, kato: '195230700' } });
+    const stored = callElection(other, t.clock.now());
+    await t.deps.elections.create(stored);
+    expect(t.engine.workflows.execution('election-calendar', stored.electionId)).toBeUndefined();
+
+    await expect(t.operations.createElection(commission, {}, other)).rejects.toThrowError(
+      expect.objectContaining({ name: 'ElectionAlreadyCalledError' }),
+    );
+    await t.settled();
+    expect(t.engine.workflows.execution('election-calendar', stored.electionId)?.currentState).toBe(
+      'WaitForNextDeadline',
+    );
   });
 
   it('accepts filings during the extension, and none after it', async () => {

@@ -90,7 +90,7 @@ describe('nomination case workflow: the self-nomination route', () => {
     expect(await statusOf(caseId)).toBe('AwaitingRegistrationDecision');
   });
 
-  it('ends in SignaturesInsufficient when the (extended) nomination closes short', async () => {
+  it('ends in SignaturesInsufficient when nomination closes short, and is not counted at the close', async () => {
     const { caseId, caller } = await fileSelf(3);
     await t.operations.submitSignatures(
       caller,
@@ -98,13 +98,13 @@ describe('nomination case workflow: the self-nomination route', () => {
       { lines: linesFrom(voters.slice(0, 5)) },
     );
 
-    // One nomination at the close: nomination is extended, and the signatures deadline with it.
+    // The signatures were due at the close: the case ends first, and the count finds no nomination.
     await t.advanceTo(fixtureCalendar.nominationClose);
-    expect(await statusOf(caseId)).toBe('AwaitingSignatures');
-    expect((await t.deps.elections.get(electionId)).phase).toBe('NominationExtended');
-
-    await t.advanceTo(fixtureCalendar.extendedClose);
     expect(await statusOf(caseId)).toBe('SignaturesInsufficient');
+    expect(await t.deps.elections.get(electionId)).toMatchObject({
+      phase: 'NominationExtended',
+      notices: [expect.objectContaining({ details: expect.objectContaining({ liveNominations: 0 }) })],
+    });
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('SUCCEEDED');
   });
 

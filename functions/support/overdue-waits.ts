@@ -1,0 +1,30 @@
+import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
+import type { Election } from '../../shared/domain/election.ts';
+import type { Instant } from '../../shared/domain/local-date.ts';
+import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import { endWait } from './case-waits.ts';
+import type { Dependencies } from './dependencies.ts';
+
+/**
+ * Ends every wait of the election that is past its deadline at `now` (Lapsed, SignaturesInsufficient).
+ * Returns every case of the election as it stands afterwards, and how many waits ended.
+ */
+export async function endOverdueWaits(
+  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  election: Election,
+  now: Instant,
+): Promise<{ cases: NominationCase[]; ended: number }> {
+  const cases: NominationCase[] = [];
+  let ended = 0;
+  for (const nominationCase of await deps.cases.listByElection(election.electionId)) {
+    const step = waitingStepOf(nominationCase.status);
+    if (step === null || !isWaitOverdue(step, election, nominationCase, now)) {
+      cases.push(nominationCase);
+      continue;
+    }
+    cases.push(await endWait(deps, nominationCase, step, waitDeadline(step, election, nominationCase), now));
+    ended += 1;
+  }
+  return { cases, ended };
+}
