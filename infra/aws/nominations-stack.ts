@@ -16,6 +16,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -204,7 +205,9 @@ export class NominationsStack extends Stack {
   }
 
   #identity(prefix: string, production: boolean) {
-    const userPool = new UserPool(this, 'Users', {
+    // The id was 'Users' while the scope attributes were mutable. CloudFormation cannot change an existing custom
+    // attribute, so a new id makes the next deploy create a new pool (users re-created) rather than fail to update.
+    const userPool = new UserPool(this, 'ScopedUsers', {
       userPoolName: `${prefix}-users`,
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -218,11 +221,15 @@ export class NominationsStack extends Stack {
         requireSymbols: true,
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // The scope of a role: a district (commission, akimat), a party id, or the candidate's own IIN.
+      // The scope of a role: a district (commission, akimat), a party id, or the candidate's own IIN. The API trusts
+      // these claims, so they are immutable: an administrator sets them in AdminCreateUser and nobody, not even an
+      // administrator, changes them afterwards. A person who moves to another district or party gets a new account
+      // (a new `sub`), so what an account did stays attributable to the one scope it ever had; a wrong scope is
+      // fixed the same way (delete the user, create it again). An IIN never changes.
       customAttributes: {
-        district: new StringAttribute({ minLen: 4, maxLen: 4, mutable: true }),
-        party: new StringAttribute({ minLen: 2, maxLen: 63, mutable: true }),
-        iin: new StringAttribute({ minLen: 12, maxLen: 12, mutable: true }),
+        district: new StringAttribute({ minLen: 4, maxLen: 4, mutable: false }),
+        party: new StringAttribute({ minLen: 2, maxLen: 63, mutable: false }),
+        iin: new StringAttribute({ minLen: 12, maxLen: 12, mutable: false }),
       },
       ...(production
         ? {
@@ -250,6 +257,13 @@ export class NominationsStack extends Stack {
       // The roles and scopes are read from ID tokens (custom attributes are not in access tokens).
       idTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
+      // Listed explicitly: a client without write attributes may write every mutable attribute. A user may change
+      // their own name, nothing else: not the email (sign-in and account recovery) and never a scope attribute.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      // What the ID token carries: the scope attributes the API reads, and who the user is.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ fullname: true, email: true, emailVerified: true })
+        .withCustomAttributes('district', 'party', 'iin'),
     });
     return { userPool, client };
   }

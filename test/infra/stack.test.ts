@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { createApp } from '../../infra/aws/app.ts';
 import { apiFunctions, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import { ClaimsSchema } from '../../shared/auth/claims.ts';
 import { workflowNames } from '../../shared/ports/workflows.ts';
 import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
 
@@ -199,6 +200,63 @@ describe('the API', () => {
     expect(alarms.sort()).toEqual(
       ['5xx', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsTimedOut'].sort(),
     );
+  });
+});
+
+/** The scope claims the API reads from an ID token: every custom attribute of the user pool that it trusts. */
+const scopeAttributes = Object.keys(ClaimsSchema.shape).filter((claim) => claim.startsWith('custom:'));
+
+describe('the user pool (issue 9: nobody rewrites their own scope)', () => {
+  const stages = () =>
+    [
+      ['dev', dev],
+      ['prod', prod],
+    ] as const;
+
+  it('keeps each scope attribute immutable: set by an administrator when the user is created, never changed', () => {
+    expect([...scopeAttributes].sort()).toEqual(['custom:district', 'custom:iin', 'custom:party']);
+    for (const [stage, { template }] of stages()) {
+      const pools = resourcesOf(template, 'AWS::Cognito::UserPool');
+      expect(pools, stage).toHaveLength(1);
+      const schema = z
+        .object({ Schema: z.array(z.looseObject({ Name: z.string(), Mutable: z.boolean().optional() })) })
+        .parse(pools[0]?.[1].Properties).Schema;
+      for (const attribute of scopeAttributes) {
+        const declared = schema.find((a) => `custom:${a.Name}` === attribute);
+        expect(declared, `${stage} ${attribute}`).toBeDefined();
+        // Stated false, not left to a default (Cognito, CloudFormation and CDK disagree on the default).
+        expect(declared?.Mutable, `${stage} ${attribute}`).toBe(false);
+      }
+    }
+  });
+
+  it('lets no app client write a scope attribute: each lists the few a user may change, none custom', () => {
+    for (const [stage, { template }] of stages()) {
+      const clients = resourcesOf(template, 'AWS::Cognito::UserPoolClient');
+      expect(clients.length, stage).toBeGreaterThan(0);
+      for (const [id, client] of clients) {
+        // An absent or empty WriteAttributes lets the client write every writable attribute.
+        const writable = z
+          .object({ WriteAttributes: z.array(z.string()).min(1) })
+          .safeParse(client.Properties);
+        expect(writable.success, `${stage} ${id} lists its write attributes`).toBe(true);
+        expect(
+          writable.data?.WriteAttributes.filter((a) => a.startsWith('custom:') || a.startsWith('dev:')),
+          `${stage} ${id}`,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('lets each app client read the scope attributes, which the API takes from the ID token', () => {
+    for (const [stage, { template }] of stages()) {
+      for (const [id, client] of resourcesOf(template, 'AWS::Cognito::UserPoolClient')) {
+        const { ReadAttributes } = z
+          .object({ ReadAttributes: z.array(z.string()).min(1) })
+          .parse(client.Properties);
+        expect(ReadAttributes, `${stage} ${id}`).toEqual(expect.arrayContaining(scopeAttributes));
+      }
+    }
   });
 });
 
