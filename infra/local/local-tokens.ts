@@ -21,7 +21,7 @@ export class LocalTokens {
   }
 
   static inDataDir(dataDir: string): LocalTokens {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, 'token-signing.key');
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
     return new LocalTokens(Buffer.from(readFileSync(file, 'utf8'), 'base64'));

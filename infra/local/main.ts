@@ -33,7 +33,9 @@ const manual = process.env.CLOCK === 'manual';
 const clockFile = join(dataDir, 'manual-clock.json');
 const SavedClockSchema = z.object({ now: InstantSchema });
 
-mkdirSync(dataDir, { recursive: true });
+// Everything the engine creates is its user's alone: the data folder holds every voter's IIN.
+process.umask(0o077);
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 let unlock: () => void;
 try {
   unlock = lockDataDir(dataDir);
@@ -41,7 +43,12 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-const storage = await startStorageServer(join(dataDir, 'dynamodb'));
+// On a Unix socket in the data folder, which only this user can enter: no other local user reaches storage.
+const storage = await startStorageServer(join(dataDir, 'dynamodb')).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  unlock();
+  process.exit(1);
+});
 storage.process.once('exit', (code) => {
   console.error(`storage process ended (exit ${code}); the engine stops so that nothing is half-done`);
   process.exit(1);
@@ -70,7 +77,7 @@ const manualClock = manual
         : (process.env.CLOCK_START ?? new Date().toISOString()),
     )
   : null;
-if (manualClock) writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }));
+if (manualClock) writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }), { mode: 0o600 });
 const engine = new Engine({ table, clock: manualClock ?? systemClock, logLevel: manual ? 'WARN' : 'INFO' });
 const resumed = await engine.resumeOpenWork();
 

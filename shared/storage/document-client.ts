@@ -1,22 +1,64 @@
+import { Agent } from 'node:http';
+import { createConnection } from 'node:net';
+import { relative } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface StorageConfig {
-  /** Where DynamoDB answers: unset on AWS, the dynalite URL locally. */
+  /**
+   * Where DynamoDB answers: unset on AWS; locally dynalite's URL (`http://127.0.0.1:<port>`), or
+   * `unix:<absolute socket path>` for a dynalite on a Unix domain socket (the local engine's).
+   */
   readonly endpoint?: string;
   readonly region?: string;
   /** Sees the low-level client before use: how the cost model counts requests and capacity. */
   readonly instrument?: (client: DynamoDBClient) => void;
 }
 
+/** The prefix of an endpoint that is a Unix domain socket: `unix:/path/to/storage.sock`. */
+export const UNIX_ENDPOINT = 'unix:';
+
+/** The longest socket path the system takes (sun_path holds 108 bytes on Linux, 104 on macOS, with the NUL). */
+const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
+
+/**
+ * The form of an absolute socket path this process can connect to or listen on: the path itself, or, when
+ * it is too long for a Unix socket, the path relative to the working folder. Neither fitting is refused with
+ * a message that says what to do.
+ */
+export function reachableSocketPath(socketPath: string): string {
+  const fits = (path: string) => Buffer.byteLength(path) <= MAX_SOCKET_PATH_BYTES;
+  if (fits(socketPath)) return socketPath;
+  const nearer = relative(process.cwd(), socketPath);
+  if (fits(nearer)) return nearer;
+  throw new Error(
+    `the storage socket ${socketPath} is ${Buffer.byteLength(socketPath)} bytes long, more than a Unix socket ` +
+      `takes (${MAX_SOCKET_PATH_BYTES}): choose a shorter DATA_DIR, or start from a folder nearer to it`,
+  );
+}
+
+/** An HTTP agent whose every connection goes to the Unix socket, whatever host the request names. */
+function unixSocketAgent(socketPath: string): Agent {
+  const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+  agent.createConnection = () => createConnection(reachableSocketPath(socketPath));
+  return agent;
+}
+
 /** A low-level DynamoDB client; locally dynalite accepts any credentials. */
 export function createDynamoClient(config: StorageConfig = {}): DynamoDBClient {
-  const local = config.endpoint !== undefined;
+  const { endpoint } = config;
+  const local = { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   const client = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'local',
-    ...(local
-      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(endpoint === undefined
+      ? {}
+      : endpoint.startsWith(UNIX_ENDPOINT)
+        ? {
+            ...local,
+            endpoint: 'http://localhost',
+            requestHandler: { httpAgent: unixSocketAgent(endpoint.slice(UNIX_ENDPOINT.length)) },
+          }
+        : { ...local, endpoint }),
   });
   config.instrument?.(client);
   return client;
