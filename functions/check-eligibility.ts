@@ -1,3 +1,4 @@
+import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { assessEligibility } from '../shared/domain/eligibility.ts';
 import { localDateOf } from '../shared/domain/local-date.ts';
 import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
@@ -19,7 +20,7 @@ export function createHandler(deps: Pick<Dependencies, 'cases' | 'elections' | '
       if (current.status !== 'CheckingEligibility') return current;
       const eligibility = assessEligibility(current.filing.candidate, current.checks, {
         electionDay: election.electionDay,
-        filedOn: localDateOf(current.filedAt, election.rules.utcOffsetMinutes),
+        filedOn: localDateOf(current.filedAt, timeZoneOf(election.rules)),
         rules: election.rules,
       });
       const note = { outcome: eligibility.outcome, findings: eligibility.findings.map((f) => f.code) };

@@ -1,15 +1,8 @@
 import type { CalendarRegime } from './calendar-regimes.ts';
-import type { ElectionRules } from './election-rules.ts';
+import { type ElectionRules, timeZoneOf } from './election-rules.ts';
 import { localize } from './error-catalogue.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
-import {
-  addDays,
-  addDaysToInstant,
-  atLocalTime,
-  type Instant,
-  isBefore,
-  type LocalDate,
-} from './local-date.ts';
+import { addDays, atZonedTime, type Instant, isBefore, type LocalDate, type TimeZone } from './local-date.ts';
 
 /** Every deadline of one election, as instants. Derived from the election day; never stored by hand. */
 export interface ElectionCalendar {
@@ -32,35 +25,39 @@ export interface CalendarInput {
   readonly rules: ElectionRules;
 }
 
-/** "N days before the election" is D − (N + 1) at the regime's cut-off, local time [I, domain reference §3]. */
+/**
+ * "N days before the election" is D − (N + 1) at the regime's cut-off, local time [I, domain reference §3],
+ * in the offset `timeZone` has on that date.
+ */
 export function daysBeforeElection(
   electionDay: LocalDate,
   daysBefore: number,
   regime: CalendarRegime,
-  utcOffsetMinutes: number,
+  timeZone: TimeZone,
 ): Instant {
-  return atLocalTime(addDays(electionDay, -(daysBefore + 1)), regime.cutOffLocalTime, utcOffsetMinutes);
+  return atZonedTime(addDays(electionDay, -(daysBefore + 1)), regime.cutOffLocalTime, timeZone);
 }
 
 /** Computes the calendar, or throws a ValidationError naming each inconsistency. */
 export function computeElectionCalendar(input: CalendarInput): ElectionCalendar {
   const { electionDay, calledOn, regime, rules } = input;
-  const offset = rules.utcOffsetMinutes;
-  const before = (days: number) => daysBeforeElection(electionDay, days, regime, offset);
+  const zone = timeZoneOf(rules);
+  const before = (days: number) => daysBeforeElection(electionDay, days, regime, zone);
 
   const nominationClosesAt = before(regime.nominationClosesDaysBefore);
   const registrationClosesAt = before(regime.registrationClosesDaysBefore);
   const calendar: ElectionCalendar = {
-    nominationOpensAt: atLocalTime(addDays(calledOn, 1), '00:00', offset),
+    nominationOpensAt: atZonedTime(addDays(calledOn, 1), '00:00', zone),
     nominationClosesAt,
-    extendedNominationClosesAt: addDaysToInstant(nominationClosesAt, rules.extensionDays),
+    // Extended by whole local days: still the cut-off time on its date when the offset changes in between.
+    extendedNominationClosesAt: before(regime.nominationClosesDaysBefore - rules.extensionDays),
     registrationClosesAt,
     additionalCandidateClosesAt:
       rules.additionalCandidateClosesDaysBefore === null
         ? registrationClosesAt
         : before(rules.additionalCandidateClosesDaysBefore),
     withdrawalClosesAt: before(rules.withdrawalClosesDaysBefore),
-    electionDayStartsAt: atLocalTime(electionDay, '00:00', offset),
+    electionDayStartsAt: atZonedTime(electionDay, '00:00', zone),
   };
 
   const issues = calendarIssues(calendar, input);
@@ -138,7 +135,7 @@ export function stepDeadline(
   const fixedOrClose = (days: number | null) =>
     days === null
       ? effectiveNominationClose(calendar, nominationExtended)
-      : daysBeforeElection(electionDay, days, regime, rules.utcOffsetMinutes);
+      : daysBeforeElection(electionDay, days, regime, timeZoneOf(rules));
   switch (step) {
     case 'party-confirmation':
       return fixedOrClose(rules.partyConfirmationDueDaysBefore);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TimeZone } from './local-date.ts';
+import { fixedOffsetZone, IanaTimeZoneSchema } from './time-zones.ts';
 
 /**
  * Everything the law leaves open (marked [D] in the domain reference): a product default that each
@@ -34,7 +36,10 @@ export const defaultRefusalGrounds = [
 ] as const;
 
 export const ElectionRulesSchema = z.strictObject({
-  utcOffsetMinutes: z.int().min(-720).max(840).default(300),
+  /** Null in a call: the zone of the unit's KATO region, which calling settles here (`callElection`). */
+  timeZone: IanaTimeZoneSchema.nullable().default(null),
+  /** A fixed offset instead of a zone. Elections stored before `timeZone` existed carry theirs here (300 by default then). */
+  utcOffsetMinutes: z.int().min(-720).max(840).nullable().default(null),
   extensionDays: z.int().min(0).default(3),
   partyConfirmationDueDaysBefore: z.int().min(0).nullable().default(null),
   signaturesDueDaysBefore: z.int().min(0).nullable().default(null),
@@ -58,8 +63,10 @@ export type RuleName = keyof ElectionRules;
 
 /** Why each default is what it is: shown beside the value so users can judge it. */
 const ruleBasis: Readonly<Record<RuleName, string>> = {
+  timeZone:
+    'Local time is a legal fact of the date and the region [L]; default: the IANA zone of the unit’s KATO region, each deadline in the offset of its own date',
   utcOffsetMinutes:
-    'Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; set +360 for earlier elections east of it',
+    'Only to count every deadline in one fixed offset whatever its date, instead of a zone; default: none',
   extensionDays:
     'Extension is "up to" the regime limit [P]; 3 days leaves time before registration close for the district akim’s candidate',
   partyConfirmationDueDaysBefore: 'Not found in the law; default: the (extended) close of nomination',
@@ -90,12 +97,29 @@ export interface RuleReport {
   readonly basis: string;
 }
 
-/** Each rule of an election with where its value came from: the election's own setting or the default. */
-export function reportRules(configured: ReadonlySet<string>, resolved: ElectionRules): RuleReport[] {
+/**
+ * Each rule of an election with where its value came from: the election's own setting or the default.
+ * `basis` replaces the general reason where the election gives a more precise one (its region's zone).
+ */
+export function reportRules(
+  configured: ReadonlySet<string>,
+  resolved: ElectionRules,
+  basis: Partial<Record<RuleName, string>> = {},
+): RuleReport[] {
   return ElectionRulesSchema.keyof().options.map((rule) => ({
     rule,
     value: resolved[rule],
     source: configured.has(rule) ? 'configured' : 'product-default',
-    basis: ruleBasis[rule],
+    basis: basis[rule] ?? ruleBasis[rule],
   }));
+}
+
+/**
+ * Where an election's local dates and times are counted: its zone, or its fixed offset. Calling an election
+ * settles one of them, so only rules never attached to an election can lack both.
+ */
+export function timeZoneOf(rules: ElectionRules): TimeZone {
+  if (rules.timeZone !== null) return rules.timeZone;
+  if (rules.utcOffsetMinutes !== null) return fixedOffsetZone(rules.utcOffsetMinutes);
+  throw new Error('These rules have no time zone yet: an election settles it from its unit when called');
 }

@@ -6,10 +6,13 @@ import {
   effectiveNominationClose,
 } from './election-calendar.ts';
 import { ElectionPhaseSchema } from './election-phases.ts';
-import { ElectionRulesSchema, reportRules } from './election-rules.ts';
-import { districtOf, KatoCodeSchema } from './kato.ts';
+import { type ElectionRules, ElectionRulesSchema, reportRules, timeZoneOf } from './election-rules.ts';
+import { localize } from './error-catalogue.ts';
+import { ValidationError } from './errors.ts';
+import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
 import { InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
 import { requiredSignatures } from './signatures.ts';
+import { regionTimeZoneBasis, timeZoneOfRegion } from './time-zones.ts';
 import { parseOrThrow } from './validation.ts';
 
 /** The elected unit: one village, settlement, rural district or town = one electoral district [L]. */
@@ -88,9 +91,39 @@ export function electionIdOf(kato: string, electionDay: string): string {
   return `${kato}-${electionDay}`;
 }
 
+/**
+ * The rules with the election's time zone settled: the one it sets (a zone or a fixed offset), else its
+ * region's. Settled once and stored, so its local dates stay where they were if the region table changes.
+ */
+function withTimeZoneSettled(rules: ElectionRules, kato: KatoCode): ElectionRules {
+  if (rules.timeZone !== null && rules.utcOffsetMinutes !== null) {
+    throw new ValidationError([
+      {
+        field: 'rules.utcOffsetMinutes',
+        code: 'TIME_ZONE_CONFLICT',
+        message: localize('TIME_ZONE_CONFLICT'),
+      },
+    ]);
+  }
+  if (rules.timeZone !== null || rules.utcOffsetMinutes !== null) return rules;
+  const region = regionOf(kato);
+  const timeZone = timeZoneOfRegion(region);
+  if (timeZone === null) {
+    throw new ValidationError([
+      {
+        field: 'unit.kato',
+        code: 'KATO_REGION_UNKNOWN',
+        message: localize('KATO_REGION_UNKNOWN', { region }),
+      },
+    ]);
+  }
+  return { ...rules, timeZone };
+}
+
 /** Calls an election: validates the input and derives its calendar (CLE 113-1), or throws a ValidationError. */
 export function callElection(input: unknown, now: string): Election {
-  const draft = parseOrThrow(NewElectionSchema, input);
+  const parsed = parseOrThrow(NewElectionSchema, input);
+  const draft = { ...parsed, rules: withTimeZoneSettled(parsed.rules, parsed.unit.kato) };
   const regime = calendarRegimes[draft.regime];
   const calendar = computeElectionCalendar({ ...draft, regime });
   const configured = Object.keys(ConfiguredRuleNamesSchema.parse(input).rules ?? {});
@@ -131,14 +164,24 @@ export function requiredSignaturesIn(election: Election): number | null {
 
 /** The local dates on which a signature may be made: inside the (possibly extended) nomination window [I]. */
 export function signingWindow(election: Election): { from: LocalDate; to: LocalDate } {
-  const offset = election.rules.utcOffsetMinutes;
+  const zone = timeZoneOf(election.rules);
   return {
-    from: localDateOf(election.calendar.nominationOpensAt, offset),
-    to: localDateOf(effectiveNominationClose(election.calendar, election.nominationExtended), offset),
+    from: localDateOf(election.calendar.nominationOpensAt, zone),
+    to: localDateOf(effectiveNominationClose(election.calendar, election.nominationExtended), zone),
   };
 }
 
 /** The rules of an election, each with its value and whether it was configured or is a product default. */
 export function electionRulesReport(election: Election) {
-  return reportRules(new Set(election.configuredRules), election.rules);
+  const configured = new Set(election.configuredRules);
+  return reportRules(configured, election.rules, { timeZone: timeZoneBasis(election, configured) });
+}
+
+/** Why the election's zone is what it is: its region's, or unused beside a fixed offset. */
+function timeZoneBasis(election: Election, configured: ReadonlySet<string>): string | undefined {
+  if (configured.has('timeZone')) return undefined;
+  if (election.rules.utcOffsetMinutes !== null) {
+    return 'Not used: this election counts every deadline in the fixed offset utcOffsetMinutes';
+  }
+  return regionTimeZoneBasis(regionOf(election.unit.kato));
 }

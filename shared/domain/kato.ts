@@ -10,6 +10,11 @@ export const KatoCodeSchema = z
   .refine((value) => /^\d{9}$/.test(value), issueParams('KATO_MALFORMED'));
 export type KatoCode = z.infer<typeof KatoCodeSchema>;
 
+/** The region (oblast, or city of republican significance) a unit belongs to: its first two digits. */
+export function regionOf(code: KatoCode): string {
+  return code.slice(0, 2);
+}
+
 /**
  * The district (or city of regional significance) a unit belongs to: its first four digits.
  * The district territorial election commission and the district akimat act for every unit under it.

@@ -37,19 +37,75 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
 }
 
-/** The instant at which the local clock, `utcOffsetMinutes` ahead of UTC, shows `time` on `date`. */
-export function atLocalTime(date: LocalDate, time: LocalTime, utcOffsetMinutes: number): Instant {
+/**
+ * Where local times are counted: an IANA zone name (Asia/Almaty) or a fixed offset (+05:00), as Intl takes it.
+ * A named zone carries its history, so the offset used is the one in force on the date in question.
+ */
+export type TimeZone = string;
+
+const wallClocks = new Map<TimeZone, Intl.DateTimeFormat>();
+
+/** Formatting is the one door Intl opens onto a zone's offsets; a formatter per zone is built once. */
+function wallClockFormat(timeZone: TimeZone): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
+/** What the clocks in `timeZone` show at `epochMs` (whole seconds), as the UTC milliseconds of that reading. */
+function wallClockMs(epochMs: number, timeZone: TimeZone): number {
+  const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const parts = wallClockFormat(timeZone).formatToParts(epochMs);
+  return Date.UTC(
+    part(parts, 'year'),
+    part(parts, 'month') - 1,
+    part(parts, 'day'),
+    part(parts, 'hour'),
+    part(parts, 'minute'),
+    part(parts, 'second'),
+  );
+}
+
+function offsetMsAt(epochMs: number, timeZone: TimeZone): number {
+  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
+  return wallClockMs(wholeSeconds, timeZone) - wholeSeconds;
+}
+
+/**
+ * The instant at which the clocks in `timeZone` show `time` on `date`, in the offset in force then.
+ * Around a change of offset a reading can occur twice (clocks set back) or never (clocks set forward):
+ * the earlier of two counts, and a skipped reading counts at the end of the gap, as Temporal's
+ * 'compatible' choice does.
+ */
+export function atZonedTime(date: LocalDate, time: LocalTime, timeZone: TimeZone): Instant {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return new Date(dateToUtcMs(date) + (hours * 60 + minutes - utcOffsetMinutes) * 60_000).toISOString();
+  const wall = dateToUtcMs(date) + (hours * 60 + minutes) * 60_000;
+  // A reading lies next to at most one change of offset: the offsets a day either side are its candidates.
+  const offsetBefore = offsetMsAt(wall - DAY_MS, timeZone);
+  const offsetAfter = offsetMsAt(wall + DAY_MS, timeZone);
+  const showing = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => wallClockMs(instant, timeZone) === wall,
+  );
+  const instant = showing.length > 0 ? Math.min(...showing) : wall - offsetBefore;
+  return new Date(instant).toISOString();
 }
 
-/** The local calendar date at `instant`. */
-export function localDateOf(instant: Instant, utcOffsetMinutes: number): LocalDate {
-  return utcMsToDate(Date.parse(instant) + utcOffsetMinutes * 60_000);
-}
-
-export function addDaysToInstant(instant: Instant, days: number): Instant {
-  return new Date(Date.parse(instant) + days * DAY_MS).toISOString();
+/** The calendar date the clocks in `timeZone` show at `instant`. */
+export function localDateOf(instant: Instant, timeZone: TimeZone): LocalDate {
+  return utcMsToDate(wallClockMs(Date.parse(instant), timeZone));
 }
 
 export function isBefore(a: Instant, b: Instant): boolean {

@@ -2,11 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarRegimes } from '../../shared/domain/calendar-regimes.ts';
 import { computeElectionCalendar, stepDeadline } from '../../shared/domain/election-calendar.ts';
-import { ElectionRulesSchema } from '../../shared/domain/election-rules.ts';
+import { type ElectionRulesInput, ElectionRulesSchema } from '../../shared/domain/election-rules.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
-import { addDays, localDateOf } from '../../shared/domain/local-date.ts';
+import { addDays, daysBetween, localDateOf } from '../../shared/domain/local-date.ts';
+import { kazakhstanRegions } from '../../shared/domain/time-zones.ts';
 
-const rules2021 = ElectionRulesSchema.parse({ utcOffsetMinutes: 360 });
+/** Rules as an election called in region 19 (Almaty region) has them: its zone settled. */
+const almatyRules = (rules: ElectionRulesInput = {}) =>
+  ElectionRulesSchema.parse({ timeZone: 'Asia/Almaty', ...rules });
+
+/** The date and time Intl shows in `zone` at `instant`, as "YYYY-MM-DD HH:MM" (the sv-SE form): the oracle. */
+function wallClock(instant: string, zone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
 
 describe('election calendar (domain reference §3)', () => {
   it('reproduces the 2021 calendar: D = 2021-07-25 → nomination closes 07-09 18:00, registration 07-14 18:00', () => {
@@ -14,7 +30,7 @@ describe('election calendar (domain reference §3)', () => {
       electionDay: '2021-07-25',
       calledOn: '2021-06-10',
       regime: calendarRegimes['kz-2021'],
-      rules: rules2021,
+      rules: almatyRules(),
     });
     // Almaty kept UTC+6 in 2021: 18:00 local is 12:00 UTC.
     expect(calendar.nominationClosesAt).toBe('2021-07-09T12:00:00.000Z');
@@ -23,17 +39,68 @@ describe('election calendar (domain reference §3)', () => {
     expect(calendar.extendedNominationClosesAt).toBe('2021-07-12T12:00:00.000Z');
   });
 
+  it('closes the same 2021 election an hour later in UTC in Atyrau, which kept UTC+5', () => {
+    const calendar = computeElectionCalendar({
+      electionDay: '2021-07-25',
+      calledOn: '2021-06-10',
+      regime: calendarRegimes['kz-2021'],
+      rules: ElectionRulesSchema.parse({ timeZone: 'Asia/Atyrau' }),
+    });
+    expect(calendar.nominationClosesAt).toBe('2021-07-09T13:00:00.000Z');
+    expect(calendar.registrationClosesAt).toBe('2021-07-14T13:00:00.000Z');
+  });
+
+  it('counts each deadline of a calendar spanning 1 March 2024 in the offset of its own date', () => {
+    const calendar = computeElectionCalendar({
+      electionDay: '2024-03-24',
+      calledOn: '2024-02-14',
+      regime: calendarRegimes['kz-2023'],
+      rules: almatyRules(),
+    });
+    expect(calendar).toEqual({
+      nominationOpensAt: '2024-02-14T18:00:00.000Z', // 2024-02-15 00:00 at UTC+6
+      nominationClosesAt: '2024-02-27T12:00:00.000Z', // D−26 18:00 at UTC+6
+      extendedNominationClosesAt: '2024-03-01T13:00:00.000Z', // three days on, 18:00 at UTC+5
+      registrationClosesAt: '2024-03-03T13:00:00.000Z', // D−21 18:00 at UTC+5
+      additionalCandidateClosesAt: '2024-03-03T13:00:00.000Z',
+      withdrawalClosesAt: '2024-03-23T13:00:00.000Z',
+      electionDayStartsAt: '2024-03-23T19:00:00.000Z', // 2024-03-24 00:00 at UTC+5
+    });
+  });
+
+  it('counts in the fixed offset an election configures instead of a zone', () => {
+    const calendar = computeElectionCalendar({
+      electionDay: '2024-03-24',
+      calledOn: '2024-02-14',
+      regime: calendarRegimes['kz-2023'],
+      rules: ElectionRulesSchema.parse({ utcOffsetMinutes: 360 }),
+    });
+    expect(calendar.nominationClosesAt).toBe('2024-02-27T12:00:00.000Z');
+    expect(calendar.registrationClosesAt).toBe('2024-03-03T12:00:00.000Z');
+  });
+
   it('puts the 2023+ deadlines at D−26 and D−21, 18:00 in UTC+5', () => {
     const calendar = computeElectionCalendar({
       electionDay: '2026-03-15',
       calledOn: '2026-02-04',
       regime: calendarRegimes['kz-2023'],
-      rules: ElectionRulesSchema.parse({}),
+      rules: almatyRules(),
     });
     expect(calendar.nominationClosesAt).toBe('2026-02-17T13:00:00.000Z');
     expect(calendar.registrationClosesAt).toBe('2026-02-22T13:00:00.000Z');
     expect(calendar.additionalCandidateClosesAt).toBe(calendar.registrationClosesAt);
     expect(calendar.withdrawalClosesAt).toBe('2026-03-14T13:00:00.000Z');
+  });
+
+  it('refuses to count rules whose time zone was never settled', () => {
+    expect(() =>
+      computeElectionCalendar({
+        electionDay: '2026-03-15',
+        calledOn: '2026-02-04',
+        regime: calendarRegimes['kz-2023'],
+        rules: ElectionRulesSchema.parse({}),
+      }),
+    ).toThrow(/time zone/);
   });
 
   it('refuses an extension longer than the regime allows', () => {
@@ -42,7 +109,7 @@ describe('election calendar (domain reference §3)', () => {
         electionDay: '2026-03-15',
         calledOn: '2026-02-04',
         regime: calendarRegimes['kz-2023'],
-        rules: ElectionRulesSchema.parse({ extensionDays: 6 }),
+        rules: almatyRules({ extensionDays: 6 }),
       });
     expect(call).toThrow(ValidationError);
     expect(() => call()).toThrowError(
@@ -58,7 +125,7 @@ describe('election calendar (domain reference §3)', () => {
         electionDay: '2026-03-15',
         calledOn: '2026-02-20',
         regime: calendarRegimes['kz-2023'],
-        rules: ElectionRulesSchema.parse({}),
+        rules: almatyRules(),
       }),
     ).toThrowError(expect.objectContaining({ issues: [expect.objectContaining({ field: 'calledOn' })] }));
   });
@@ -67,7 +134,7 @@ describe('election calendar (domain reference §3)', () => {
     const election = {
       electionDay: '2026-03-15',
       regime: calendarRegimes['kz-2023'],
-      rules: ElectionRulesSchema.parse({}),
+      rules: almatyRules(),
     };
     const calendar = computeElectionCalendar({ ...election, calledOn: '2026-02-04' });
     expect(stepDeadline('signatures', election, calendar, false)).toBe(calendar.nominationClosesAt);
@@ -80,33 +147,89 @@ describe('election calendar (domain reference §3)', () => {
   });
 
   const regimeArb = fc.constantFrom(...Object.values(calendarRegimes));
-  const electionDayArb = fc
-    .date({
-      min: new Date('2021-06-01T00:00:00Z'),
-      max: new Date('2040-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString().slice(0, 10));
+  const dayArb = (min: string, max: string) =>
+    fc
+      .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  const zoneArb = fc.constantFrom(...Object.values(kazakhstanRegions).map((region) => region.timeZone));
+
+  it('puts every deadline at 18:00 local on its date, in any region, for any election day 2019–2030', () => {
+    fc.assert(
+      fc.property(
+        dayArb('2019-01-01', '2030-12-31'),
+        regimeArb,
+        zoneArb,
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 30, max: 60 }),
+        fc.integer({ min: 20, max: 30 }),
+        (electionDay, regime, timeZone, extensionDays, calledDaysBefore, stepDaysBefore) => {
+          const days = Math.max(stepDaysBefore, regime.registrationClosesDaysBefore);
+          const election = {
+            electionDay,
+            regime,
+            rules: ElectionRulesSchema.parse({
+              timeZone,
+              extensionDays,
+              partyConfirmationDueDaysBefore: days,
+              withdrawalClosesDaysBefore: 1,
+            }),
+          };
+          const calendar = computeElectionCalendar({
+            ...election,
+            calledOn: addDays(electionDay, -calledDaysBefore),
+          });
+          const at = (daysBefore: number, time: string) =>
+            `${addDays(electionDay, -(daysBefore + 1))} ${time}`;
+
+          expect(wallClock(calendar.nominationClosesAt, timeZone)).toBe(
+            at(regime.nominationClosesDaysBefore, '18:00'),
+          );
+          expect(wallClock(calendar.extendedNominationClosesAt, timeZone)).toBe(
+            at(regime.nominationClosesDaysBefore - extensionDays, '18:00'),
+          );
+          expect(wallClock(calendar.registrationClosesAt, timeZone)).toBe(
+            at(regime.registrationClosesDaysBefore, '18:00'),
+          );
+          expect(wallClock(calendar.additionalCandidateClosesAt, timeZone)).toBe(
+            at(regime.registrationClosesDaysBefore, '18:00'),
+          );
+          expect(wallClock(calendar.withdrawalClosesAt, timeZone)).toBe(at(1, '18:00'));
+          expect(wallClock(stepDeadline('party-confirmation', election, calendar, true), timeZone)).toBe(
+            at(days, '18:00'),
+          );
+          expect(wallClock(calendar.nominationOpensAt, timeZone)).toBe(
+            `${addDays(electionDay, 1 - calledDaysBefore)} 00:00`,
+          );
+          expect(wallClock(calendar.electionDayStartsAt, timeZone)).toBe(`${electionDay} 00:00`);
+        },
+      ),
+    );
+  });
 
   it('never puts a deadline after election day, whatever the day, regime and rules', () => {
     fc.assert(
       fc.property(
-        electionDayArb,
+        dayArb('2021-06-01', '2040-12-31'),
         regimeArb,
         fc.integer({ min: 0, max: 5 }),
         fc.integer({ min: 30, max: 60 }),
-        fc.constantFrom(300, 360),
-        (electionDay, regime, extensionDays, calledDaysBefore, utcOffsetMinutes) => {
+        fc.oneof(
+          zoneArb.map((timeZone) => ({ timeZone })),
+          fc.constantFrom(300, 360).map((utcOffsetMinutes) => ({ utcOffsetMinutes })),
+        ),
+        (electionDay, regime, extensionDays, calledDaysBefore, zone) => {
           const calendar = computeElectionCalendar({
             electionDay,
             calledOn: addDays(electionDay, -calledDaysBefore),
             regime,
-            rules: ElectionRulesSchema.parse({ extensionDays, utcOffsetMinutes }),
+            rules: ElectionRulesSchema.parse({ extensionDays, ...zone }),
           });
+          const timeZone =
+            'timeZone' in zone ? zone.timeZone : zone.utcOffsetMinutes === 300 ? '+05:00' : '+06:00';
           const { electionDayStartsAt, ...deadlines } = calendar;
           for (const instant of Object.values(deadlines)) {
             expect(Date.parse(instant)).toBeLessThan(Date.parse(electionDayStartsAt));
-            expect(localDateOf(instant, utcOffsetMinutes) < electionDay).toBe(true);
+            expect(localDateOf(instant, timeZone) < electionDay).toBe(true);
           }
         },
       ),
@@ -116,7 +239,7 @@ describe('election calendar (domain reference §3)', () => {
   it('never extends nomination beyond the regime limit, nor past registration close', () => {
     fc.assert(
       fc.property(
-        electionDayArb,
+        dayArb('2021-06-01', '2040-12-31'),
         regimeArb,
         fc.integer({ min: 0, max: 30 }),
         (electionDay, regime, extensionDays) => {
@@ -124,16 +247,19 @@ describe('election calendar (domain reference §3)', () => {
             electionDay,
             calledOn: addDays(electionDay, -45),
             regime,
-            rules: ElectionRulesSchema.parse({ extensionDays }),
+            rules: almatyRules({ extensionDays }),
           };
           if (extensionDays > regime.extensionMaxDays) {
             expect(() => computeElectionCalendar(input)).toThrow(ValidationError);
             return;
           }
           const calendar = computeElectionCalendar(input);
-          const extendedBy =
-            Date.parse(calendar.extendedNominationClosesAt) - Date.parse(calendar.nominationClosesAt);
-          expect(extendedBy).toBeLessThanOrEqual(regime.extensionMaxDays * 86_400_000);
+          const extendedBy = daysBetween(
+            localDateOf(calendar.nominationClosesAt, 'Asia/Almaty'),
+            localDateOf(calendar.extendedNominationClosesAt, 'Asia/Almaty'),
+          );
+          expect(extendedBy).toBe(extensionDays);
+          expect(extendedBy).toBeLessThanOrEqual(regime.extensionMaxDays);
           expect(Date.parse(calendar.extendedNominationClosesAt)).toBeLessThanOrEqual(
             Date.parse(calendar.registrationClosesAt),
           );

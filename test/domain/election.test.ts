@@ -64,6 +64,84 @@ describe('calling an election (CLE 113-1)', () => {
     expect(report.every((r) => r.basis.length > 10)).toBe(true);
   });
 
+  it('counts in the zone of the unit’s KATO region, reported as a default with the region and the zone', () => {
+    const almaty = anElection();
+    expect(almaty.rules).toMatchObject({ timeZone: 'Asia/Almaty', utcOffsetMinutes: null });
+    const report = electionRulesReport(almaty);
+    const zone = report.find((r) => r.rule === 'timeZone');
+    expect(zone).toMatchObject({ value: 'Asia/Almaty', source: 'product-default' });
+    expect(zone?.basis).toContain('Asia/Almaty');
+    expect(zone?.basis).toContain('KATO region 19 (Almaty region)');
+    expect(report.find((r) => r.rule === 'utcOffsetMinutes')).toMatchObject({
+      value: null,
+      source: 'product-default',
+    });
+
+    const atyrau = anElection({ unit: { ...newElectionInput().unit, kato: '231010100' } });
+    expect(atyrau.rules.timeZone).toBe('Asia/Atyrau');
+    expect(electionRulesReport(atyrau).find((r) => r.rule === 'timeZone')?.basis).toContain(
+      'KATO region 23 (Atyrau region)',
+    );
+  });
+
+  it('counts a calendar spanning 1 March 2024 in UTC+6, then UTC+5 (D = 2024-03-24, region 19)', () => {
+    const election = anElection({ electionDay: '2024-03-24', calledOn: '2024-02-14' });
+    expect(election.calendar.nominationClosesAt).toBe('2024-02-27T12:00:00.000Z');
+    expect(election.calendar.registrationClosesAt).toBe('2024-03-03T13:00:00.000Z');
+    expect(signingWindow(election)).toEqual({ from: '2024-02-15', to: '2024-02-27' });
+    expect(signingWindow({ ...election, nominationExtended: true })).toEqual({
+      from: '2024-02-15',
+      to: '2024-03-01',
+    });
+  });
+
+  it('reports a zone or a fixed offset the election sets itself as configured', () => {
+    const zoned = anElection({}, { timeZone: 'asia/atyrau' });
+    expect(zoned.rules.timeZone).toBe('Asia/Atyrau');
+    expect(zoned.calendar.nominationClosesAt).toBe('2026-02-17T13:00:00.000Z');
+    expect(electionRulesReport(zoned).find((r) => r.rule === 'timeZone')).toMatchObject({
+      value: 'Asia/Atyrau',
+      source: 'configured',
+    });
+
+    const fixed = anElection(
+      { electionDay: '2024-03-24', calledOn: '2024-02-14' },
+      { utcOffsetMinutes: 360 },
+    );
+    expect(fixed.rules).toMatchObject({ timeZone: null, utcOffsetMinutes: 360 });
+    expect(fixed.calendar.registrationClosesAt).toBe('2024-03-03T12:00:00.000Z');
+    const report = electionRulesReport(fixed);
+    expect(report.find((r) => r.rule === 'utcOffsetMinutes')).toMatchObject({
+      value: 360,
+      source: 'configured',
+    });
+    expect(report.find((r) => r.rule === 'timeZone')).toMatchObject({
+      value: null,
+      source: 'product-default',
+    });
+    expect(report.find((r) => r.rule === 'timeZone')?.basis).toContain('utcOffsetMinutes');
+  });
+
+  it('refuses a zone Intl does not know, a fixed offset given as a zone, and a zone with an offset', () => {
+    expect(issuesOf(newElectionInput({}, { timeZone: 'Mars/Olympus' }))).toEqual([
+      expect.objectContaining({ field: 'rules.timeZone', code: 'TIME_ZONE_UNKNOWN' }),
+    ]);
+    expect(issuesOf(newElectionInput({}, { timeZone: '+06:00' }))).toEqual([
+      expect.objectContaining({ field: 'rules.timeZone', code: 'TIME_ZONE_UNKNOWN' }),
+    ]);
+    expect(issuesOf(newElectionInput({}, { timeZone: 'Asia/Almaty', utcOffsetMinutes: 360 }))).toEqual([
+      expect.objectContaining({ field: 'rules.utcOffsetMinutes', code: 'TIME_ZONE_CONFLICT' }),
+    ]);
+  });
+
+  it('refuses a unit whose KATO code names no region, unless the election sets its own zone', () => {
+    const nowhere = { ...newElectionInput().unit, kato: '281020100' };
+    const issues = issuesOf(newElectionInput({ unit: nowhere }));
+    expect(issues).toEqual([expect.objectContaining({ field: 'unit.kato', code: 'KATO_REGION_UNKNOWN' })]);
+    expect(issues[0]?.message.en).toContain('28');
+    expect(anElection({ unit: nowhere }, { timeZone: 'Asia/Almaty' }).rules.timeZone).toBe('Asia/Almaty');
+  });
+
   it('refuses a rule the product does not know', () => {
     expect(issuesOf(newElectionInput({}, { extensionDays: 1, quorum: 3 } as never))).toEqual([
       expect.objectContaining({ field: 'rules.quorum', code: 'UNKNOWN_FIELD' }),
