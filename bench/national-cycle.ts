@@ -139,7 +139,15 @@ export async function runNationalCycle(elections: number) {
     }
     return { route: 'self', candidate };
   };
-  const moveClock = (to: string) => call('moveClock', { role: 'public' }, 'POST', '/admin/clock', { to });
+  const operator = `Bearer ${await tokens.issueOperator('bench-operator')}`;
+  const moveClock = async (to: string) => {
+    const moved = await http('POST', '/admin/clock', {
+      body: JSON.stringify({ to }),
+      headers: { authorization: operator },
+    });
+    if (moved.status !== 200) throw new Error(`moveClock: ${moved.status} ${JSON.stringify(moved.body)}`);
+    return moved;
+  };
 
   const started = performance.now();
   const phases: Record<string, number> = {};
@@ -301,7 +309,9 @@ export async function runNationalCycle(elections: number) {
     }),
   );
   const wallSeconds = Math.round(performance.now() - started) / 1000;
-  const stats = StatsSchema.parse((await http('GET', '/admin/stats')).body);
+  const stats = StatsSchema.parse(
+    (await http('GET', '/admin/stats', { headers: { authorization: operator } })).body,
+  );
   await engine.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 

@@ -181,7 +181,24 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
 ];
 
-/** The route and path parameters for a method and path, or null. */
+/**
+ * What each path parameter may be. Anything else names no resource: it is refused as not found before any
+ * work, so a malformed or huge id never reaches storage (DynamoDB keys are at most 2,048 bytes).
+ */
+export const pathParameterPatterns: Readonly<Record<string, RegExp>> = {
+  electionId: /^\d{9}-\d{4}-\d{2}-\d{2}$/,
+  caseId: /^[A-Za-z0-9-]{1,64}$/,
+};
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route and path parameters for a method and path, or null (also for a parameter no resource can have). */
 export function matchRoute(
   method: string,
   path: string,
@@ -195,8 +212,11 @@ export function matchRoute(
     const matches = pattern.every((part, i) => {
       const segment = segments[i] ?? '';
       if (part.startsWith('{')) {
-        params[part.slice(1, -1)] = decodeURIComponent(segment);
-        return segment.length > 0;
+        const name = part.slice(1, -1);
+        const value = decodeSegment(segment);
+        if (value === null || !(pathParameterPatterns[name]?.test(value) ?? false)) return false;
+        params[name] = value;
+        return true;
       }
       return part === segment;
     });

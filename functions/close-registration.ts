@@ -5,6 +5,7 @@ import { parseOrThrow } from '../shared/domain/validation.ts';
 import { endWait } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
+import { reportUnreadable } from './support/overdue-waits.ts';
 import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 const undecided: ReadonlySet<string> = new Set(waitingStatuses);
@@ -17,7 +18,8 @@ export function createHandler(
     const { electionId } = parseOrThrow(ElectionRefSchema, event);
     const now = deps.clock.now();
     const election = await deps.elections.get(electionId);
-    const cases = await deps.cases.listByElection(electionId);
+    const { cases, unreadable } = await deps.cases.listByElection(electionId);
+    reportUnreadable(deps, electionId, unreadable);
     const closedAt = election.calendar.registrationClosesAt;
     // Each case as it ends up: lapsed, or registered by a decision that won the race against the deadline.
     const final: NominationCase[] = [];

@@ -1,5 +1,6 @@
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireCommissionOf } from '../shared/auth/scope.ts';
+import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { assessEligibility } from '../shared/domain/eligibility.ts';
 import { localDateOf } from '../shared/domain/local-date.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
@@ -29,7 +30,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         const checks = decision.checks ?? current.checks;
         const eligibility = assessEligibility(current.filing.candidate, checks, {
           electionDay: election.electionDay,
-          filedOn: localDateOf(current.filedAt, election.rules.utcOffsetMinutes),
+          filedOn: localDateOf(current.filedAt, timeZoneOf(election.rules)),
           rules: election.rules,
         });
         const checked = checkRegistrationDecision(decision, eligibility, election.rules);

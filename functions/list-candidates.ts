@@ -6,9 +6,8 @@ import { type OperationRequest, pathParam } from './support/operation.ts';
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases'>) {
   return async (request: OperationRequest) => {
     const election = await deps.elections.get(pathParam(request, 'electionId'));
-    const registered = (await deps.cases.listByElection(election.electionId)).filter(
-      (c) => c.status === 'Registered',
-    );
+    const { cases } = await deps.cases.listByElection(election.electionId);
+    const registered = cases.filter((c) => c.status === 'Registered');
     return {
       electionId: election.electionId,
       final: election.phase === 'RegistrationClosed',

@@ -16,14 +16,38 @@ import {
   type SignatureVerdict,
   verifySignatures,
 } from '../shared/domain/signatures.ts';
-import { parseOrThrow } from '../shared/domain/validation.ts';
+import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
 import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
 
 export const SubmitSignaturesSchema = z.strictObject({
-  lines: z.array(SignatureLineSchema).min(1).max(20_000),
+  lines: z
+    .array(SignatureLineSchema)
+    .min(1)
+    .max(20_000)
+    .superRefine((lines, ctx) => {
+      // One line of one sheet holds one signature: a position given twice is a typing error, refused whole.
+      const firstAt = new Map<string, number>();
+      lines.forEach((line, index) => {
+        const first = firstAt.get(linePosition(line));
+        if (first === undefined) {
+          firstAt.set(linePosition(line), index);
+          return;
+        }
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          ...issueParams('SIGNATURE_POSITION_REPEATED', {
+            sheet: line.sheet,
+            line: line.line,
+            first: first + 1,
+            again: index + 1,
+          }),
+        });
+      });
+    }),
 });
 
 /** What the candidate and the commission see: counts and each rejected line's place and reason, no IINs. */

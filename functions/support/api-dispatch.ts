@@ -29,6 +29,26 @@ export interface ApiAnswer {
 }
 
 /**
+ * What can be answered from the method, path and caller alone, before a body is read: no such route (404), or
+ * a private route without a token (401). Null when the request may go on. The local server asks this before it
+ * reads a byte of the body, so an anonymous or misdirected request costs nothing.
+ */
+export function refusalBeforeBody(
+  method: string,
+  path: string,
+  caller: Caller,
+  acceptLanguage: string | undefined,
+): ApiAnswer | null {
+  const language = negotiateLanguage(acceptLanguage);
+  if (method === 'GET' && path === '/openapi.json') return null;
+  const matched = matchRoute(method, path);
+  if (matched === null) return requestError(404, 'ROUTE_NOT_FOUND', language);
+  if (caller.role === 'public' && !matched.route.public)
+    return errorResponse(new UnauthorizedError(), language);
+  return null;
+}
+
+/**
  * The API behind every infrastructure: finds the operation, checks that a caller is known where needed, reads
  * the body by its media type, runs the operation (idempotently for POSTs with a key), and answers, errors in
  * the caller's language. Nothing internal ever reaches the answer.
@@ -58,8 +78,9 @@ export function createApiDispatch(
       if (matched === null || (options.only !== undefined && matched.route.operationId !== options.only)) {
         return requestError(404, 'ROUTE_NOT_FOUND', language);
       }
+      const refused = refusalBeforeBody(call.method, call.path, call.caller, call.acceptLanguage);
+      if (refused !== null) return refused;
       const { route, params } = matched;
-      if (call.caller.role === 'public' && !route.public) throw new UnauthorizedError();
       let body: unknown = {};
       if (route.method === 'POST') {
         const read = readBody(call.contentType, call.bodyText);
@@ -74,10 +95,10 @@ export function createApiDispatch(
       return { status: route.successStatus, body: result };
     } catch (error) {
       const response = errorResponse(error, language);
-      // Only real faults are logged, by name: the path never carries personal data, messages might.
+      // Only real faults are logged, by operation and error name: paths and messages are the caller's text.
       if (response.status === 500) {
         deps.logger.error('request failed', {
-          path: call.path,
+          operation: matchRoute(call.method, call.path)?.route.operationId ?? 'none',
           error: error instanceof Error ? error.name : 'unknown',
         });
       }

@@ -22,15 +22,45 @@ export function idempotencyStore(client: DynamoDBClient, tableName: string): Dyn
   });
 }
 
+/**
+ * Whose request a key belongs to: the account and its scope. A caller whose scope changed since (a new
+ * district, party or IIN on the same account) is another caller: the first answer is not replayed to them,
+ * and the operation runs again under their new scope's checks. Powertools stores only a hash of the key.
+ */
 function callerKey(caller: Caller): string {
-  return caller.role === 'public' ? 'public' : `${caller.role}:${caller.subject}`;
+  switch (caller.role) {
+    case 'public':
+      return 'public';
+    case 'commission':
+    case 'akimat':
+      return `${caller.role}:${caller.subject}:${caller.district}`;
+    case 'party':
+      return `party:${caller.subject}:${caller.partyId}`;
+    case 'candidate':
+      return `candidate:${caller.subject}:${caller.iin}`;
+  }
+}
+
+/** Fields of an answer that are personal data: kept out of the stored copy a repeated request gets back. */
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['iin', 'birthDate', 'address']);
+
+/** The answer as it is kept for repeats: the same, without personal data (read the case again for it). */
+export function withoutPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([name]) => !PERSONAL_FIELDS.has(name))
+      .map(([name, field]) => [name, withoutPersonalData(field)]),
+  );
 }
 
 type Operation = (request: OperationRequest) => Promise<unknown>;
 
 /**
  * An operation that honours `Idempotency-Key`: a repeat with the same key and body gets the first answer; the
- * same key with another body is refused (IdempotencyValidationError). Keys are per caller and operation.
+ * same key with another body is refused (IdempotencyValidationError). Keys are per caller, scope and operation.
+ * The first caller gets the whole answer; what is stored, and replayed, carries no personal data.
  * Uses the `makeIdempotent` wrapper, not the middleware (whose current release can run a handler twice).
  */
 export function idempotentOperation(
@@ -43,8 +73,16 @@ export function idempotentOperation(
   const once = makeIdempotent(
     async (
       _identity: { key: string; request: unknown },
-      call: { request: OperationRequest; getRemainingTimeInMillis: () => number },
-    ) => operation(call.request),
+      call: {
+        request: OperationRequest;
+        getRemainingTimeInMillis: () => number;
+        answer: { whole?: unknown };
+      },
+    ) => {
+      const whole = await operation(call.request);
+      call.answer.whole = whole;
+      return withoutPersonalData(whole);
+    },
     {
       persistenceStore: store,
       keyPrefix: operationId,
@@ -56,7 +94,7 @@ export function idempotentOperation(
       }),
     },
   );
-  return (
+  return async (
     request: OperationRequest,
     idempotencyKey: string | undefined,
     remainingMs = LOCAL_REQUEST_BUDGET_MS,
@@ -66,6 +104,8 @@ export function idempotentOperation(
       key: `${callerKey(request.caller)}|${idempotencyKey}`,
       request: { params: request.params, body: request.body },
     };
-    return once(identity, { request, getRemainingTimeInMillis: () => remainingMs });
+    const answer: { whole?: unknown } = {};
+    const stored = await once(identity, { request, getRemainingTimeInMillis: () => remainingMs, answer });
+    return 'whole' in answer ? answer.whole : stored;
   };
 }

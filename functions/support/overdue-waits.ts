@@ -3,6 +3,7 @@ import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import type { ElectionCases } from '../../shared/storage/case-repository.ts';
 import { endWait } from './case-waits.ts';
 import type { Dependencies } from './dependencies.ts';
 
@@ -11,13 +12,15 @@ import type { Dependencies } from './dependencies.ts';
  * Returns every case of the election as it stands afterwards, and how many waits ended.
  */
 export async function endOverdueWaits(
-  deps: Pick<Dependencies, 'cases' | 'workflows'>,
+  deps: Pick<Dependencies, 'cases' | 'workflows' | 'logger'>,
   election: Election,
   now: Instant,
 ): Promise<{ cases: NominationCase[]; ended: number }> {
   const cases: NominationCase[] = [];
   let ended = 0;
-  for (const nominationCase of await deps.cases.listByElection(election.electionId)) {
+  const stored = await deps.cases.listByElection(election.electionId);
+  reportUnreadable(deps, election.electionId, stored.unreadable);
+  for (const nominationCase of stored.cases) {
     const step = waitingStepOf(nominationCase.status);
     if (step === null || !isWaitOverdue(step, election, nominationCase, now)) {
       cases.push(nominationCase);
@@ -27,4 +30,13 @@ export async function endOverdueWaits(
     ended += 1;
   }
   return { cases, ended };
+}
+
+/** A case the calendar cannot read is passed over, and said so (by id and field names: no values, no personal data). */
+export function reportUnreadable(
+  deps: Pick<Dependencies, 'logger'>,
+  electionId: string,
+  unreadable: ElectionCases['unreadable'],
+): void {
+  if (unreadable.length > 0) deps.logger.error('unreadable cases passed over', { electionId, unreadable });
 }

@@ -76,7 +76,7 @@ export class Engine {
       await this.workflows.start('election-calendar', election.electionId, {
         electionId: election.electionId,
       });
-      for (const c of await this.deps.cases.listByElection(election.electionId)) {
+      for (const c of (await this.deps.cases.listByElection(election.electionId)).cases) {
         if (waitingStepOf(c.status) === null && c.status !== 'CheckingEligibility') continue;
         await this.workflows.start('nomination-case', c.caseId, {
           electionId: c.electionId,

@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { createApiDispatch } from '../../functions/support/api-dispatch.ts';
+import { createApiDispatch, refusalBeforeBody } from '../../functions/support/api-dispatch.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import { idempotencyStore } from '../../functions/support/idempotency.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
-import { negotiateLanguage } from '../../shared/domain/language.ts';
+import { type Language, negotiateLanguage } from '../../shared/domain/language.ts';
 import { InstantSchema } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
-import { readBody } from '../../shared/http/request-body.ts';
+import { decodeUtf8, readBody } from '../../shared/http/request-body.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import type { LocalTokens } from './local-tokens.ts';
 import type { ExecutionView } from './local-workflows.ts';
@@ -30,49 +30,68 @@ export interface ApiServerOptions {
 }
 
 const ClockMoveSchema = z.strictObject({ to: InstantSchema });
-const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/** Lambda's limit for a synchronous request: a body the AWS stack could not take is refused here too. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** The names this machine answers to; anything else is a page elsewhere reaching in (DNS rebinding). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-class BodyTooLarge extends Error {}
+/** A request answered before its body was read (or in place of the admin call it named). */
+class Refused extends Error {
+  readonly response: { readonly status: number; readonly body: unknown };
+  /** The body was left unread: the connection cannot carry another request. */
+  readonly closeConnection: boolean;
+  constructor(response: { readonly status: number; readonly body: unknown }, closeConnection: boolean) {
+    super(`refused with ${response.status}`);
+    this.response = response;
+    this.closeConnection = closeConnection;
+  }
+}
 
-/** The HTTP API of the local engine: the same dispatch (routes, handlers, idempotency) as the AWS stack. */
+/**
+ * The HTTP API of the local engine: the same dispatch (routes, handlers, idempotency) as the AWS stack, behind
+ * what API Gateway would do there: a request is judged by its host, route, token and declared size before a
+ * byte of its body is read, and a body must be UTF-8 within Lambda's limit.
+ */
 export function createApiServer(options: ApiServerOptions): Server {
   const store = idempotencyStore(
     createDynamoClient({ endpoint: options.storage.endpoint }),
     options.storage.tableName,
   );
   const dispatch = createApiDispatch(options.deps, store);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   return createServer(async (req, res) => {
     const language = negotiateLanguage(req.headers['accept-language']);
+    const method = req.method ?? 'GET';
     try {
+      if (!LOOPBACK_HOSTS.has(hostnameOf(req.headers.host))) {
+        throw new Refused(requestError(403, 'HOST_NOT_ALLOWED', language), true);
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const bodyText = await readText(req, maxBodyBytes);
-      const admin = adminRoute(
-        options,
-        req.method ?? 'GET',
-        url.pathname,
-        bodyText,
-        req.headers['content-type'],
-      );
-      if (admin !== null) return send(res, 200, await admin);
+      const admin = adminRoute(options, method, url.pathname);
+      if (admin !== null) {
+        await requireOperator(req, options.tokens, language);
+        const bodyText = await readText(req, maxBodyBytes, language);
+        return send(res, 200, await admin(bodyText, req.headers['content-type'], language));
+      }
+      const caller = await callerOf(req, options.tokens, language);
+      const refused = refusalBeforeBody(method, url.pathname, caller, req.headers['accept-language']);
+      if (refused !== null) throw new Refused(refused, true);
       const answer = await dispatch({
-        method: req.method ?? 'GET',
+        method,
         path: url.pathname,
         query: url.searchParams,
-        caller: await callerOf(req, options.tokens),
+        caller,
         contentType: req.headers['content-type'],
         acceptLanguage: req.headers['accept-language'],
         idempotencyKey: header(req, 'idempotency-key'),
-        bodyText,
+        bodyText: await readText(req, maxBodyBytes, language),
       });
       return send(res, answer.status, answer.body);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        // The rest of the body was never read: this connection cannot carry another request.
-        res.setHeader('connection', 'close');
-        const response = requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: maxBodyBytes });
-        return send(res, response.status, response.body);
+      if (error instanceof Refused) {
+        if (error.closeConnection && !req.complete) res.setHeader('connection', 'close');
+        return send(res, error.response.status, error.response.body);
       }
       const response = errorResponse(error, language);
       return send(res, response.status, response.body);
@@ -80,42 +99,63 @@ export function createApiServer(options: ApiServerOptions): Server {
   });
 }
 
-/** The local-only routes: health, executions, and the manual clock. Null for anything else. */
-function adminRoute(
-  options: ApiServerOptions,
-  method: string,
-  path: string,
-  bodyText: string,
-  contentType: string | undefined,
-): Promise<unknown> | null {
+type AdminCall = (bodyText: string, contentType: string | undefined, language: Language) => Promise<unknown>;
+
+/** The local-only routes: health, stats, executions, and the manual clock. Null for anything else. */
+function adminRoute(options: ApiServerOptions, method: string, path: string): AdminCall | null {
   const { deps } = options;
   if (method === 'GET' && path === '/health') {
-    return Promise.resolve({
+    return async () => ({
       status: 'ok',
       now: deps.clock.now(),
       clock: options.moveClock ? 'manual' : 'real',
     });
   }
-  if (method === 'GET' && path === '/admin/stats' && options.stats) return Promise.resolve(options.stats());
+  if (method === 'GET' && path === '/admin/stats' && options.stats) {
+    const stats = options.stats;
+    return async () => stats();
+  }
   if (method === 'GET' && path.startsWith('/admin/executions') && options.executions) {
-    const all = options.executions();
-    const name = decodeURIComponent(path.slice('/admin/executions/'.length));
-    return Promise.resolve(
-      name === ''
+    const executions = options.executions;
+    return async () => {
+      const all = executions();
+      const name = path.slice('/admin/executions/'.length);
+      return name === ''
         ? all.map(({ history: _history, ...summary }) => summary)
-        : all.filter((e) => e.name === name),
-    );
+        : all.filter((e) => encodeURIComponent(e.name) === name);
+    };
   }
   const move = options.moveClock;
   if (method === 'POST' && path === '/admin/clock' && move) {
-    return (async () => {
+    return async (bodyText, contentType, language) => {
+      // Only application/json: a web page can send a "simple" cross-origin POST as text/plain, never as JSON.
+      const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json')
+        throw new Refused(requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language), false);
       const body = readBody(contentType, bodyText);
       const { to } = parseOrThrow(ClockMoveSchema, body.kind === 'json' ? body.value : null);
       await move(to);
       return { now: deps.clock.now() };
-    })();
+    };
   }
   return null;
+}
+
+/** /health is open (it says only that the engine runs, and its time); every other admin route needs an operator. */
+async function requireOperator(req: IncomingMessage, tokens: LocalTokens, language: Language): Promise<void> {
+  if (req.url === '/health') return;
+  const token = bearerToken(req);
+  try {
+    if (token === null) throw new UnauthorizedError();
+    await tokens.verifyOperator(token);
+  } catch {
+    throw new Refused(requestError(401, 'OPERATOR_TOKEN_REQUIRED', language), true);
+  }
+}
+
+function hostnameOf(host: string | undefined): string {
+  if (host === undefined) return '';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -123,24 +163,37 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function callerOf(req: IncomingMessage, tokens: LocalTokens): Promise<Caller> {
+function bearerToken(req: IncomingMessage): string | null {
   const authorization = header(req, 'authorization');
-  if (authorization === undefined) return { role: 'public' };
+  if (authorization === undefined) return null;
   const [scheme, token] = authorization.split(' ');
-  if (scheme !== 'Bearer' || token === undefined) throw new UnauthorizedError();
-  return tokens.verify(token);
+  return scheme === 'Bearer' && token !== undefined ? token : '';
 }
 
-async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
+async function callerOf(req: IncomingMessage, tokens: LocalTokens, language: Language): Promise<Caller> {
+  const token = bearerToken(req);
+  if (token === null) return { role: 'public' };
+  try {
+    return await tokens.verify(token);
+  } catch (error) {
+    throw new Refused(errorResponse(error, language), true);
+  }
+}
+
+/** The body as UTF-8 text, refused as soon as its declared or actual size passes the limit. */
+async function readText(req: IncomingMessage, maxBytes: number, language: Language): Promise<string> {
+  const tooLarge = () =>
+    new Refused(requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: maxBytes }), true);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > maxBytes) throw new BodyTooLarge();
+    if (size > maxBytes) throw tooLarge();
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks));
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

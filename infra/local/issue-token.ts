@@ -1,8 +1,10 @@
 // `npm run token -- --role <role> --scope <district|party|iin> [--subject <name>]`: prints a bearer token
-// for the local engine, signed with the key in DATA_DIR.
+// for the local engine, signed with the key in DATA_DIR. `--role operator` (no scope): a token for the
+// engine's admin routes (the manual clock, executions, stats).
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CallerSchema } from '../../shared/auth/caller.ts';
+import { CallerSchema, SubjectSchema } from '../../shared/auth/caller.ts';
 import { LocalTokens } from './local-tokens.ts';
 
 const { values } = parseArgs({
@@ -10,9 +12,20 @@ const { values } = parseArgs({
 });
 const role = values.role ?? '';
 const scope = values.scope ?? '';
+// A subject names an account, never a person: a candidate's IIN is their scope, not their name in audit trails.
+const subject = SubjectSchema.safeParse(
+  values.subject ??
+    (role === 'candidate' ? `candidate-${randomUUID().slice(0, 8)}` : `${role}-${scope || 'local'}`),
+);
+const tokens = () => LocalTokens.inDataDir(resolve(process.env.DATA_DIR ?? '.data'));
+
+if (role === 'operator' && subject.success) {
+  console.log(await tokens().issueOperator(subject.data));
+  process.exit(0);
+}
 const caller = CallerSchema.safeParse({
   role,
-  subject: values.subject ?? `${role}-${scope}`,
+  subject: subject.data,
   district: scope,
   partyId: scope,
   iin: scope,
@@ -21,9 +34,10 @@ if (!caller.success || caller.data.role === 'public') {
   console.error(
     'usage: npm run token -- --role commission|akimat --scope <4-digit district>\n' +
       '       npm run token -- --role party --scope <party id>\n' +
-      '       npm run token -- --role candidate --scope <own IIN>',
+      '       npm run token -- --role candidate --scope <own IIN>\n' +
+      '       npm run token -- --role operator   (the engine’s admin routes)\n' +
+      '       [--subject <account name: letters, digits, . _ @ : + -, at most 128, no IIN>]',
   );
   process.exit(2);
 }
-const tokens = LocalTokens.inDataDir(resolve(process.env.DATA_DIR ?? '.data'));
-console.log(await tokens.issue(caller.data));
+console.log(await tokens().issue(caller.data));

@@ -7,7 +7,8 @@ import { callerFromClaims, claimsOf } from '../../shared/auth/claims.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
 
 const ISSUER = 'akim-nominations-local';
-const AUDIENCE = 'akim-nominations';
+const API_AUDIENCE = 'akim-nominations';
+const OPERATOR_AUDIENCE = 'akim-nominations-operator';
 
 /**
  * Tokens of the local engine: HS256 with a key the engine creates once in its data folder (mode 600), the
@@ -28,24 +29,44 @@ export class LocalTokens {
   }
 
   issue(caller: Exclude<Caller, { role: 'public' }>, validForSeconds = 12 * 3600): Promise<string> {
-    return new SignJWT({ ...claimsOf(caller) })
+    return this.#sign({ ...claimsOf(caller) }, API_AUDIENCE, validForSeconds);
+  }
+
+  /** A token for the engine's own admin routes (clock, executions): never accepted by the API, nor the reverse. */
+  issueOperator(subject: string, validForSeconds = 12 * 3600): Promise<string> {
+    return this.#sign({ sub: subject }, OPERATOR_AUDIENCE, validForSeconds);
+  }
+
+  /** The caller a bearer token names; anything not signed by this engine, without an expiry, or expired, is refused. */
+  async verify(token: string): Promise<Caller> {
+    return callerFromClaims(await this.#verified(token, API_AUDIENCE));
+  }
+
+  /** Accepts an operator token, or refuses with UnauthorizedError. */
+  async verifyOperator(token: string): Promise<void> {
+    await this.#verified(token, OPERATOR_AUDIENCE);
+  }
+
+  #sign(claims: Record<string, unknown>, audience: string, validForSeconds: number): Promise<string> {
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(`${validForSeconds}s`)
       .sign(this.#key);
   }
 
-  /** The caller a bearer token names; anything not signed by this engine, or expired, is refused. */
-  async verify(token: string): Promise<Caller> {
+  async #verified(token: string, audience: string): Promise<Record<string, unknown>> {
     try {
       const { payload } = await jwtVerify(token, this.#key, {
         issuer: ISSUER,
-        audience: AUDIENCE,
+        audience,
         algorithms: ['HS256'],
+        // A token that never expires would outlive any account it was made for.
+        requiredClaims: ['exp'],
       });
-      return callerFromClaims(payload);
+      return payload;
     } catch {
       throw new UnauthorizedError();
     }

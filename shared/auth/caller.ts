@@ -4,15 +4,25 @@ import { PartyIdSchema } from '../domain/nomination.ts';
 import type { Actor } from '../domain/nomination-case.ts';
 
 /**
+ * The account behind a token, as it appears in audit trails: bounded, plain characters, and never a person's
+ * IIN (a twelve-digit run is refused), since an audit trail is read by more people than the case itself.
+ * Cognito's subjects are UUIDs.
+ */
+export const SubjectSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._@:+-]{1,128}$/)
+  .refine((subject) => !/\d{12}/.test(subject));
+
+/**
  * Who calls, from the verified JWT: a role and its scope. One shape on AWS (Cognito groups and attributes
  * through the API Gateway authorizer) and locally (tokens the engine signs).
  */
 export const CallerSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('commission'), subject: z.string().min(1), district: DistrictCodeSchema }),
-  z.object({ role: z.literal('akimat'), subject: z.string().min(1), district: DistrictCodeSchema }),
-  z.object({ role: z.literal('party'), subject: z.string().min(1), partyId: PartyIdSchema }),
+  z.object({ role: z.literal('commission'), subject: SubjectSchema, district: DistrictCodeSchema }),
+  z.object({ role: z.literal('akimat'), subject: SubjectSchema, district: DistrictCodeSchema }),
+  z.object({ role: z.literal('party'), subject: SubjectSchema, partyId: PartyIdSchema }),
   /** A candidate's token carries their own IIN: it is how their own cases are recognised. */
-  z.object({ role: z.literal('candidate'), subject: z.string().min(1), iin: z.string().regex(/^\d{12}$/) }),
+  z.object({ role: z.literal('candidate'), subject: SubjectSchema, iin: z.string().regex(/^\d{12}$/) }),
   z.object({ role: z.literal('public') }),
 ]);
 export type Caller = z.infer<typeof CallerSchema>;

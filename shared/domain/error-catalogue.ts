@@ -57,6 +57,21 @@ export const errorCatalogue = {
     ru: 'Код КАТО должен состоять из 9 цифр.',
     en: 'A KATO code has exactly 9 digits.',
   }),
+  KATO_REGION_UNKNOWN: (d) => ({
+    kk: `ӘАОЖ (КАТО) кодындағы облыс коды белгісіз (${s(d.region)}), сондықтан жергілікті уақыт анықталмайды: кодты тексеріңіз немесе rules.timeZone көрсетіңіз.`,
+    ru: `Код КАТО указывает на неизвестную область (${s(d.region)}), поэтому местное время не определить: проверьте код или укажите rules.timeZone.`,
+    en: `The KATO code names no known region (${s(d.region)}), so its local time is unknown: check the code, or set rules.timeZone.`,
+  }),
+  TIME_ZONE_UNKNOWN: () => ({
+    kk: 'Белгісіз уақыт белдеуі: IANA атауы керек, мысалы Asia/Almaty (тұрақты ығысу үшін rules.utcOffsetMinutes).',
+    ru: 'Неизвестный часовой пояс: нужно имя IANA, например Asia/Almaty (для постоянного смещения — rules.utcOffsetMinutes).',
+    en: 'Unknown time zone: give an IANA name such as Asia/Almaty (for a fixed offset, rules.utcOffsetMinutes).',
+  }),
+  TIME_ZONE_CONFLICT: () => ({
+    kk: 'rules.timeZone немесе rules.utcOffsetMinutes — екеуінің біреуін ғана көрсетіңіз.',
+    ru: 'Укажите что-то одно: rules.timeZone или rules.utcOffsetMinutes.',
+    en: 'Set either rules.timeZone or rules.utcOffsetMinutes, not both.',
+  }),
   IIN_MALFORMED: () => ({
     kk: 'ЖСН 12 цифрдан тұруы керек.',
     ru: 'ИИН должен состоять из 12 цифр.',
@@ -294,6 +309,31 @@ export const errorCatalogue = {
     kk: 'Бұл ЖСН тізімде екі рет кездеседі.',
     ru: 'Этот ИИН встречается в списке дважды.',
     en: 'This IIN appears twice in the list.',
+  }),
+  SIGNATURE_POSITION_REPEATED: (d) => ({
+    kk: `${s(d.sheet)}-парақтың ${s(d.line)}-жолы осы жіберілімде екі рет берілген (${s(d.first)} және ${s(d.again)} жазбалар): ештеңе есептелмеді.`,
+    ru: `Лист ${s(d.sheet)}, строка ${s(d.line)} указаны в этой подаче дважды (записи ${s(d.first)} и ${s(d.again)}): ничего не засчитано.`,
+    en: `Sheet ${s(d.sheet)}, line ${s(d.line)} appears twice in this submission (entries ${s(d.first)} and ${s(d.again)}): nothing was counted.`,
+  }),
+  INVALID_ENCODING: () => ({
+    kk: 'Сұраныс мәтіні UTF-8 кодтауында болуы керек.',
+    ru: 'Текст запроса должен быть в кодировке UTF-8.',
+    en: 'The request text must be encoded in UTF-8.',
+  }),
+  NESTED_TOO_DEEP: (d) => ({
+    kk: `Деректер тым терең салынған (ең көбі ${s(d.maximum)} деңгей).`,
+    ru: `Данные вложены слишком глубоко (не более ${s(d.maximum)} уровней).`,
+    en: `The data is nested too deeply (at most ${s(d.maximum)} levels).`,
+  }),
+  HOST_NOT_ALLOWED: () => ({
+    kk: 'Жергілікті қозғалтқыш тек осы компьютердегі мекенжай арқылы (127.0.0.1, localhost) жауап береді.',
+    ru: 'Локальный движок отвечает только по адресу этого компьютера (127.0.0.1, localhost).',
+    en: 'The local engine answers only at this computer’s own address (127.0.0.1, localhost).',
+  }),
+  OPERATOR_TOKEN_REQUIRED: () => ({
+    kk: 'Бұл әкімшілік әрекетке оператордың токені керек (npm run token -- --role operator).',
+    ru: 'Для этого служебного действия нужен токен оператора (npm run token -- --role operator).',
+    en: 'This administrative call needs an operator token (npm run token -- --role operator).',
   }),
   UNAUTHORIZED: () => ({
     kk: 'Жарамды кіру белгісі (token) керек.',

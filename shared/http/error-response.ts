@@ -23,6 +23,27 @@ export interface ErrorResponse {
   };
 }
 
+/** At most this many field issues in one answer: enough to fix a form, small enough for any body. */
+export const MAX_ISSUES = 100;
+/** Longest text quoted back from a request (a field name, an unknown key): a bad request is not echoed whole. */
+const MAX_QUOTED_CHARS = 200;
+
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+
+/** A detail bounded like the rest of an error: long texts cut, long lists shortened. */
+function bounded(value: unknown): unknown {
+  if (typeof value === 'string') return quoted(value);
+  if (Array.isArray(value)) return value.slice(0, MAX_ISSUES).map(bounded);
+  if (typeof value === 'object' && value !== null) return boundedDetails(value);
+  return value;
+}
+
+function boundedDetails(details: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, bounded(value)]));
+}
+
 /** An error the request itself caused, at the HTTP layer (bad JSON, too large, no such route). */
 export function requestError(
   status: number,
@@ -46,19 +67,23 @@ export function errorResponse(error: unknown, language: Language): ErrorResponse
   if (!(error instanceof DomainError)) return requestError(500, 'INTERNAL', language);
   const issues =
     error instanceof ValidationError
-      ? error.issues.map((issue) => ({
-          field: issue.field,
+      ? error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+          field: quoted(issue.field),
           code: issue.code,
-          message: issue.message[language],
+          message: quoted(issue.message[language]),
         }))
       : undefined;
+  const details = boundedDetails(error.details);
   return {
     status: statusOfKind[error.kind],
     body: {
       error: {
         code: error.code,
-        message: error.messageIn(language),
-        details: error.details,
+        message: localize(error.code, details)[language],
+        details:
+          error instanceof ValidationError && error.issues.length > MAX_ISSUES
+            ? { ...details, issuesTotal: error.issues.length, issuesShown: MAX_ISSUES }
+            : details,
         ...(issues === undefined ? {} : { issues }),
       },
     },

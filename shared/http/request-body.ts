@@ -17,26 +17,67 @@ function invalid(field: string, format: string): ValidationError {
   ]);
 }
 
+/** How deep a JSON document may nest: the deepest body the API takes nests 4 levels. */
+export const MAX_JSON_DEPTH = 32;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a body's bytes; bytes that are not UTF-8 are refused, never stored as replacement characters. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new ValidationError([
+      { field: '(body)', code: 'INVALID_ENCODING', message: localize('INVALID_ENCODING') },
+    ]);
+  }
+}
+
+/** Whether JSON text nests deeper than `max` arrays and objects; counted on the text, before parsing it. */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
+/** One JSON document, refused as `field` when it is malformed or nests too deep. */
+function parseJson(text: string, field: string, format: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new ValidationError([
+      { field, code: 'NESTED_TOO_DEEP', message: localize('NESTED_TOO_DEEP', { maximum: MAX_JSON_DEPTH }) },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid(field, format);
+  }
+}
+
 /** Reads a body by its content type; a malformed line is a ValidationError naming the line. */
 export function readBody(contentType: string | undefined, text: string): RequestBody {
   const type = (contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json' || type === '') {
     if (text.trim() === '') return { kind: 'json', value: {} };
-    try {
-      return { kind: 'json', value: JSON.parse(text) };
-    } catch {
-      throw invalid('(body)', 'JSON');
-    }
+    return { kind: 'json', value: parseJson(text, '(body)', 'JSON') };
   }
   if (type === 'application/x-ndjson' || type === 'application/jsonl') {
     const lines = text.split(/\r?\n/);
     const rows = lines.flatMap((line, i) => {
       if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line)];
-      } catch {
-        throw invalid(`line ${i + 1}`, 'JSON line');
-      }
+      return [parseJson(line, `line ${i + 1}`, 'JSON line')];
     });
     return { kind: 'rows', rows };
   }

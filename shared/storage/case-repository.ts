@@ -10,7 +10,7 @@ import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
-import { queryPrefix } from './query-all.ts';
+import { queryPrefixReadable } from './query-all.ts';
 
 export interface CaseRepositoryOptions {
   /**
@@ -22,6 +22,12 @@ export interface CaseRepositoryOptions {
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 const MAX_CLAIM_ROUNDS = 5;
+
+/** The cases of an election as storage holds them: those that read, and those that do not. */
+export interface ElectionCases {
+  readonly cases: NominationCase[];
+  readonly unreadable: readonly { readonly caseId: string; readonly fields: readonly string[] }[];
+}
 
 /** Nomination cases: filed once per candidate, changed only under optimistic locking. */
 export class CaseRepository {
@@ -84,7 +90,8 @@ export class CaseRepository {
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
     const key = keys.case(nominationCase.electionId, nominationCase.caseId);
-    if (await createOnce(this.#table, key, nominationCase)) return nominationCase;
+    // Written only as reads will take it: a record no read accepts would stop its whole election.
+    if (await createOnce(this.#table, key, NominationCaseSchema.parse(nominationCase))) return nominationCase;
     // Another request resumed the same claim and wrote the case first.
     throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
@@ -112,9 +119,20 @@ export class CaseRepository {
     return found;
   }
 
-  /** Every case of an election, in one consistent query (the cases share the election's partition). */
-  async listByElection(electionId: string): Promise<NominationCase[]> {
-    return queryPrefix(this.#table, NominationCaseSchema, keys.casesOf(electionId));
+  /**
+   * Every case of an election, in one consistent query (the cases share the election's partition). A stored
+   * case that no longer reads (written by an older version, or damaged) is reported by id, never fatal.
+   */
+  async listByElection(electionId: string): Promise<ElectionCases> {
+    const { items, unreadable } = await queryPrefixReadable(
+      this.#table,
+      NominationCaseSchema,
+      keys.casesOf(electionId),
+    );
+    return {
+      cases: items,
+      unreadable: unreadable.map(({ sk, fields }) => ({ caseId: keys.caseIdOf(sk), fields })),
+    };
   }
 
   /**
@@ -132,7 +150,7 @@ export class CaseRepository {
       save: (next, expectedVersion, writeId) =>
         putIfVersion(
           this.#table,
-          { ...keys.case(electionId, caseId), ...next, [WRITE_ID]: writeId },
+          { ...keys.case(electionId, caseId), ...NominationCaseSchema.parse(next), [WRITE_ID]: writeId },
           expectedVersion,
         ),
       storedWriteId: () => storedWriteId(this.#table, keys.case(electionId, caseId)),

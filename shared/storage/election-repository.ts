@@ -75,7 +75,9 @@ export class ElectionRepository {
     });
   }
 
+  /** The stored form, written only as reads will take it. */
   #item(election: Election) {
+    ElectionSchema.parse(election);
     return {
       ...keys.election(election.electionId),
       [tableKeys.byDistrictPartitionKey]: keys.electionsOfDistrict(election.district),

@@ -26,6 +26,8 @@ export const keys = {
     sk: `CASE#${caseId}`,
   }),
   casesOf: (electionId: string) => ({ pk: `ELECTION#${electionId}`, skPrefix: 'CASE#' }),
+  /** The case id in the sort key of a case item. */
+  caseIdOf: (sk: string): string => sk.slice('CASE#'.length),
   signatureLine: (caseId: string, sheet: number, line: number): ItemKey => ({
     pk: `CASE#${caseId}`,
     sk: `LINE#${String(sheet).padStart(4, '0')}#${String(line).padStart(3, '0')}`,

@@ -1,24 +1,39 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Table } from './document-client.ts';
-import { fromItem } from './item-codec.ts';
+import { fromItem, readItem, type UnreadableItem } from './item-codec.ts';
 
-/** Every item of a query, page after page, each read back through `schema`. */
-export async function queryAll<S extends z.ZodType>(
-  table: Table,
-  schema: S,
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-): Promise<z.output<S>[]> {
-  const out: z.output<S>[] = [];
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** Every raw item of a query, page after page. */
+async function queryItems(table: Table, input: QueryInput): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await table.db.send(
       new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey: cursor }),
     );
-    for (const item of page.Items ?? []) out.push(fromItem(schema, item));
+    out.push(...(page.Items ?? []));
     cursor = page.LastEvaluatedKey;
   } while (cursor !== undefined);
   return out;
+}
+
+/** Every item of a query, page after page, each read back through `schema`. */
+export async function queryAll<S extends z.ZodType>(
+  table: Table,
+  schema: S,
+  input: QueryInput,
+): Promise<z.output<S>[]> {
+  return (await queryItems(table, input)).map((item) => fromItem(schema, item));
+}
+
+function prefixQuery(where: { readonly pk: string; readonly skPrefix: string }): QueryInput {
+  return {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
+    ConsistentRead: true,
+  };
 }
 
 /** Every item under a partition whose sort key starts with a prefix, read consistently. */
@@ -27,9 +42,24 @@ export function queryPrefix<S extends z.ZodType>(
   schema: S,
   where: { readonly pk: string; readonly skPrefix: string },
 ): Promise<z.output<S>[]> {
-  return queryAll(table, schema, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
-    ConsistentRead: true,
-  });
+  return queryAll(table, schema, prefixQuery(where));
+}
+
+/**
+ * As `queryPrefix`, but an item the schema refuses is reported instead of failing the whole read: one bad
+ * record must not stop every other one from being listed, counted or closed.
+ */
+export async function queryPrefixReadable<S extends z.ZodType>(
+  table: Table,
+  schema: S,
+  where: { readonly pk: string; readonly skPrefix: string },
+): Promise<{ items: z.output<S>[]; unreadable: UnreadableItem[] }> {
+  const items: z.output<S>[] = [];
+  const unreadable: UnreadableItem[] = [];
+  for (const item of await queryItems(table, prefixQuery(where))) {
+    const read = readItem(schema, item);
+    if (read.ok) items.push(read.value);
+    else unreadable.push(read.unreadable);
+  }
+  return { items, unreadable };
 }

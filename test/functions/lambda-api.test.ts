@@ -59,7 +59,7 @@ describe('the API as Lambda runs it behind API Gateway', () => {
   });
 
   it('refuses a private route without claims, and claims from a foreign district', async () => {
-    expect((await call(event('GET', '/elections/x/cases'))).status).toBe(401);
+    expect((await call(event('GET', '/elections/195230100-2026-03-15/cases'))).status).toBe(401);
     const foreign = await call(
       event('POST', '/elections', {
         claims: { ...commissionClaims, 'custom:district': '2710' },
@@ -71,7 +71,9 @@ describe('the API as Lambda runs it behind API Gateway', () => {
 
   it('refuses claims that name no role of the product', async () => {
     const unknown = await call(
-      event('GET', '/elections/x/cases', { claims: { sub: 'x', 'cognito:groups': '[admins]' } }),
+      event('GET', '/elections/195230100-2026-03-15/cases', {
+        claims: { sub: 'x', 'cognito:groups': '[admins]' },
+      }),
     );
     expect(unknown.status).toBe(401);
   });

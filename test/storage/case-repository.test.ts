@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../shared/domain/case-lifecycle.ts';
 import type { Election } from '../../shared/domain/election.ts';
@@ -17,6 +18,7 @@ import {
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { keys } from '../../shared/storage/keys.ts';
 import { NominationRoll } from '../../shared/storage/nomination-roll.ts';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { anElection } from '../support/elections.ts';
@@ -80,7 +82,7 @@ describe('case storage: one case per candidate per election', () => {
     const refused = results.filter((r) => r.status === 'rejected');
     expect(created).toHaveLength(1);
     expect(refused).toHaveLength(49);
-    const stored = await cases.listByElection(election.electionId);
+    const stored = (await cases.listByElection(election.electionId)).cases;
     expect(stored).toHaveLength(1);
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(CandidateAlreadyNominatedError);
@@ -106,7 +108,7 @@ describe('case storage: one case per candidate per election', () => {
 
     const stored = await file(election, filing, 'retry');
     expect(stored.caseId).toBe('crashed');
-    expect((await cases.listByElection(election.electionId)).map((c) => c.caseId)).toEqual(['crashed']);
+    expect((await cases.listByElection(election.electionId)).cases.map((c) => c.caseId)).toEqual(['crashed']);
   });
 });
 
@@ -240,5 +242,35 @@ describe('case storage: decisions and optimistic locking', () => {
       InvalidTransitionError,
     );
     expect(await cases.get(election.electionId, 'self-90')).toEqual(filed);
+  });
+
+  it('lists the cases that read, and names a damaged one instead of failing the whole election', async () => {
+    const election = await freshElection();
+    await file(election, aSelfFiling(110), 'sound');
+    await file(election, aSelfFiling(111), 'damaged');
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.case(election.electionId, 'damaged'),
+        UpdateExpression: 'SET #status = :bad',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':bad': 'NoSuchStatus' },
+      }),
+    );
+    const listed = await cases.listByElection(election.electionId);
+    expect(listed.cases.map((c) => c.caseId)).toEqual(['sound']);
+    expect(listed.unreadable).toEqual([{ caseId: 'damaged', fields: ['status'] }]);
+  });
+
+  it('writes no case that its own reads would refuse', async () => {
+    const election = await freshElection();
+    const filed = await file(election, aSelfFiling(112), 'bounded');
+    await expect(
+      cases.update(election.electionId, filed.caseId, (current) => ({
+        ...current,
+        filing: { ...current.filing, candidate: { ...current.filing.candidate, fullName: 'x'.repeat(5000) } },
+      })),
+    ).rejects.toThrow();
+    expect(await cases.get(election.electionId, filed.caseId)).toEqual(filed);
   });
 });

@@ -48,7 +48,7 @@ describe('election storage', () => {
       }),
     );
     await elections.create(anElection({ unit: { ...district, kato: '271020100' } }));
-    await elections.create(anElection({ unit: { ...district, kato: '281020100' } }));
+    await elections.create(anElection({ unit: { ...district, kato: '311020100' } }));
     const listed = await elections.listByDistrict('2710');
     expect(listed.map((e) => e.electionId)).toEqual(['271020100-2026-03-15', '271010100-2026-03-22']);
   });

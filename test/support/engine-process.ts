@@ -64,8 +64,13 @@ export function apiClient(url: string, dataDir: string) {
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const authorization =
-      caller.role === 'public' ? {} : { authorization: `Bearer ${await tokens.issue(caller)}` };
+    // The engine's own admin routes take an operator's token; the API takes the caller's.
+    const token = path.startsWith('/admin/')
+      ? await tokens.issueOperator('test-operator')
+      : caller.role === 'public'
+        ? null
+        : await tokens.issue(caller);
+    const authorization = token === null ? {} : { authorization: `Bearer ${token}` };
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
