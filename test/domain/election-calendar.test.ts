@@ -6,23 +6,11 @@ import { type ElectionRulesInput, ElectionRulesSchema } from '../../shared/domai
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { addDays, daysBetween, localDateOf } from '../../shared/domain/local-date.ts';
 import { kazakhstanRegions } from '../../shared/domain/time-zones.ts';
+import { wallClock } from '../support/wall-clock.ts';
 
 /** Rules as an election called in region 19 (Almaty region) has them: its zone settled. */
 const almatyRules = (rules: ElectionRulesInput = {}) =>
   ElectionRulesSchema.parse({ timeZone: 'Asia/Almaty', ...rules });
-
-/** The date and time Intl shows in `zone` at `instant`, as "YYYY-MM-DD HH:MM" (the sv-SE form): the oracle. */
-function wallClock(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-}
 
 describe('election calendar (domain reference §3)', () => {
   it('reproduces the 2021 calendar: D = 2021-07-25 → nomination closes 07-09 18:00, registration 07-14 18:00', () => {

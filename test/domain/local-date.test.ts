@@ -2,19 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, ageOn, atZonedTime, daysBetween, localDateOf } from '../../shared/domain/local-date.ts';
 import { kazakhstanRegions } from '../../shared/domain/time-zones.ts';
-
-/** The date and time Intl shows in `zone` at `instant`, as "YYYY-MM-DD HH:MM" (the sv-SE form): the oracle. */
-function wallClock(instant: string, zone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-}
+import { wallClock } from '../support/wall-clock.ts';
 
 describe('local dates and instants', () => {
   it('places 18:00 in Almaty at 12:00 UTC in 2021 and at 13:00 UTC in 2025', () => {
