@@ -190,7 +190,8 @@ export const pathParameterPatterns: Readonly<Record<string, RegExp>> = {
   caseId: /^[A-Za-z0-9-]{1,64}$/,
 };
 
-function decodeSegment(segment: string): string | null {
+/** A path segment decoded, or null when its percent-encoding is broken. */
+export function decodeSegment(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -32,7 +32,7 @@ export function createHandler(
     }
     const registered = final.filter((c) => c.status === 'Registered').length;
     const closed = await deps.elections.update(electionId, (current) =>
-      closeRegistration(current, registered, now),
+      closeRegistration(current, registered, now, unreadable.length),
     );
     deps.logger.info('registration closed', { electionId, registered });
     return { phase: closed.phase, registered };

@@ -1,11 +1,12 @@
 import type { Caller } from '../shared/auth/caller.ts';
 import { actorOf } from '../shared/auth/caller.ts';
+import { initialStatus, waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { checkFilingAllowed, type Filing, FilingSchema } from '../shared/domain/nomination.ts';
 import { openCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
-import { caseViewFor } from './support/case-access.ts';
+import { caseViewFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -33,6 +34,9 @@ export function createHandler(
     requireFiler(request.caller, filing, election);
     const now = deps.clock.now();
     checkFilingAllowed(filing, election, now);
+    // A case whose first step is already past its deadline would lapse at once, using up the candidate's one case.
+    const firstStep = waitingStepOf(initialStatus(filing.route));
+    if (firstStep !== null) requireBeforeDeadline(firstStep, election, { filedAt: now }, now);
 
     const draft = openCase(
       filing,

@@ -6,12 +6,14 @@ import { type OperationRequest, pathParam } from './support/operation.ts';
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases'>) {
   return async (request: OperationRequest) => {
     const election = await deps.elections.get(pathParam(request, 'electionId'));
-    const { cases } = await deps.cases.listByElection(election.electionId);
+    const { cases, unreadable } = await deps.cases.listByElection(election.electionId);
     const registered = cases.filter((c) => c.status === 'Registered');
     return {
       electionId: election.electionId,
       final: election.phase === 'RegistrationClosed',
       candidates: registered.map(publicCandidateView),
+      // Cases that cannot be read now (the district is told which): the list may be missing someone.
+      unreadableCases: unreadable.length,
     };
   };
 }

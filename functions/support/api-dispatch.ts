@@ -28,6 +28,12 @@ export interface ApiAnswer {
   readonly body: unknown;
 }
 
+/** Whether a route is open to anyone (the OpenAPI document, public reads); unknown routes are not. */
+export function isPublicRoute(method: string, path: string): boolean {
+  if (method === 'GET' && path === '/openapi.json') return true;
+  return matchRoute(method, path)?.route.public ?? false;
+}
+
 /**
  * What can be answered from the method, path and caller alone, before a body is read: no such route (404), or
  * a private route without a token (401). Null when the request may go on. The local server asks this before it

@@ -1,6 +1,6 @@
 import type { Caller } from '../../shared/auth/caller.ts';
 import { caseView } from '../../shared/domain/case-views.ts';
-import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
+import { type FiledCase, isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
 import { DeadlinePassedError } from '../../shared/domain/errors.ts';
@@ -33,7 +33,7 @@ export function caseViewFor(caller: Caller, election: Election, nominationCase: 
 export function requireBeforeDeadline(
   step: WaitingStep,
   election: Election,
-  nominationCase: NominationCase,
+  nominationCase: FiledCase,
   now: Instant,
 ): void {
   if (isWaitOverdue(step, election, nominationCase, now)) {

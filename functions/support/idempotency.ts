@@ -44,7 +44,34 @@ function callerKey(caller: Caller): string {
 /** Fields of an answer that are personal data: kept out of the stored copy a repeated request gets back. */
 const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['iin', 'birthDate', 'address']);
 
-/** The answer as it is kept for repeats: the same, without personal data (read the case again for it). */
+/**
+ * What a stored answer may weigh: a DynamoDB item is at most 400 KB, and an answer that cannot be stored would
+ * fail the request after its work was done.
+ */
+const STORED_ANSWER_MAX_BYTES = 300_000;
+/** How many entries of each list a shortened stored answer keeps (counts elsewhere in it stay whole). */
+const STORED_LIST_MAX = 1_000;
+
+function withListsShortened(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, STORED_LIST_MAX).map(withListsShortened);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, withListsShortened(field)]));
+}
+
+/**
+ * The answer as it is kept for repeats: without personal data (read the case for it), and, when it is too
+ * large to store, with each list cut to its first 1,000 entries and `replayShortened: true`.
+ */
+export function storedAnswer(whole: unknown): unknown {
+  const impersonal = withoutPersonalData(whole);
+  if (Buffer.byteLength(JSON.stringify(impersonal) ?? '') <= STORED_ANSWER_MAX_BYTES) return impersonal;
+  const shortened = withListsShortened(impersonal);
+  return typeof shortened === 'object' && shortened !== null && !Array.isArray(shortened)
+    ? { ...shortened, replayShortened: true }
+    : shortened;
+}
+
+/** The answer without personal data: every field named as personal data removed, at any depth. */
 export function withoutPersonalData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPersonalData);
   if (typeof value !== 'object' || value === null) return value;
@@ -81,7 +108,7 @@ export function idempotentOperation(
     ) => {
       const whole = await operation(call.request);
       call.answer.whole = whole;
-      return withoutPersonalData(whole);
+      return storedAnswer(whole);
     },
     {
       persistenceStore: store,

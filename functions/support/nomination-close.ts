@@ -1,4 +1,5 @@
 import { isLive } from '../../shared/domain/case-lifecycle.ts';
+import { phaseDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
@@ -19,7 +20,10 @@ export function closeNominationWith(
     async (event: unknown) => {
       const { electionId } = parseOrThrow(ElectionRefSchema, event);
       const now = deps.clock.now();
-      const { cases } = await endOverdueWaits(deps, await deps.elections.get(electionId), now);
+      const closing = await deps.elections.get(electionId);
+      // As of the close itself, not of when the engine got to it (a restart, a late schedule): the count is
+      // the one the law means, whenever it is made.
+      const { cases } = await endOverdueWaits(deps, closing, now, phaseDeadline(closing) ?? now);
       const live = cases.filter((c) => isLive(c.status)).length;
       const election = await deps.elections.update(electionId, (current) => step(current, live, now));
       deps.logger.info(logMessage, { electionId, liveNominations: live, phase: election.phase });

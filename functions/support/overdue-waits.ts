@@ -8,13 +8,14 @@ import { endWait } from './case-waits.ts';
 import type { Dependencies } from './dependencies.ts';
 
 /**
- * Ends every wait of the election that is past its deadline at `now` (Lapsed, SignaturesInsufficient).
- * Returns every case of the election as it stands afterwards, and how many waits ended.
+ * Ends every wait of the election that is past its deadline at `asOf` (Lapsed, SignaturesInsufficient),
+ * recorded at `now`. Returns every case of the election as it stands afterwards, and how many waits ended.
  */
 export async function endOverdueWaits(
   deps: Pick<Dependencies, 'cases' | 'workflows' | 'logger'>,
   election: Election,
   now: Instant,
+  asOf: Instant = now,
 ): Promise<{ cases: NominationCase[]; ended: number }> {
   const cases: NominationCase[] = [];
   let ended = 0;
@@ -22,7 +23,7 @@ export async function endOverdueWaits(
   reportUnreadable(deps, election.electionId, stored.unreadable);
   for (const nominationCase of stored.cases) {
     const step = waitingStepOf(nominationCase.status);
-    if (step === null || !isWaitOverdue(step, election, nominationCase, now)) {
+    if (step === null || !isWaitOverdue(step, election, nominationCase, asOf)) {
       cases.push(nominationCase);
       continue;
     }

@@ -33,8 +33,9 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['CheckEligibility', { table: 'write' }],
     ['RecordCaseFailure', { table: 'write' }],
     ['LoadElection', { table: 'read' }],
-    ['CloseNomination', { table: 'write' }],
-    ['CloseExtendedNomination', { table: 'write' }],
+    // A close first ends the waits due at it, which resumes their executions.
+    ['CloseNomination', { table: 'write', signalsTasks: true }],
+    ['CloseExtendedNomination', { table: 'write', signalsTasks: true }],
     ['CloseRegistration', { table: 'write', signalsTasks: true }],
     ['EndOverdueWaits', { table: 'write', signalsTasks: true }],
     ['WaitForNextDeadline', { table: 'read', armsWakeUps: true, signalsTasks: true }],

@@ -71,7 +71,11 @@ export class Engine {
    */
   async resumeOpenWork(): Promise<{ elections: number; cases: number }> {
     let cases = 0;
-    const open = (await this.deps.elections.listAll()).filter((e) => e.phase !== 'RegistrationClosed');
+    const stored = await this.deps.elections.listAll();
+    if (stored.unreadable.length > 0) {
+      this.deps.logger.error('unreadable elections not resumed', { electionIds: stored.unreadable });
+    }
+    const open = stored.elections.filter((e) => e.phase !== 'RegistrationClosed');
     for (const election of open) {
       await this.workflows.start('election-calendar', election.electionId, {
         electionId: election.electionId,

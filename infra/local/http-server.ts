@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { createApiDispatch, refusalBeforeBody } from '../../functions/support/api-dispatch.ts';
+import { decodeSegment } from '../../functions/api-routes.ts';
+import { createApiDispatch, isPublicRoute, refusalBeforeBody } from '../../functions/support/api-dispatch.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import { idempotencyStore } from '../../functions/support/idempotency.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
@@ -60,7 +61,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   const dispatch = createApiDispatch(options.deps, store);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const language = negotiateLanguage(req.headers['accept-language']);
     const method = req.method ?? 'GET';
     try {
@@ -68,13 +69,24 @@ export function createApiServer(options: ApiServerOptions): Server {
         throw new Refused(requestError(403, 'HOST_NOT_ALLOWED', language), true);
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const body = () => (method === 'POST' ? readText(req, maxBodyBytes, language) : noBody(req, language));
       const admin = adminRoute(options, method, url.pathname);
       if (admin !== null) {
-        await requireOperator(req, options.tokens, language);
-        const bodyText = await readText(req, maxBodyBytes, language);
-        return send(res, 200, await admin(bodyText, req.headers['content-type'], language));
+        if (url.pathname !== '/health') await requireOperator(req, options.tokens, language);
+        return send(res, 200, await admin(await body(), req.headers['content-type'], language));
       }
-      const caller = await callerOf(req, options.tokens, language);
+      // An unknown route is not found whoever asks; a public route takes no token, as a route without an
+      // authorizer on API Gateway: what one says is not read.
+      const unknown = refusalBeforeBody(
+        method,
+        url.pathname,
+        { role: 'public' },
+        req.headers['accept-language'],
+      );
+      if (unknown?.status === 404) throw new Refused(unknown, true);
+      const caller = isPublicRoute(method, url.pathname)
+        ? { role: 'public' as const }
+        : await callerOf(req, options.tokens, language);
       const refused = refusalBeforeBody(method, url.pathname, caller, req.headers['accept-language']);
       if (refused !== null) throw new Refused(refused, true);
       const answer = await dispatch({
@@ -85,7 +97,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         contentType: req.headers['content-type'],
         acceptLanguage: req.headers['accept-language'],
         idempotencyKey: header(req, 'idempotency-key'),
-        bodyText: await readText(req, maxBodyBytes, language),
+        bodyText: await body(),
       });
       return send(res, answer.status, answer.body);
     } catch (error) {
@@ -97,6 +109,9 @@ export function createApiServer(options: ApiServerOptions): Server {
       return send(res, response.status, response.body);
     }
   });
+  // A client that trickles its request holds memory and a socket: it gets a minute to send all of it.
+  server.requestTimeout = 60_000;
+  return server;
 }
 
 type AdminCall = (bodyText: string, contentType: string | undefined, language: Language) => Promise<unknown>;
@@ -115,14 +130,18 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
     const stats = options.stats;
     return async () => stats();
   }
-  if (method === 'GET' && path.startsWith('/admin/executions') && options.executions) {
+  if (method === 'GET' && path === '/admin/executions' && options.executions) {
     const executions = options.executions;
-    return async () => {
-      const all = executions();
-      const name = path.slice('/admin/executions/'.length);
-      return name === ''
-        ? all.map(({ history: _history, ...summary }) => summary)
-        : all.filter((e) => encodeURIComponent(e.name) === name);
+    return async () => executions().map(({ history: _history, ...summary }) => summary);
+  }
+  if (method === 'GET' && path.startsWith('/admin/executions/') && options.executions) {
+    const executions = options.executions;
+    return async (_body, _type, language) => {
+      const name = decodeSegment(path.slice('/admin/executions/'.length));
+      const found = executions().filter((e) => e.name === name);
+      if (found.length === 0)
+        throw new Refused(requestError(404, 'NOT_FOUND', language, { entity: 'execution' }), false);
+      return found;
     };
   }
   const move = options.moveClock;
@@ -141,9 +160,19 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
   return null;
 }
 
-/** /health is open (it says only that the engine runs, and its time); every other admin route needs an operator. */
+/** Routes that take no body: one sent anyway is refused unread, so it cannot cost memory. */
+function noBody(req: IncomingMessage, language: Language): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > 0 || req.headers['transfer-encoding'] !== undefined) {
+    return Promise.reject(
+      new Refused(requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: 0 }), true),
+    );
+  }
+  return Promise.resolve('');
+}
+
+/** Every admin route but /health (which says only that the engine runs, and its time) needs an operator. */
 async function requireOperator(req: IncomingMessage, tokens: LocalTokens, language: Language): Promise<void> {
-  if (req.url === '/health') return;
   const token = bearerToken(req);
   try {
     if (token === null) throw new UnauthorizedError();
@@ -153,9 +182,11 @@ async function requireOperator(req: IncomingMessage, tokens: LocalTokens, langua
   }
 }
 
+/** The host a request is addressed to, as DNS compares names: case-insensitive, without a trailing dot. */
 function hostnameOf(host: string | undefined): string {
   if (host === undefined) return '';
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+  return name.toLowerCase().replace(/\.$/, '');
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -166,8 +197,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function bearerToken(req: IncomingMessage): string | null {
   const authorization = header(req, 'authorization');
   if (authorization === undefined) return null;
-  const [scheme, token] = authorization.split(' ');
-  return scheme === 'Bearer' && token !== undefined ? token : '';
+  // As API Gateway reads it: the scheme in any case, then exactly one token.
+  const parts = authorization.trim().split(/\s+/);
+  return parts.length === 2 && parts[0]?.toLowerCase() === 'bearer' ? (parts[1] ?? '') : '';
 }
 
 async function callerOf(req: IncomingMessage, tokens: LocalTokens, language: Language): Promise<Caller> {

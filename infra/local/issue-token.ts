@@ -1,7 +1,6 @@
 // `npm run token -- --role <role> --scope <district|party|iin> [--subject <name>]`: prints a bearer token
 // for the local engine, signed with the key in DATA_DIR. `--role operator` (no scope): a token for the
 // engine's admin routes (the manual clock, executions, stats).
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallerSchema, SubjectSchema } from '../../shared/auth/caller.ts';
@@ -12,12 +11,11 @@ const { values } = parseArgs({
 });
 const role = values.role ?? '';
 const scope = values.scope ?? '';
+const tokens = () => LocalTokens.inDataDir(resolve(process.env.DATA_DIR ?? '.data'));
 // A subject names an account, never a person: a candidate's IIN is their scope, not their name in audit trails.
 const subject = SubjectSchema.safeParse(
-  values.subject ??
-    (role === 'candidate' ? `candidate-${randomUUID().slice(0, 8)}` : `${role}-${scope || 'local'}`),
+  values.subject ?? (role === 'candidate' ? tokens().candidateSubject(scope) : `${role}-${scope || 'local'}`),
 );
-const tokens = () => LocalTokens.inDataDir(resolve(process.env.DATA_DIR ?? '.data'));
 
 if (role === 'operator' && subject.success) {
   console.log(await tokens().issueOperator(subject.data));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -30,6 +30,14 @@ export class LocalTokens {
 
   issue(caller: Exclude<Caller, { role: 'public' }>, validForSeconds = 12 * 3600): Promise<string> {
     return this.#sign({ ...claimsOf(caller) }, API_AUDIENCE, validForSeconds);
+  }
+
+  /**
+   * A candidate's account name: the same for every token of the same person, and not their IIN. Keyed with
+   * the signing key, so it cannot be turned back into the IIN by trying every IIN.
+   */
+  candidateSubject(iin: string): string {
+    return `candidate-${createHmac('sha256', this.#key).update(iin).digest('hex').slice(0, 16)}`;
   }
 
   /** A token for the engine's own admin routes (clock, executions): never accepted by the API, nor the reverse. */

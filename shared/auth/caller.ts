@@ -3,15 +3,17 @@ import { DistrictCodeSchema } from '../domain/kato.ts';
 import { PartyIdSchema } from '../domain/nomination.ts';
 import type { Actor } from '../domain/nomination-case.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The account behind a token, as it appears in audit trails: bounded, plain characters, and never a person's
- * IIN (a twelve-digit run is refused), since an audit trail is read by more people than the case itself.
- * Cognito's subjects are UUIDs.
+ * IIN, since an audit trail is read by more people than the case itself. Cognito's subjects are UUIDs (whose
+ * last group may be twelve digits by chance); any other subject with a twelve-digit run is refused.
  */
 export const SubjectSchema = z
   .string()
   .regex(/^[A-Za-z0-9._@:+-]{1,128}$/)
-  .refine((subject) => !/\d{12}/.test(subject));
+  .refine((subject) => UUID.test(subject) || !/\d{12}/.test(subject));
 
 /**
  * Who calls, from the verified JWT: a role and its scope. One shape on AWS (Cognito groups and attributes

@@ -63,12 +63,21 @@ export function closeExtendedNomination(election: Election, liveNominations: num
   return afterClose(election, liveNominations, now, false);
 }
 
-/** At registration close: the registered list is final and published (CLE 113-5 p.9). */
-export function closeRegistration(election: Election, registered: number, now: Instant): Election {
+/**
+ * At registration close: the registered list is final and published (CLE 113-5 p.9). Cases storage holds
+ * but cannot read are counted in the notice, so a list published without them says so.
+ */
+export function closeRegistration(
+  election: Election,
+  registered: number,
+  now: Instant,
+  unreadableCases = 0,
+): Election {
   if (election.phase === 'RegistrationClosed') return election;
+  const details = unreadableCases > 0 ? { registered, unreadableCases } : { registered };
   return {
     ...election,
     phase: 'RegistrationClosed',
-    notices: [...election.notices, notice(now, 'public', 'REGISTERED_LIST_PUBLISHED', { registered })],
+    notices: [...election.notices, notice(now, 'public', 'REGISTERED_LIST_PUBLISHED', details)],
   };
 }

@@ -100,8 +100,10 @@ function calendarIssues(calendar: ElectionCalendar, { regime, rules }: CalendarI
   }
   for (const field of ['partyConfirmationDueDaysBefore', 'signaturesDueDaysBefore'] as const) {
     const days = rules[field];
-    if (days !== null && days < regime.registrationClosesDaysBefore) {
-      inconsistent(`rules.${field}`, 'a step deadline falls after registration closes');
+    // The count at the close must know how every nomination's step ended (CLE 113-3 p.6): a step may be due
+    // at the close or before it, never after.
+    if (days !== null && days < regime.nominationClosesDaysBefore) {
+      inconsistent(`rules.${field}`, 'a step deadline falls after nomination closes');
     }
   }
   return issues;

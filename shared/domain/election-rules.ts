@@ -69,9 +69,10 @@ const ruleBasis: Readonly<Record<RuleName, string>> = {
     'Only to count every deadline in one fixed offset whatever its date, instead of a zone; default: none',
   extensionDays:
     'Extension is "up to" the regime limit [P]; 3 days leaves time before registration close for the district akim’s candidate',
-  partyConfirmationDueDaysBefore: 'Not found in the law; default: the (extended) close of nomination',
+  partyConfirmationDueDaysBefore:
+    'Not found in the law; default: the close of nomination in force when the case was filed (planned or extended); a configured deadline is at or before the planned close, so that the count at the close knows every outcome',
   signaturesDueDaysBefore:
-    'Signatures must be signed inside the nomination window [I]; default: the (extended) close of nomination',
+    'Signatures must be signed inside the nomination window [I]; default: the close of nomination in force when the case was filed (planned or extended); a configured deadline is at or before the planned close',
   additionalCandidateClosesDaysBefore: 'CLE 113-3 p.6 sets no deadline; default: the close of registration',
   additionalCandidateProposalLimit: 'Not found in the law; default: no limit while the window is open',
   withdrawalClosesDaysBefore: 'Not found in the law; default: the day before election day, 18:00',

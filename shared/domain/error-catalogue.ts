@@ -285,6 +285,11 @@ export const errorCatalogue = {
     ru: `Дело изменено другим запросом; перечитайте и повторите (версия ${s(d.version)}).`,
     en: `The case was changed by another request; reload and retry (version ${s(d.version)}).`,
   }),
+  RECORD_UNREADABLE: (d) => ({
+    kk: `Сақталған жазба (${s(d.id)}) оқылмайды: ${s(d.fields)} өрістері қате. Жүйе әкімшісіне хабарлаңыз.`,
+    ru: `Сохранённая запись (${s(d.id)}) не читается: ошибочны поля ${s(d.fields)}. Сообщите администратору системы.`,
+    en: `The stored record (${s(d.id)}) cannot be read: its fields ${s(d.fields)} are wrong. Tell the system administrator.`,
+  }),
   DEADLINE_PASSED: (d) => ({
     kk: `«${s(d.deadline)}» мерзімі ${s(d.at)} өтті.`,
     ru: `Срок «${s(d.deadline)}» истёк ${s(d.at)}.`,

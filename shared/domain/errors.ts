@@ -141,6 +141,18 @@ export class ConcurrentUpdateError extends DomainError {
   }
 }
 
+/**
+ * A stored record that no longer reads (written by an older version, or damaged): named, so that it can be
+ * mended, instead of failing as an unknown fault. Field names only, never values.
+ */
+export class RecordUnreadableError extends DomainError {
+  override readonly name = 'RecordUnreadableError';
+  readonly kind = 'conflict';
+  constructor(record: 'case' | 'election', id: string, fields: readonly string[]) {
+    super('RECORD_UNREADABLE', { record, id, fields });
+  }
+}
+
 export class DeadlinePassedError extends DomainError {
   override readonly name = 'DeadlinePassedError';
   readonly kind = 'conflict';

@@ -59,16 +59,25 @@ function parseJson(text: string, field: string, format: string): unknown {
       { field, code: 'NESTED_TOO_DEEP', message: localize('NESTED_TOO_DEEP', { maximum: MAX_JSON_DEPTH }) },
     ]);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    // A lone surrogate (`"\\ud800"`) is valid JSON but no text: it would be stored as a replacement character.
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (!key.isWellFormed() || (typeof v === 'string' && !v.isWellFormed()))
+        throw new SyntaxError('lone surrogate');
+      return v;
+    });
   } catch {
     throw invalid(field, format);
   }
+  return value;
 }
 
 /** Reads a body by its content type; a malformed line is a ValidationError naming the line. */
 export function readBody(contentType: string | undefined, text: string): RequestBody {
   const type = (contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase();
+  // A byte-order mark is no part of the text: dropped the same way whether the bytes were decoded here or by API Gateway.
+  text = text.replace(/^\uFEFF/, '');
   if (type === 'application/json' || type === '') {
     if (text.trim() === '') return { kind: 'json', value: {} };
     return { kind: 'json', value: parseJson(text, '(body)', 'JSON') };

@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
-import { CandidateAlreadyNominatedError, NotFoundError } from '../domain/errors.ts';
+import { CandidateAlreadyNominatedError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
 import { createOnce, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
-import { fromItem } from './item-codec.ts';
+import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
@@ -110,7 +110,10 @@ export class CaseRepository {
         ConsistentRead: true,
       }),
     );
-    return Item === undefined ? null : fromItem(NominationCaseSchema, Item);
+    if (Item === undefined) return null;
+    const read = readItem(NominationCaseSchema, Item);
+    if (!read.ok) throw new RecordUnreadableError('case', caseId, read.unreadable.fields);
+    return read.value;
   }
 
   async get(electionId: string, caseId: string): Promise<NominationCase> {

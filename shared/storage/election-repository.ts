@@ -1,9 +1,9 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type Election, ElectionSchema } from '../domain/election.ts';
-import { ElectionAlreadyCalledError, NotFoundError } from '../domain/errors.ts';
+import { ElectionAlreadyCalledError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
 import { createOnce, putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
-import { fromItem } from './item-codec.ts';
+import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { emptyRoll } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
@@ -32,7 +32,9 @@ export class ElectionRepository {
       new GetCommand({ TableName: this.#table.name, Key: keys.election(electionId), ConsistentRead: true }),
     );
     if (Item === undefined) throw new NotFoundError('election');
-    return fromItem(ElectionSchema, Item);
+    const read = readItem(ElectionSchema, Item);
+    if (!read.ok) throw new RecordUnreadableError('election', electionId, read.unreadable.fields);
+    return read.value;
   }
 
   /** Elections of a district, by election day. Read from the index, so a just-called election may lag a moment. */
@@ -45,9 +47,13 @@ export class ElectionRepository {
     });
   }
 
-  /** Every election, by a full scan: for the local engine's restart, never for a request path. */
-  async listAll(): Promise<Election[]> {
+  /**
+   * Every election, by a full scan: for the local engine's restart, never for a request path. One that no
+   * longer reads is named (by id), not fatal: the others still resume.
+   */
+  async listAll(): Promise<{ elections: Election[]; unreadable: string[] }> {
     const elections: Election[] = [];
+    const unreadable: string[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
       const page = await this.#table.db.send(
@@ -58,10 +64,14 @@ export class ElectionRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      for (const item of page.Items ?? []) elections.push(fromItem(ElectionSchema, item));
+      for (const item of page.Items ?? []) {
+        const read = readItem(ElectionSchema, item);
+        if (read.ok) elections.push(read.value);
+        else unreadable.push(keys.electionIdOf(String(item.pk)));
+      }
       cursor = page.LastEvaluatedKey;
     } while (cursor !== undefined);
-    return elections;
+    return { elections, unreadable };
   }
 
   /** Changes an election under optimistic locking (see updateOptimistically). */

@@ -20,6 +20,8 @@ export const keys = {
   election: (electionId: string): ItemKey => ({ pk: `ELECTION#${electionId}`, sk: 'ELECTION' }),
   electionsOfDistrict: (district: string) => `DISTRICT#${district}`,
   electionInDistrict: (electionDay: string, electionId: string) => `ELECTION#${electionDay}#${electionId}`,
+  /** The election id in the partition key of an election item. */
+  electionIdOf: (pk: string): string => pk.slice('ELECTION#'.length),
   roll: (electionId: string): ItemKey => ({ pk: `ELECTION#${electionId}`, sk: 'ROLL' }),
   case: (electionId: string, caseId: string): ItemKey => ({
     pk: `ELECTION#${electionId}`,

@@ -151,7 +151,7 @@ describe('election calendar (domain reference §3)', () => {
         fc.integer({ min: 30, max: 60 }),
         fc.integer({ min: 20, max: 30 }),
         (electionDay, regime, timeZone, extensionDays, calledDaysBefore, stepDaysBefore) => {
-          const days = Math.max(stepDaysBefore, regime.registrationClosesDaysBefore);
+          const days = Math.max(stepDaysBefore, regime.nominationClosesDaysBefore);
           const election = {
             electionDay,
             regime,

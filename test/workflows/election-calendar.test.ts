@@ -119,6 +119,39 @@ describe('election calendar workflow', () => {
     expect(await election()).toMatchObject({ phase: 'AdditionalCandidateWindow', nominationsAtClose: 0 });
   });
 
+  it('refuses a filing whose first step is already past its configured deadline, keeping the candidate free', async () => {
+    const early = newElectionInput(
+      { unit: { ...newElectionInput().unit, kato: '195230800' } },
+      {
+        partyConfirmationDueDaysBefore: 30,
+      },
+    );
+    const { electionId: earlyId } = await t.operations.createElection(commission, {}, early);
+    await t.advanceTo('2026-02-14T00:00:00.000Z');
+    const filing = aPartyFiling('amanat', 24);
+    await expect(
+      t.operations.fileNomination(partyCaller('amanat'), { electionId: earlyId }, filing),
+    ).rejects.toThrowError(expect.objectContaining({ name: 'DeadlinePassedError' }));
+    expect((await t.deps.cases.listByElection(earlyId)).cases).toEqual([]);
+  });
+
+  it('refuses a step deadline configured after nomination closes: the count at the close must know it', async () => {
+    const late = newElectionInput(
+      { unit: { ...newElectionInput().unit, kato: '195230900' } },
+      {
+        signaturesDueDaysBefore: 24,
+      },
+    );
+    await expect(t.operations.createElection(commission, {}, late)).rejects.toThrowError(
+      expect.objectContaining({
+        name: 'ValidationError',
+        issues: [
+          expect.objectContaining({ field: 'rules.signaturesDueDaysBefore', code: 'CALENDAR_INCONSISTENT' }),
+        ],
+      }),
+    );
+  });
+
   it('starts the calendar of an election whose first call failed after storing it, when the call is repeated', async () => {
     const other = newElectionInput({ unit: { ...newElectionInput().unit, kato: '195230700' } });
     const stored = callElection(other, t.clock.now());

@@ -1,0 +1,145 @@
+// The stack grants each function what its catalogue entry says (stack.test.ts); this proves the catalogue
+// itself right: whatever a function does with Step Functions or the scheduler in a real run, it is granted.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { describe, expect, it } from 'vitest';
+import { apiFunctions, type FunctionNeeds, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { agreedMeeting, checksPassed } from '../support/decisions.ts';
+import { newElectionInput } from '../support/elections.ts';
+import {
+  akimat,
+  candidateCaller,
+  commission,
+  fixtureCalendar,
+  partyCaller,
+  startTestEngine,
+} from '../support/engine.ts';
+import { linesFrom, voterRows } from '../support/signers.ts';
+
+type Need = keyof Omit<FunctionNeeds, 'table'>;
+const SCHEDULER = '(scheduler)';
+
+describe('the function catalogue', () => {
+  it('grants every function the Step Functions and scheduler calls it makes in a whole election', async () => {
+    const running = new AsyncLocalStorage<string>();
+    const made = new Map<string, Set<Need>>();
+    const note = (need: Need) => {
+      const name = running.getStore() ?? '(outside any function)';
+      made.set(name, (made.get(name) ?? new Set()).add(need));
+    };
+    const t = await startTestEngine({
+      wrapFunctions: (functions) =>
+        Object.fromEntries(
+          Object.entries(functions).map(([name, fn]) => [
+            name,
+            (payload) => running.run(name, () => fn(payload)),
+          ]),
+        ),
+    });
+    const { workflows, wakeUps } = t.engine;
+    const start = workflows.start.bind(workflows);
+    const signal = workflows.sendTaskSuccess.bind(workflows);
+    const wakeAt = wakeUps.wakeAt.bind(wakeUps);
+    // A wake-up firing is EventBridge Scheduler's own call on AWS, under the scheduler's role: not a function's.
+    const fireDue = wakeUps.fireDue.bind(wakeUps);
+    wakeUps.fireDue = (...args) => running.run(SCHEDULER, () => fireDue(...args));
+    const noting =
+      <A extends unknown[], R>(need: Need, call: (...args: A) => R) =>
+      (...args: A): R => {
+        note(need);
+        return call(...args);
+      };
+    workflows.start = noting('startsWorkflows', start);
+    workflows.sendTaskSuccess = noting('signalsTasks', signal);
+    wakeUps.wakeAt = noting('armsWakeUps', wakeAt);
+    const op =
+      <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+      (...args: A) =>
+        running.run(name, () => fn(...args));
+    const o = t.operations;
+    const electionId = '195230100-2026-03-15';
+    const caseIdOf = (c: unknown) => (c as { caseId: string }).caseId;
+
+    // Every kind of step: a registered party nominee, one the party never confirms (it lapses at the close),
+    // a self-nominee short of signatures, a withdrawal, the extension, the akimat's candidate, registration close.
+    await op('createElection', o.createElection)(commission, {}, newElectionInput());
+    const voters = voterRows(300);
+    await op('importVoterRegister', o.importVoterRegister)(
+      commission,
+      { electionId },
+      { source: 'list', voters },
+    );
+    const confirmed = caseIdOf(
+      await op('fileNomination', o.fileNomination)(
+        partyCaller('amanat'),
+        { electionId },
+        aPartyFiling('amanat', 1),
+      ),
+    );
+    await op('fileNomination', o.fileNomination)(
+      partyCaller('auyl'),
+      { electionId },
+      aPartyFiling('auyl', 2),
+    );
+    const self = aSelfFiling(3);
+    const selfCase = caseIdOf(
+      await op('fileNomination', o.fileNomination)(candidateCaller(self.candidate.iin), { electionId }, self),
+    );
+    await op('submitSignatures', o.submitSignatures)(
+      commission,
+      { electionId, caseId: selfCase },
+      {
+        lines: linesFrom(voters.slice(0, 1)),
+      },
+    );
+    await op('confirmPartyNomination', o.confirmPartyNomination)(
+      partyCaller('amanat'),
+      { electionId, caseId: confirmed },
+      { decision: 'confirm' },
+    );
+    const leaving = aSelfFiling(4);
+    const leavingCase = caseIdOf(
+      await op('fileNomination', o.fileNomination)(
+        candidateCaller(leaving.candidate.iin),
+        { electionId },
+        leaving,
+      ),
+    );
+    await op('withdrawNomination', o.withdrawNomination)(candidateCaller(leaving.candidate.iin), {
+      electionId,
+      caseId: leavingCase,
+    });
+    await t.advanceTo(fixtureCalendar.extendedClose);
+    const proposed = caseIdOf(
+      await op('fileNomination', o.fileNomination)(akimat, { electionId }, anAkimatFiling(5)),
+    );
+    await op('recordCommunityConsent', o.recordCommunityConsent)(
+      akimat,
+      { electionId, caseId: proposed },
+      agreedMeeting,
+    );
+    await op('decideRegistration', o.decideRegistration)(
+      commission,
+      { electionId, caseId: confirmed },
+      { decision: 'register', checks: checksPassed },
+    );
+    await t.advanceTo(fixtureCalendar.registrationClose);
+    t.engine.stop();
+
+    const catalogue = new Map([...taskFunctions, ...apiFunctions].map((f) => [f.name, f.needs]));
+    made.delete(SCHEDULER);
+    const missing = [...made].flatMap(([name, needs]) =>
+      [...needs].filter((need) => catalogue.get(name)?.[need] !== true).map((need) => `${name}: ${need}`),
+    );
+    expect(missing).toEqual([]);
+    // The run reached the functions that matter here, so the comparison above is not empty by accident.
+    expect([...made.keys()]).toEqual(
+      expect.arrayContaining([
+        'CloseNomination',
+        'CloseRegistration',
+        'WaitForNextDeadline',
+        'decideRegistration',
+      ]),
+    );
+  });
+});
