@@ -10,9 +10,12 @@ import { ElectionRefSchema } from './support/workflow-inputs.ts';
 
 const undecided: ReadonlySet<string> = new Set(waitingStatuses);
 
-/** CloseRegistration: every undecided case lapses, and the list of registered candidates is published. */
+/**
+ * CloseRegistration: every undecided case lapses, and the list of registered candidates is published: rewritten
+ * whole from the cases, so that a step between a case and the list that a crash missed is mended here.
+ */
 export function createHandler(
-  deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock' | 'logger'>,
+  deps: Pick<Dependencies, 'elections' | 'cases' | 'published' | 'workflows' | 'clock' | 'logger'>,
 ) {
   return async (event: unknown) => {
     const { electionId } = parseOrThrow(ElectionRefSchema, event);
@@ -30,6 +33,11 @@ export function createHandler(
           : nominationCase,
       );
     }
+    await deps.published.rewrite(
+      electionId,
+      final,
+      unreadable.map((u) => u.caseId),
+    );
     const registered = final.filter((c) => c.status === 'Registered').length;
     const closed = await deps.elections.update(electionId, (current) =>
       closeRegistration(current, registered, now, unreadable.length),

@@ -1,6 +1,7 @@
 import { requireCommissionOf } from '../shared/auth/scope.ts';
 import { callElection } from '../shared/domain/election.ts';
 import { ElectionAlreadyCalledError } from '../shared/domain/errors.ts';
+import { executionName } from '../shared/domain/execution-repair.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 
@@ -9,16 +10,21 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'workflows'
   return async (request: OperationRequest) => {
     const election = callElection(request.body, deps.clock.now());
     requireCommissionOf(request.caller, election.district);
-    const startCalendar = () =>
-      deps.workflows.start('election-calendar', election.electionId, { electionId: election.electionId });
+    // The calendar's current execution, by the name recorded on the election: started once, whoever asks.
+    const startCalendar = (attempt: number) =>
+      deps.workflows.start('election-calendar', executionName(election.electionId, attempt), {
+        electionId: election.electionId,
+      });
     try {
       await deps.elections.create(election);
     } catch (error) {
       // The election may be this request's own, from an attempt that failed after the write: its calendar must run.
-      if (error instanceof ElectionAlreadyCalledError) await startCalendar();
+      if (error instanceof ElectionAlreadyCalledError) {
+        await startCalendar((await deps.elections.get(election.electionId)).calendarAttempt);
+      }
       throw error;
     }
-    await startCalendar();
+    await startCalendar(election.calendarAttempt);
     deps.logger.info('election called', { electionId: election.electionId });
     return election;
   };

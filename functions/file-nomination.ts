@@ -3,6 +3,7 @@ import { actorOf } from '../shared/auth/caller.ts';
 import { initialStatus, waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
+import { executionName } from '../shared/domain/execution-repair.ts';
 import { checkFilingAllowed, type Filing, FilingSchema } from '../shared/domain/nomination.ts';
 import { openCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
@@ -50,7 +51,10 @@ export function createHandler(
         additionalProposals: current.additionalProposals + 1,
       }));
     }
-    await deps.workflows.start('nomination-case', filed.caseId, { electionId, caseId: filed.caseId });
+    await deps.workflows.start('nomination-case', executionName(filed.caseId, filed.executionAttempt), {
+      electionId,
+      caseId: filed.caseId,
+    });
     deps.logger.info('nomination filed', { electionId, caseId: filed.caseId, route: filing.route });
     return caseViewFor(request.caller, election, filed);
   };

@@ -19,7 +19,13 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'wakeUps' |
       await signal(deps, taskToken, 'deadline');
       return { wakeAt: now };
     }
-    await deps.wakeUps.wakeAt(at, taskToken, { reason: 'deadline' });
+    const output = { reason: 'deadline' };
+    // On the record first: if the wake-up never fires, the reconciler sends it.
+    await deps.elections.update(electionId, (current) => ({
+      ...current,
+      wakeUp: { taskToken, output, at, repeated: false },
+    }));
+    await deps.wakeUps.wakeAt(at, taskToken, output);
     return { wakeAt: at };
   };
 }

@@ -20,7 +20,8 @@ export function awaitStep(step: WaitingStep) {
     const now = deps.clock.now();
     const stored = await deps.cases.update(electionId, caseId, (current) =>
       waitingStepOf(current.status) === step
-        ? { ...current, waitingFor: { step, taskToken, since: now } }
+        ? // The execution has moved on to this wait: the signal that brought it here arrived.
+          { ...current, waitingFor: { step, taskToken, since: now }, sentSignal: null }
         : current,
     );
     if (waitingStepOf(stored.status) !== step) {

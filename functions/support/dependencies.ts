@@ -4,6 +4,7 @@ import type { WakeUps } from '../../shared/ports/wake-ups.ts';
 import type { Workflows } from '../../shared/ports/workflows.ts';
 import type { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import type { PublishedList } from '../../shared/storage/published-list.ts';
 import type { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import type { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 
@@ -11,6 +12,8 @@ import type { VoterRegisterRepository } from '../../shared/storage/voter-registe
 export interface Dependencies {
   readonly elections: ElectionRepository;
   readonly cases: CaseRepository;
+  /** The registered list as the public reads it: the only storage a public read of candidates reaches. */
+  readonly published: PublishedList;
   readonly signatures: SignatureRepository;
   readonly voters: VoterRegisterRepository;
   readonly workflows: Workflows;

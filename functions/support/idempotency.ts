@@ -11,15 +11,37 @@ export const LOCAL_REQUEST_BUDGET_MS = 10_000;
 /** How long a repeated request with the same key gets the first answer back. */
 const REMEMBER_FOR_SECONDS = 24 * 3600;
 
-/** Idempotency records live in the product's table, under one partition of their own. */
+/**
+ * Where idempotency records live: the product's table, each operation's under a partition of its own
+ * (`IDEMPOTENCY#<operationId>`), which only that operation's function is granted. It hands each operation a
+ * store of its own (`forOperation`): Powertools sets a store's key prefix on every call, so operations sharing
+ * one store in one process (the local engine) could each finish under the other's key. Used itself, it keeps
+ * its records where no function is granted.
+ */
+export class IdempotencyStores extends DynamoDBPersistenceLayer {
+  readonly #client: DynamoDBClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBClient, tableName: string) {
+    super(storeOptions(client, tableName, keys.idempotencyPartition('')));
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  forOperation(operationId: string): DynamoDBPersistenceLayer {
+    return new DynamoDBPersistenceLayer(
+      storeOptions(this.#client, this.#tableName, keys.idempotencyPartition(operationId)),
+    );
+  }
+}
+
+function storeOptions(client: DynamoDBClient, tableName: string, partition: string) {
+  return { tableName, keyAttr: 'pk', sortKeyAttr: 'sk', staticPkValue: partition, awsSdkV3Client: client };
+}
+
+/** The idempotency records of every operation, in the product's table. */
 export function idempotencyStore(client: DynamoDBClient, tableName: string): DynamoDBPersistenceLayer {
-  return new DynamoDBPersistenceLayer({
-    tableName,
-    keyAttr: 'pk',
-    sortKeyAttr: 'sk',
-    staticPkValue: keys.idempotencyPartition,
-    awsSdkV3Client: client,
-  });
+  return new IdempotencyStores(client, tableName);
 }
 
 /**
@@ -89,12 +111,15 @@ type Operation = (request: OperationRequest) => Promise<unknown>;
  * same key with another body is refused (IdempotencyValidationError). Keys are per caller, scope and operation.
  * The first caller gets the whole answer; what is stored, and replayed, carries no personal data.
  * Uses the `makeIdempotent` wrapper, not the middleware (whose current release can run a handler twice).
+ * Records go to the operation's own store when `stores` came from `idempotencyStore`; any other store is used
+ * as it is.
  */
 export function idempotentOperation(
   operationId: string,
   operation: Operation,
-  store: DynamoDBPersistenceLayer,
+  stores: DynamoDBPersistenceLayer,
 ) {
+  const store = stores instanceof IdempotencyStores ? stores.forOperation(operationId) : stores;
   // The second argument carries the time left for the request: Powertools lets an in-progress record expire
   // then, so that a retry after a crash mid-request runs again instead of waiting out the whole day.
   const once = makeIdempotent(

@@ -10,6 +10,7 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import { createDocumentClient } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { PublishedList } from '../../shared/storage/published-list.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import type { Dependencies } from './dependencies.ts';
@@ -42,6 +43,7 @@ export function lambdaDependencies(env: NodeJS.ProcessEnv = process.env): Depend
   dependencies = {
     elections: new ElectionRepository(table),
     cases: new CaseRepository(table),
+    published: new PublishedList(table),
     signatures: new SignatureRepository(table),
     voters: new VoterRegisterRepository(table),
     workflows: new StepFunctionsWorkflows(new SFNClient({}), {

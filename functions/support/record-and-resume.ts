@@ -19,15 +19,19 @@ export async function recordAndResume(
   change: (current: NominationCase) => NominationCase,
   reason: WakeReason,
 ): Promise<NominationCase> {
+  const output = { reason };
   let token: string | null = null;
   const updated = await deps.cases.update(ref.electionId, ref.caseId, (current) => {
     const next = change(current);
     if (next === current || next.status === current.status) return next;
     token = current.waitingFor?.taskToken ?? null;
-    return { ...next, waitingFor: null };
+    if (token === null) return { ...next, waitingFor: null };
+    // Kept until the execution stores its next wait: if this signal is lost, the reconciler sends it again.
+    const at = next.timeline.at(-1)?.at ?? next.filedAt;
+    return { ...next, waitingFor: null, sentSignal: { taskToken: token, output, at, repeated: false } };
   });
   await deps.cases.releaseSlot(updated);
-  if (token !== null) await deps.workflows.sendTaskSuccess(token, { reason });
+  if (token !== null) await deps.workflows.sendTaskSuccess(token, output);
   return updated;
 }
 

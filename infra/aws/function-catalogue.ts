@@ -1,8 +1,12 @@
 import { apiRoutes } from '../../functions/api-routes.ts';
+import type { KeyFamily } from '../../shared/storage/keys.ts';
 
 /** What a function may touch, granted one by one (least privilege). */
 export interface FunctionNeeds {
-  readonly table: 'none' | 'read' | 'write';
+  /** The key families whose partitions it reads (GetItem, BatchGetItem, Query, ConditionCheckItem). */
+  readonly reads: readonly KeyFamily[];
+  /** The key families whose partitions it writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem). */
+  readonly writes: readonly KeyFamily[];
   /** Start executions (filing a nomination, calling an election). */
   readonly startsWorkflows?: boolean;
   /** End `.waitForTaskToken` waits (SendTaskSuccess). */
@@ -22,42 +26,95 @@ export interface FunctionSpec {
 
 const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
+// What several functions share. A case changes under optimistic locking (read, then write); a case that leaves
+// the race frees its nominator's slot on the roll; listing an election's cases records how many do not read.
+const changesCases = { reads: ['election', 'cases'], writes: ['cases', 'roll'] } as const;
+const listsCases = { reads: ['cases', 'unreadable'], writes: ['unreadable'] } as const;
+/** The calendar's steps end the waits due (listing the cases, changing some, resuming their executions). */
+const endsWaits = {
+  reads: ['election', ...listsCases.reads],
+  writes: [...changesCases.writes, ...listsCases.writes],
+  signalsTasks: true,
+} as const;
+/** A close also moves the election on. */
+const closesStep = { ...endsWaits, writes: ['election', ...endsWaits.writes] } as const;
+
 /** Every Task state's function: the placeholders of workflows/*.asl.json. */
 export const taskFunctions: readonly FunctionSpec[] = (
   [
-    ['LoadCase', { table: 'read' }],
-    ['AwaitPartyConfirmation', { table: 'write', signalsTasks: true }],
-    ['AwaitSignatures', { table: 'write', signalsTasks: true }],
-    ['AwaitCommunityConsent', { table: 'write', signalsTasks: true }],
-    ['AwaitRegistrationDecision', { table: 'write', signalsTasks: true }],
-    ['CheckEligibility', { table: 'write' }],
-    ['RecordCaseFailure', { table: 'write' }],
-    ['LoadElection', { table: 'read' }],
+    ['LoadCase', { reads: ['cases'], writes: [] }],
+    // A wait stores its token on the case, or ends at once when its deadline has passed.
+    ['AwaitPartyConfirmation', { ...changesCases, signalsTasks: true }],
+    ['AwaitSignatures', { ...changesCases, signalsTasks: true }],
+    ['AwaitCommunityConsent', { ...changesCases, signalsTasks: true }],
+    ['AwaitRegistrationDecision', { ...changesCases, signalsTasks: true }],
+    ['CheckEligibility', { reads: ['election', 'cases'], writes: ['cases'] }],
+    ['RecordCaseFailure', { reads: ['cases'], writes: ['cases'] }],
+    ['LoadElection', { reads: ['election'], writes: [] }],
     // A close first ends the waits due at it, which resumes their executions.
-    ['CloseNomination', { table: 'write', signalsTasks: true }],
-    ['CloseExtendedNomination', { table: 'write', signalsTasks: true }],
-    ['CloseRegistration', { table: 'write', signalsTasks: true }],
-    ['EndOverdueWaits', { table: 'write', signalsTasks: true }],
-    ['WaitForNextDeadline', { table: 'read', armsWakeUps: true, signalsTasks: true }],
-    ['RecordCalendarFailure', { table: 'write' }],
-  ] as const
+    ['CloseNomination', closesStep],
+    ['CloseExtendedNomination', closesStep],
+    // Registration close also rewrites the published list from the cases.
+    [
+      'CloseRegistration',
+      {
+        ...closesStep,
+        reads: [...closesStep.reads, 'published'],
+        writes: [...closesStep.writes, 'published'],
+      },
+    ],
+    ['EndOverdueWaits', endsWaits],
+    // The wake-up it arms is recorded on the election first.
+    [
+      'WaitForNextDeadline',
+      { reads: ['election'], writes: ['election'], armsWakeUps: true, signalsTasks: true },
+    ],
+    ['RecordCalendarFailure', { reads: ['election'], writes: ['election'] }],
+  ] as const satisfies readonly (readonly [string, FunctionNeeds])[]
 ).map(([name, needs]) => ({ name, file: kebab(name), handler: 'handler', needs }));
 
-/** What each API operation may touch beyond its table access (POSTs also write idempotency records). */
-const apiNeeds: Readonly<Record<string, Omit<FunctionNeeds, 'table'>>> = {
-  createElection: { startsWorkflows: true },
-  fileNomination: { startsWorkflows: true },
-  submitSignatures: { signalsTasks: true },
-  confirmPartyNomination: { signalsTasks: true },
-  recordCommunityConsent: { signalsTasks: true },
-  decideRegistration: { signalsTasks: true },
-  withdrawNomination: { signalsTasks: true },
+/**
+ * What each API operation may touch. Every POST also reads and writes its own idempotency records (added below);
+ * a registration decision and a withdrawal carry the case to the published list.
+ */
+const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
+  createElection: {
+    reads: ['election'],
+    writes: ['electionDirectory', 'roll', 'election'],
+    startsWorkflows: true,
+  },
+  getElection: { reads: ['election'], writes: [] },
+  importVoterRegister: { reads: ['election'], writes: ['register', 'election'] },
+  fileNomination: {
+    reads: ['election', 'roll', 'cases'],
+    // The akimat's proposals are counted on the election.
+    writes: ['roll', 'cases', 'election'],
+    startsWorkflows: true,
+  },
+  listCases: { reads: ['election', ...listsCases.reads], writes: listsCases.writes },
+  getCase: { reads: ['election', 'cases'], writes: [] },
+  getCaseTimeline: { reads: ['election', 'cases'], writes: [] },
+  submitSignatures: {
+    reads: ['election', 'cases', 'lines', 'support', 'register'],
+    writes: ['cases', 'lines', 'support'],
+    signalsTasks: true,
+  },
+  confirmPartyNomination: { ...changesCases, signalsTasks: true },
+  recordCommunityConsent: { ...changesCases, signalsTasks: true },
+  decideRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
+  withdrawNomination: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
+  listCandidates: { reads: ['election', 'published', 'unreadable'], writes: [] },
 };
 
 /** Every API operation's function: one per route, each serving only its route. */
-export const apiFunctions: readonly FunctionSpec[] = apiRoutes.map((route) => ({
-  name: route.operationId,
-  file: 'api',
-  handler: route.operationId,
-  needs: { table: route.method === 'GET' ? 'read' : 'write', ...apiNeeds[route.operationId] },
-}));
+export const apiFunctions: readonly FunctionSpec[] = apiRoutes.map((route) => {
+  const needs = apiNeeds[route.operationId];
+  if (needs === undefined) throw new Error(`no needs declared for ${route.operationId}`);
+  const idempotent = route.method === 'POST' ? (['idempotency'] as const) : [];
+  return {
+    name: route.operationId,
+    file: 'api',
+    handler: route.operationId,
+    needs: { ...needs, reads: [...needs.reads, ...idempotent], writes: [...needs.writes, ...idempotent] },
+  };
+});

@@ -32,10 +32,24 @@ import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api-routes.ts';
+import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { apiFunctions, type FunctionSpec, taskFunctions } from './function-catalogue.ts';
+
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+] as const;
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
 
 export interface NominationsStackProps extends StackProps {
   /** `dev`, `staging`, `prod`, …: names every resource; anything but `dev` keeps its data on deletion. */
@@ -94,7 +108,10 @@ export class NominationsStack extends Stack {
 
     const wakeUpGroup = new ScheduleGroup(this, 'WakeUps', { scheduleGroupName: `${prefix}-wake-ups` });
     const wakeUpRole = new Role(this, 'WakeUpRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      // Only on behalf of this account's schedules: no one else's schedule can make the scheduler use it.
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
       description:
         'EventBridge Scheduler ends a waiting step at its deadline (SendTaskSuccess), nothing else',
     });
@@ -114,7 +131,7 @@ export class NominationsStack extends Stack {
       functions[spec.name] = this.#productFunction(spec, environment, machineArns, wakeUpGroup, wakeUpRole);
     }
     functions.OpenApiDocument = this.#productFunction(
-      { name: 'OpenApiDocument', file: 'api', handler: 'handler', needs: { table: 'none' } },
+      { name: 'OpenApiDocument', file: 'api', handler: 'handler', needs: { reads: [], writes: [] } },
       environment,
       machineArns,
       wakeUpGroup,
@@ -160,8 +177,7 @@ export class NominationsStack extends Stack {
       environment,
     });
     const fn = product.function;
-    if (spec.needs.table === 'read') this.table.grantReadData(fn);
-    if (spec.needs.table === 'write') this.table.grantReadWriteData(fn);
+    for (const statement of this.#tableAccess(spec)) fn.addToRolePolicy(statement);
     if (spec.needs.startsWorkflows) {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: machineArns }));
     }
@@ -196,12 +212,37 @@ export class NominationsStack extends Stack {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'Only the X-Ray actions, which have no resource-level permissions, use Resource *',
       },
-      {
-        id: 'AwsSolutions-IAM5[Resource::<TableCD117FA1.Arn>/index/*]',
-        reason: 'Read access covers the table’s one index, whose name is fixed (gsi1)',
-      },
     );
     return product;
+  }
+
+  /**
+   * The function's table access: the partitions of the key families it reads, read-only, and of those it writes,
+   * write-only, each limited by `dynamodb:LeadingKeys` (README "Storage"). No Scan: a scan has no leading key,
+   * so no condition could limit it.
+   */
+  #tableAccess(spec: FunctionSpec): PolicyStatement[] {
+    const statements = (actions: readonly string[], families: readonly KeyFamily[]) => {
+      const byResource = new Map<string, string[]>();
+      for (const family of new Set(families)) {
+        const index = indexOfFamily(family);
+        const resource = index === undefined ? this.table.tableArn : `${this.table.tableArn}/index/${index}`;
+        byResource.set(resource, [
+          ...(byResource.get(resource) ?? []),
+          leadingKeysPattern(family, spec.name),
+        ]);
+      }
+      return [...byResource].map(
+        ([resource, patterns]) =>
+          new PolicyStatement({
+            // An index can only be queried.
+            actions: resource === this.table.tableArn ? [...actions] : ['dynamodb:Query'],
+            resources: [resource],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } },
+          }),
+      );
+    };
+    return [...statements(READ_ACTIONS, spec.needs.reads), ...statements(WRITE_ACTIONS, spec.needs.writes)];
   }
 
   #identity(prefix: string, production: boolean) {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  createHandler as createReconcile,
+  type ReconcileRequest,
+  type RepairDone,
+} from '../../functions/reconcile.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
-import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import { isBefore } from '../../shared/domain/local-date.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
@@ -9,6 +13,7 @@ import type { Workflows } from '../../shared/ports/workflows.ts';
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { PublishedList } from '../../shared/storage/published-list.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
@@ -36,6 +41,7 @@ export class Engine {
   readonly workflows: LocalWorkflows;
   readonly wakeUps: LocalWakeUps;
   readonly clock: Clock;
+  readonly #reconcile: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
@@ -45,10 +51,13 @@ export class Engine {
     const workflows: Workflows = {
       start: (workflow, name, input) => this.#required(engine).start(workflow, name, input),
       sendTaskSuccess: (token, output) => this.#required(engine).sendTaskSuccess(token, output),
+      describe: (workflow, name) => this.#required(engine).describe(workflow, name),
+      stop: (workflow, name) => this.#required(engine).stop(workflow, name),
     };
     this.deps = {
       elections: new ElectionRepository(options.table),
       cases: new CaseRepository(options.table),
+      published: new PublishedList(options.table),
       signatures: new SignatureRepository(options.table),
       voters: new VoterRegisterRepository(options.table),
       workflows,
@@ -63,33 +72,15 @@ export class Engine {
       ...(options.retryPauseMs === undefined ? {} : { retryPauseMs: options.retryPauseMs }),
     });
     this.workflows = engine;
+    this.#reconcile = createReconcile(this.deps);
   }
 
   /**
-   * Starts again every workflow that was under way: the calendar of each election not yet closed, and each
-   * case still waiting. Records are the source of truth, so each continues from its recorded status.
+   * Compares every open election and case with its execution and repairs the difference (functions/reconcile.ts):
+   * at start-up, where no execution of an earlier process survives, every open record gets a new one at once.
    */
-  async resumeOpenWork(): Promise<{ elections: number; cases: number }> {
-    let cases = 0;
-    const stored = await this.deps.elections.listAll();
-    if (stored.unreadable.length > 0) {
-      this.deps.logger.error('unreadable elections not resumed', { electionIds: stored.unreadable });
-    }
-    const open = stored.elections.filter((e) => e.phase !== 'RegistrationClosed');
-    for (const election of open) {
-      await this.workflows.start('election-calendar', election.electionId, {
-        electionId: election.electionId,
-      });
-      for (const c of (await this.deps.cases.listByElection(election.electionId)).cases) {
-        if (waitingStepOf(c.status) === null && c.status !== 'CheckingEligibility') continue;
-        await this.workflows.start('nomination-case', c.caseId, {
-          electionId: c.electionId,
-          caseId: c.caseId,
-        });
-        cases += 1;
-      }
-    }
-    return { elections: open.length, cases };
+  async reconcile(request: ReconcileRequest = {}): Promise<{ repaired: RepairDone[] }> {
+    return this.#reconcile(request);
   }
 
   /** Fires the wake-ups due now and waits until every execution rests again. */
@@ -116,7 +107,7 @@ export class Engine {
   }
 
   stop(): void {
-    this.workflows.stop();
+    this.workflows.abortAll();
   }
 
   #required(engine: LocalWorkflows | undefined): LocalWorkflows {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { decodeSegment } from '../../functions/api-routes.ts';
+import { type ReconcileRequest, ReconcileRequestSchema } from '../../functions/reconcile.ts';
 import { createApiDispatch, isPublicRoute, refusalBeforeBody } from '../../functions/support/api-dispatch.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import { idempotencyStore } from '../../functions/support/idempotency.ts';
@@ -25,6 +26,8 @@ export interface ApiServerOptions {
   readonly executions?: () => readonly ExecutionView[];
   /** Counters of the engine process, shown on /admin/stats. */
   readonly stats?: () => Record<string, number>;
+  /** An operator's repair of one election or case (or of everything): the reconciler, on demand. */
+  readonly reconcile?: (request: ReconcileRequest) => Promise<unknown>;
   /** Present when CLOCK=manual: the local-only call that moves time. */
   readonly moveClock?: (to: string) => Promise<void>;
   readonly maxBodyBytes?: number;
@@ -144,20 +147,34 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
       return found;
     };
   }
+  const reconcile = options.reconcile;
+  if (method === 'POST' && path === '/admin/reconcile' && reconcile) {
+    return async (bodyText, contentType, language) =>
+      reconcile(
+        parseOrThrow(
+          ReconcileRequestSchema.omit({ atStartUp: true }),
+          adminJson(bodyText, contentType, language),
+        ),
+      );
+  }
   const move = options.moveClock;
   if (method === 'POST' && path === '/admin/clock' && move) {
     return async (bodyText, contentType, language) => {
-      // Only application/json: a web page can send a "simple" cross-origin POST as text/plain, never as JSON.
-      const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json')
-        throw new Refused(requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language), false);
-      const body = readBody(contentType, bodyText);
-      const { to } = parseOrThrow(ClockMoveSchema, body.kind === 'json' ? body.value : null);
+      const { to } = parseOrThrow(ClockMoveSchema, adminJson(bodyText, contentType, language));
       await move(to);
       return { now: deps.clock.now() };
     };
   }
   return null;
+}
+
+/** An admin call's JSON body. Only application/json: a web page can send a "simple" cross-origin POST as text/plain, never as JSON. */
+function adminJson(bodyText: string, contentType: string | undefined, language: Language): unknown {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json')
+    throw new Refused(requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language), false);
+  const body = readBody(contentType, bodyText);
+  return body.kind === 'json' ? body.value : null;
 }
 
 /** Routes that take no body: one sent anyway is refused unread, so it cannot cost memory. */

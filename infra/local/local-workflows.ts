@@ -1,5 +1,6 @@
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { z } from 'zod';
+import type { ExecutionStatus } from '../../shared/domain/execution-repair.ts';
 import type { WorkflowName, Workflows } from '../../shared/ports/workflows.ts';
 import { type AslDefinition, taskStates } from '../../shared/workflow-definitions.ts';
 import { TaskTokens } from './task-tokens.ts';
@@ -12,7 +13,7 @@ type Overrides = NonNullable<RunOptions['overrides']>;
 export interface ExecutionView {
   readonly workflow: WorkflowName;
   readonly name: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
   currentState: string | null;
   error: string | null;
   readonly history: { readonly type: string; readonly state?: string; readonly at: string }[];
@@ -46,6 +47,10 @@ export class LocalWorkflows implements Workflows {
   readonly #tokens = new TaskTokens();
   readonly #executions = new Map<string, ExecutionView>();
   readonly #aborts = new Set<() => void>();
+  readonly #abortOf = new Map<string, () => void>();
+  /** Which execution minted each token still waited on, and which executions are parked on one. */
+  readonly #ownerOf = new Map<string, string>();
+  readonly #parked = new Set<string>();
   #busy = 0;
   #idleWaiters: (() => void)[] = [];
 
@@ -75,7 +80,8 @@ export class LocalWorkflows implements Workflows {
 
   async start(workflow: WorkflowName, name: string, input: Record<string, unknown>): Promise<void> {
     const key = `${workflow}:${name}`;
-    if (this.#executions.get(key)?.status === 'RUNNING') return;
+    // As on Step Functions, a name is used once: an execution of that name, running or ended, is the one.
+    if (this.#executions.has(key)) return;
     const { machine, overrides } = this.#machines[workflow];
     const view: ExecutionView = {
       workflow,
@@ -88,6 +94,7 @@ export class LocalWorkflows implements Workflows {
     this.#executions.set(key, view);
 
     const tokens = this.#tokens;
+    const ownerOf = this.#ownerOf;
     const execution = machine.run(asJson(input), {
       overrides,
       noThrowOnAbort: true,
@@ -95,12 +102,20 @@ export class LocalWorkflows implements Workflows {
       context: {
         Task: {
           get Token() {
-            return tokens.mint();
+            const token = tokens.mint();
+            ownerOf.set(token, key);
+            return token;
           },
         },
       },
     });
     this.#aborts.add(execution.abort);
+    this.#abortOf.set(key, () => {
+      view.status = 'ABORTED';
+      // A parked execution no longer counts as busy; its end below counts it out once more.
+      if (this.#parked.delete(key)) this.#busy += 1;
+      execution.abort();
+    });
     this.#busy += 1;
     void this.#follow(view, execution.eventLogs);
     execution.result
@@ -115,12 +130,21 @@ export class LocalWorkflows implements Workflows {
       )
       .finally(() => {
         this.#aborts.delete(execution.abort);
+        this.#abortOf.delete(key);
         this.#setBusy(-1);
       });
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void> {
     this.#tokens.succeed(taskToken, output);
+  }
+
+  async describe(workflow: WorkflowName, name: string): Promise<ExecutionStatus> {
+    return this.#executions.get(`${workflow}:${name}`)?.status ?? 'NOT_FOUND';
+  }
+
+  async stop(workflow: WorkflowName, name: string): Promise<void> {
+    this.#abortOf.get(`${workflow}:${name}`)?.();
   }
 
   execution(workflow: WorkflowName, name: string): ExecutionView | undefined {
@@ -145,7 +169,7 @@ export class LocalWorkflows implements Workflows {
    * Ends every execution where it stands, as a crash would: nothing more runs, no failure path is taken.
    * The records keep the truth; a new engine resumes from them.
    */
-  stop(): void {
+  abortAll(): void {
     for (const abort of this.#aborts) abort();
     this.#tokens.dropAll();
   }
@@ -161,16 +185,20 @@ export class LocalWorkflows implements Workflows {
       }
       const { taskToken } = TokenPayloadSchema.parse(Payload);
       const parked = this.#tokens.park(taskToken);
+      const owner = this.#ownerOf.get(taskToken);
       try {
         await fn(Payload);
       } catch (error) {
         this.#tokens.forget(taskToken);
         throw error;
       }
+      if (owner !== undefined) this.#parked.add(owner);
       this.#setBusy(-1);
       try {
         return asJson(await parked);
       } finally {
+        if (owner !== undefined) this.#parked.delete(owner);
+        this.#ownerOf.delete(taskToken);
         this.#busy += 1;
       }
     };

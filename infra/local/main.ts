@@ -79,7 +79,22 @@ const manualClock = manual
   : null;
 if (manualClock) writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }), { mode: 0o600 });
 const engine = new Engine({ table, clock: manualClock ?? systemClock, logLevel: manual ? 'WARN' : 'INFO' });
-const resumed = await engine.resumeOpenWork();
+// No execution of an earlier process survives it: every open election and case gets a new one now, and the
+// same comparison runs every minute after (a failed execution, a lost signal, a wake-up that never fired).
+const resumed = await engine.reconcile({ atStartUp: true });
+let reconciling = false;
+const reconciler = setInterval(() => {
+  if (reconciling) return;
+  reconciling = true;
+  engine
+    .reconcile()
+    .catch((error: unknown) =>
+      console.error('reconcile failed:', error instanceof Error ? error.name : error),
+    )
+    .finally(() => {
+      reconciling = false;
+    });
+}, 60_000);
 
 let ticking = false;
 const ticker = manualClock
@@ -119,6 +134,11 @@ const server = createApiServer({
     executions: engine.workflows.executions().length,
   }),
   executions: () => engine.workflows.executions(),
+  reconcile: async (request) => {
+    const answer = await engine.reconcile(request);
+    await engine.workflows.settled();
+    return answer;
+  },
   ...(moveClock ? { moveClock } : {}),
 });
 server.listen(port, '127.0.0.1', () => {
@@ -129,7 +149,7 @@ server.listen(port, '127.0.0.1', () => {
       `akim-nominations engine listening on ${url}`,
       `data folder: ${dataDir}`,
       `clock: ${manualClock ? `manual, now ${manualClock.now()} (move it: POST ${url}/admin/clock {"to": "<instant>"})` : 'real time'}`,
-      `resumed: ${resumed.elections} election calendars, ${resumed.cases} cases`,
+      `resumed: ${resumed.repaired.filter((r) => r.workflow === 'election-calendar').length} election calendars, ${resumed.repaired.filter((r) => r.workflow === 'nomination-case').length} cases`,
       'a token: npm run token -- --role commission --scope 1952',
     ].join('\n'),
   );
@@ -137,6 +157,7 @@ server.listen(port, '127.0.0.1', () => {
 
 async function shutdown() {
   if (ticker) clearInterval(ticker);
+  clearInterval(reconciler);
   server.close();
   engine.stop();
   storage.process.removeAllListeners('exit');

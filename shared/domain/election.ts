@@ -9,6 +9,7 @@ import { ElectionPhaseSchema } from './election-phases.ts';
 import { type ElectionRules, ElectionRulesSchema, reportRules, timeZoneOf } from './election-rules.ts';
 import { localize } from './error-catalogue.ts';
 import { ValidationError } from './errors.ts';
+import { SentSignalSchema } from './execution-repair.ts';
 import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
 import { InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
 import { requiredSignatures } from './signatures.ts';
@@ -55,7 +56,7 @@ const CalendarSchema = z.strictObject({
 /** A message the engine leaves for a body at a calendar step ("nomination extended", "window open"). */
 export const ElectionNoticeSchema = z.strictObject({
   at: InstantSchema,
-  to: z.enum(['commission', 'akimat', 'public']),
+  to: z.enum(['commission', 'akimat', 'public', 'operator']),
   code: z.string(),
   details: z.record(z.string(), z.unknown()),
 });
@@ -81,6 +82,10 @@ export const ElectionSchema = z.strictObject({
   notices: z.array(ElectionNoticeSchema),
   createdAt: InstantSchema,
   version: z.int().min(1),
+  /** Which execution of the calendar is the election's: its name is `executionName(electionId, attempt)`. */
+  calendarAttempt: z.int().min(1).default(1),
+  /** The wake-up the calendar sleeps on, until it fires: what the reconciler sends if it never does. */
+  wakeUp: SentSignalSchema.nullable().default(null),
 });
 export type Election = z.infer<typeof ElectionSchema>;
 
@@ -144,6 +149,8 @@ export function callElection(input: unknown, now: string): Election {
     voterRegister: null,
     notices: [],
     createdAt: now,
+    calendarAttempt: 1,
+    wakeUp: null,
     version: 1,
   };
 }

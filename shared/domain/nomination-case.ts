@@ -9,6 +9,7 @@ import {
 import { waitingSteps } from './election-calendar.ts';
 import { CandidateChecksSchema, noChecksYet } from './eligibility.ts';
 import { StepAlreadyDecidedError } from './errors.ts';
+import { SentSignalSchema } from './execution-repair.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 import { type Filing, FilingSchema, nominatorSlot } from './nomination.ts';
 
@@ -74,6 +75,10 @@ export const NominationCaseSchema = z.strictObject({
   findings: z.record(z.string(), z.unknown()),
   waitingFor: WaitingForSchema.nullable(),
   timeline: z.array(TimelineEntrySchema),
+  /** Which execution is the case's: its name is `executionName(caseId, attempt)`. */
+  executionAttempt: z.int().min(1).default(1),
+  /** The last signal that ended one of its waits, until the execution stores its next wait. */
+  sentSignal: SentSignalSchema.nullable().default(null),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 
@@ -104,6 +109,8 @@ export function openCase(
     findings: {},
     waitingFor: null,
     timeline: [entry(1, 'NominationFiled', null, status, meta)],
+    executionAttempt: 1,
+    sentSignal: null,
   };
 }
 
@@ -116,6 +123,22 @@ export function applyCaseEvent(current: NominationCase, event: CaseEvent, meta: 
     status: to,
     version,
     timeline: [...current.timeline, entry(version, event.type, current.status, to, meta)],
+  };
+}
+
+/** A repair of the case's execution, on its timeline: the status stays, the trail says what was done and why. */
+export function recordRepair(
+  current: NominationCase,
+  event: 'ExecutionRestarted' | 'SignalRepeated',
+  change: Partial<Pick<NominationCase, 'executionAttempt' | 'sentSignal'>>,
+  meta: EventMeta,
+): NominationCase {
+  const version = current.version + 1;
+  return {
+    ...current,
+    ...change,
+    version,
+    timeline: [...current.timeline, entry(version, event, current.status, current.status, meta)],
   };
 }
 

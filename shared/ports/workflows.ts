@@ -1,3 +1,5 @@
+import type { ExecutionStatus } from '../domain/execution-repair.ts';
+
 /** The state machines of the product; each has one ASL file `workflows/<name>.asl.json`. */
 export const workflowNames = ['nomination-case', 'election-calendar'] as const;
 export type WorkflowName = (typeof workflowNames)[number];
@@ -7,10 +9,17 @@ export type WorkflowName = (typeof workflowNames)[number];
  * On AWS it is @aws-sdk/client-sfn; locally the embedded engine. Handlers see only this.
  */
 export interface Workflows {
-  /** Starts `name` unless an execution of that name is already running (then nothing happens). */
+  /**
+   * Starts an execution named `name`. A name is used once: if an execution of that name exists, running or
+   * ended, nothing happens (Step Functions keeps names for 90 days; a repair uses a new one).
+   */
   start(workflow: WorkflowName, name: string, input: Record<string, unknown>): Promise<void>;
   /** Resumes the task waiting on `taskToken`; a token no longer waited on is ignored. */
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
+  /** Where the execution of that name stands; NOT_FOUND when there is none. */
+  describe(workflow: WorkflowName, name: string): Promise<ExecutionStatus>;
+  /** Stops the execution of that name where it stands; one already ended, or none, is left as it is. */
+  stop(workflow: WorkflowName, name: string): Promise<void>;
 }
 
 /** The output a wait resumes with: why it ended. */

@@ -10,7 +10,9 @@ import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
+import { PublishedList } from './published-list.ts';
 import { queryPrefixReadable } from './query-all.ts';
+import { UnreadableCases } from './unreadable-cases.ts';
 
 export interface CaseRepositoryOptions {
   /**
@@ -29,15 +31,24 @@ export interface ElectionCases {
   readonly unreadable: readonly { readonly caseId: string; readonly fields: readonly string[] }[];
 }
 
-/** Nomination cases: filed once per candidate, changed only under optimistic locking. */
+const isRegistered = (c: NominationCase) => c.status === 'Registered';
+
+/**
+ * Nomination cases: filed once per candidate, changed only under optimistic locking. A change that makes a case
+ * Registered, or ends its registration, is carried to the published list right after the case is written.
+ */
 export class CaseRepository {
   readonly #table: Table;
   readonly #roll: NominationRoll;
+  readonly #published: PublishedList;
+  readonly #unreadable: UnreadableCases;
   readonly #orphanAfterMs: number;
 
   constructor(table: Table, options: CaseRepositoryOptions = {}) {
     this.#table = table;
     this.#roll = new NominationRoll(table);
+    this.#published = new PublishedList(table);
+    this.#unreadable = new UnreadableCases(table);
     this.#orphanAfterMs = options.orphanClaimAfterMs ?? FIFTEEN_MINUTES_MS;
   }
 
@@ -123,8 +134,9 @@ export class CaseRepository {
   }
 
   /**
-   * Every case of an election, in one consistent query (the cases share the election's partition). A stored
-   * case that no longer reads (written by an older version, or damaged) is reported by id, never fatal.
+   * Every case of an election, in one consistent query (the cases share one partition). A stored case that no
+   * longer reads (written by an older version, or damaged) is reported by id, never fatal, and how many there
+   * are is recorded for the published list, which cannot see the cases themselves.
    */
   async listByElection(electionId: string): Promise<ElectionCases> {
     const { items, unreadable } = await queryPrefixReadable(
@@ -132,6 +144,7 @@ export class CaseRepository {
       NominationCaseSchema,
       keys.casesOf(electionId),
     );
+    await this.#unreadable.record(electionId, unreadable.length);
     return {
       cases: items,
       unreadable: unreadable.map(({ sk, fields }) => ({ caseId: keys.caseIdOf(sk), fields })),
@@ -147,8 +160,13 @@ export class CaseRepository {
     caseId: string,
     change: (current: NominationCase) => NominationCase,
   ): Promise<NominationCase> {
-    return updateOptimistically({
-      load: () => this.get(electionId, caseId),
+    // The version the written change was made from: the last one loaded (a lost race loads again).
+    let changedFrom: NominationCase | undefined;
+    const updated = await updateOptimistically({
+      load: async () => {
+        changedFrom = await this.get(electionId, caseId);
+        return changedFrom;
+      },
       change,
       save: (next, expectedVersion, writeId) =>
         putIfVersion(
@@ -158,5 +176,13 @@ export class CaseRepository {
         ),
       storedWriteId: () => storedWriteId(this.#table, keys.case(electionId, caseId)),
     });
+    if (
+      changedFrom !== undefined &&
+      updated !== changedFrom &&
+      isRegistered(changedFrom) !== isRegistered(updated)
+    ) {
+      await this.#published.sync(updated);
+    }
+    return updated;
   }
 }

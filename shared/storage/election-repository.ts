@@ -1,6 +1,8 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
+import { getAll } from './batch.ts';
 import { createOnce, putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { readItem } from './item-codec.ts';
@@ -10,6 +12,8 @@ import { updateOptimistically } from './optimistic-update.ts';
 import { queryAll } from './query-all.ts';
 import { tableKeys } from './table.ts';
 
+const DirectoryEntrySchema = z.object({ electionId: z.string() });
+
 /** Elections: called once per unit and day, read by id or by district, moved along their calendar. */
 export class ElectionRepository {
   readonly #table: Table;
@@ -18,10 +22,21 @@ export class ElectionRepository {
     this.#table = table;
   }
 
-  /** Stores a newly called election and its empty nomination roll; a second call of the same election conflicts. */
+  /**
+   * Stores a newly called election, its entry in the directory of elections and its empty nomination roll; a
+   * second call of the same election conflicts.
+   */
   async create(election: Election): Promise<void> {
-    // The roll goes first: a crash between the two writes leaves a harmless empty roll, never an election without one.
-    await putIfAbsent(this.#table, { ...keys.roll(election.electionId), ...emptyRoll() });
+    const { electionId } = election;
+    // The election goes last: a crash in between leaves a harmless directory entry or empty roll, never an
+    // election without its roll, or one that listAll cannot find.
+    await this.#table.db.send(
+      new PutCommand({
+        TableName: this.#table.name,
+        Item: { ...keys.electionDirectoryEntry(electionId), ...DirectoryEntrySchema.parse({ electionId }) },
+      }),
+    );
+    await putIfAbsent(this.#table, { ...keys.roll(electionId), ...emptyRoll() });
     if (!(await createOnce(this.#table, keys.election(election.electionId), this.#item(election)))) {
       throw new ElectionAlreadyCalledError(election.electionId);
     }
@@ -48,30 +63,31 @@ export class ElectionRepository {
   }
 
   /**
-   * Every election, by a full scan: for the local engine's restart, never for a request path. One that no
-   * longer reads is named (by id), not fatal: the others still resume.
+   * Every election: the directory's entries, then their elections, 100 a request. No scan: IAM can limit a
+   * query and a get to the partitions a function may read, never a scan. For the engine's restart and the
+   * reconciler, never for a request path. One that no longer reads is named (by id), not fatal: the others
+   * still resume; an entry whose election was never written (a crash while calling it) is passed over.
    */
   async listAll(): Promise<{ elections: Election[]; unreadable: string[] }> {
+    const entries = await queryAll(this.#table, DirectoryEntrySchema, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.electionDirectory },
+      ConsistentRead: true,
+    });
+    const items = await getAll(
+      this.#table,
+      entries.map((entry) => keys.election(entry.electionId)),
+    );
     const elections: Election[] = [];
     const unreadable: string[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#table.db.send(
-        new ScanCommand({
-          TableName: this.#table.name,
-          FilterExpression: 'sk = :sk',
-          ExpressionAttributeValues: { ':sk': keys.election('').sk },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const read = readItem(ElectionSchema, item);
-        if (read.ok) elections.push(read.value);
-        else unreadable.push(keys.electionIdOf(String(item.pk)));
-      }
-      cursor = page.LastEvaluatedKey;
-    } while (cursor !== undefined);
-    return { elections, unreadable };
+    for (const item of items) {
+      const read = readItem(ElectionSchema, item);
+      if (read.ok) elections.push(read.value);
+      else unreadable.push(keys.electionIdOf(String(item.pk)));
+    }
+    // In the directory's order (by id): a batch answers in any order.
+    elections.sort((a, b) => (a.electionId < b.electionId ? -1 : 1));
+    return { elections, unreadable: unreadable.sort() };
   }
 
   /** Changes an election under optimistic locking (see updateOptimistically). */

@@ -1,52 +1,140 @@
+import { tableKeys } from './table.ts';
+
 /**
- * Every key of the table is built here and nowhere else. The design (README "Storage"):
+ * Every key of the table is built here and nowhere else.
  *
- * | item                 | pk                           | sk                         | gsi1pk / gsi1sk                 |
- * |----------------------|------------------------------|----------------------------|---------------------------------|
- * | election             | ELECTION#<electionId>        | ELECTION                   | DISTRICT#<d> / ELECTION#<day>#<id> |
- * | nomination roll      | ELECTION#<electionId>        | ROLL                       |                                 |
- * | case                 | ELECTION#<electionId>        | CASE#<caseId>              |                                 |
- * | signature line       | CASE#<caseId>                | LINE#<sheet 4>#<line 3>    |                                 |
- * | counted support      | SUPPORT#<electionId>         | VOTER#<iin>                |                                 |
- * | voter register entry | REGISTER#<electionId>#<snap> | VOTER#<iin>                |                                 |
- * | wake-up (local only) | WAKE-UP                      | <instant>#<id>             |                                 |
- * | idempotency record   | IDEMPOTENCY                  | <operation>#<hash>         |                                 |
+ * Items are grouped in **key families** by what they hold and who may see it. A family is a set of partitions
+ * whose keys start with its own prefix, and no partition holds items of two families, so what a function may
+ * reach is a set of partition-key prefixes: the one thing IAM's `dynamodb:LeadingKeys` can check. The families,
+ * what each holds and who may read or write it: README "Storage".
  *
- * An election and its cases share a partition so that counting its nominations is one consistent query.
+ * | family            | pk                            | sk                      | holds                                 |
+ * |-------------------|-------------------------------|-------------------------|---------------------------------------|
+ * | election          | ELECTION#<electionId>         | ELECTION                | the election (public)                 |
+ * | electionDirectory | ELECTIONS                     | <electionId>            | the id of every election called       |
+ * | district (gsi1)   | DISTRICT#<4 digits>           | ELECTION#<day>#<id>     | index keys on election items          |
+ * | roll              | ROLL#<electionId>             | ROLL                    | candidates by IIN, nominator slots    |
+ * | cases             | CASES#<electionId>            | CASE#<caseId>           | cases with their audit trails         |
+ * | lines             | LINES#<caseId>                | LINE#<sheet 4>#<line 3> | signature lines                       |
+ * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | counted support                       |
+ * | register          | REGISTER#<electionId>#<snap>  | VOTER#<iin>             | voter register entries                |
+ * | published         | PUBLIC#<electionId>           | CANDIDATE#<caseId>      | the public view of each registered    |
+ * | unreadable        | UNREADABLE#<electionId>       | CASES                   | how many cases could not be read      |
+ * | idempotency       | IDEMPOTENCY#<operationId>     | <operationId>#<hash>    | stored answers, without personal data |
+ * | wakeUps (local)   | WAKE-UP                       | <instant>#<id>          | the local engine's wake-ups           |
+ *
+ * The cases of an election share one partition so that counting its nominations stays one consistent query.
  */
 export type ItemKey = { readonly pk: string; readonly sk: string };
 
+interface FamilyShape {
+  /** What every partition key of the family starts with (or, for a single partition, is). */
+  readonly prefix: string;
+  /** The family is one partition: its key is the prefix itself. */
+  readonly single?: true;
+  /** One partition per API operation, each reachable only by that operation's function. */
+  readonly perOperation?: true;
+  /** The family's keys are those of an index, not of the table. */
+  readonly index?: string;
+}
+
+export const keyFamilies = {
+  election: { prefix: 'ELECTION#' },
+  electionDirectory: { prefix: 'ELECTIONS', single: true },
+  district: { prefix: 'DISTRICT#', index: tableKeys.byDistrictIndex },
+  roll: { prefix: 'ROLL#' },
+  cases: { prefix: 'CASES#' },
+  lines: { prefix: 'LINES#' },
+  support: { prefix: 'SUPPORT#' },
+  register: { prefix: 'REGISTER#' },
+  published: { prefix: 'PUBLIC#' },
+  unreadable: { prefix: 'UNREADABLE#' },
+  idempotency: { prefix: 'IDEMPOTENCY#', perOperation: true },
+  wakeUps: { prefix: 'WAKE-UP', single: true },
+} as const satisfies Record<string, FamilyShape>;
+
+export type KeyFamily = keyof typeof keyFamilies;
+
+const families = Object.entries(keyFamilies) as [KeyFamily, FamilyShape][];
+
+/**
+ * The partitions of `family` that the function serving `operationId` may reach, as a `dynamodb:LeadingKeys`
+ * pattern (StringLike): every partition of the family, or the family's one partition, or, for idempotency
+ * records, only those of its own operation.
+ */
+export function leadingKeysPattern(family: KeyFamily, operationId: string): string {
+  const shape: FamilyShape = keyFamilies[family];
+  if (shape.single) return shape.prefix;
+  if (shape.perOperation) return `${shape.prefix}${operationId}`;
+  return `${shape.prefix}*`;
+}
+
+/** The index whose partition keys are the family's; undefined when they are the table's own. */
+export function indexOfFamily(family: KeyFamily): string | undefined {
+  const shape: FamilyShape = keyFamilies[family];
+  return shape.index;
+}
+
+/** The family a partition key belongs to (of the table, or of `index`); undefined when none holds it. */
+export function familyOf(partitionKey: string, index?: string): KeyFamily | undefined {
+  const found = families.find(
+    ([, shape]) =>
+      shape.index === index &&
+      (shape.single ? partitionKey === shape.prefix : partitionKey.startsWith(shape.prefix)),
+  );
+  return found?.[0];
+}
+
+/** A family's prefix: the keys below are built from them, so keys and grants cannot drift apart. */
+const p = (family: KeyFamily): string => keyFamilies[family].prefix;
+
 export const keys = {
-  election: (electionId: string): ItemKey => ({ pk: `ELECTION#${electionId}`, sk: 'ELECTION' }),
-  electionsOfDistrict: (district: string) => `DISTRICT#${district}`,
-  electionInDistrict: (electionDay: string, electionId: string) => `ELECTION#${electionDay}#${electionId}`,
+  election: (electionId: string): ItemKey => ({ pk: `${p('election')}${electionId}`, sk: 'ELECTION' }),
   /** The election id in the partition key of an election item. */
-  electionIdOf: (pk: string): string => pk.slice('ELECTION#'.length),
-  roll: (electionId: string): ItemKey => ({ pk: `ELECTION#${electionId}`, sk: 'ROLL' }),
+  electionIdOf: (pk: string): string => pk.slice(p('election').length),
+  electionsOfDistrict: (district: string) => `${p('district')}${district}`,
+  electionInDistrict: (electionDay: string, electionId: string) => `ELECTION#${electionDay}#${electionId}`,
+  electionDirectoryEntry: (electionId: string): ItemKey => ({ pk: p('electionDirectory'), sk: electionId }),
+  electionDirectory: p('electionDirectory'),
+  roll: (electionId: string): ItemKey => ({ pk: `${p('roll')}${electionId}`, sk: 'ROLL' }),
   case: (electionId: string, caseId: string): ItemKey => ({
-    pk: `ELECTION#${electionId}`,
+    pk: `${p('cases')}${electionId}`,
     sk: `CASE#${caseId}`,
   }),
-  casesOf: (electionId: string) => ({ pk: `ELECTION#${electionId}`, skPrefix: 'CASE#' }),
+  casesOf: (electionId: string) => ({ pk: `${p('cases')}${electionId}`, skPrefix: 'CASE#' }),
   /** The case id in the sort key of a case item. */
   caseIdOf: (sk: string): string => sk.slice('CASE#'.length),
   signatureLine: (caseId: string, sheet: number, line: number): ItemKey => ({
-    pk: `CASE#${caseId}`,
+    pk: `${p('lines')}${caseId}`,
     sk: `LINE#${String(sheet).padStart(4, '0')}#${String(line).padStart(3, '0')}`,
   }),
-  signatureLinesOf: (caseId: string) => ({ pk: `CASE#${caseId}`, skPrefix: 'LINE#' }),
+  signatureLinesOf: (caseId: string) => ({ pk: `${p('lines')}${caseId}`, skPrefix: 'LINE#' }),
   support: (electionId: string, iin: string): ItemKey => ({
-    pk: `SUPPORT#${electionId}`,
+    pk: `${p('support')}${electionId}`,
     sk: `VOTER#${iin}`,
   }),
   voter: (electionId: string, snapshotId: string, iin: string): ItemKey => ({
-    pk: `REGISTER#${electionId}#${snapshotId}`,
+    pk: `${p('register')}${electionId}#${snapshotId}`,
     sk: `VOTER#${iin}`,
   }),
-  wakeUp: (at: string, id: string): ItemKey => ({ pk: 'WAKE-UP', sk: `${at}#${id}` }),
-  /** The partition of Powertools idempotency records (its sort key is the hashed request key). */
-  idempotencyPartition: 'IDEMPOTENCY',
-  wakeUpsUntil: (at: string) => ({ pk: 'WAKE-UP', skBefore: `${at}#\uffff` }),
   /** The IIN in the sort key of a voter or support item. */
   iinOf: (sk: string): string => sk.slice('VOTER#'.length),
+  publishedCandidate: (electionId: string, caseId: string): ItemKey => ({
+    pk: `${p('published')}${electionId}`,
+    sk: `CANDIDATE#${caseId}`,
+  }),
+  publishedListOf: (electionId: string) => ({
+    pk: `${p('published')}${electionId}`,
+    skPrefix: 'CANDIDATE#',
+  }),
+  /** The case id in the sort key of a published candidate. */
+  publishedCaseIdOf: (sk: string): string => sk.slice('CANDIDATE#'.length),
+  unreadableCases: (electionId: string): ItemKey => ({
+    pk: `${p('unreadable')}${electionId}`,
+    sk: 'CASES',
+  }),
+  /** The partition of an operation's Powertools idempotency records (their sort key is the hashed request key). */
+  idempotencyPartition: (operationId: string) => `${p('idempotency')}${operationId}`,
+  wakeUp: (at: string, id: string): ItemKey => ({ pk: p('wakeUps'), sk: `${at}#${id}` }),
+  wakeUpsUntil: (at: string) => ({ pk: p('wakeUps'), skBefore: `${at}#\uffff` }),
 } as const;

@@ -1,9 +1,13 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidToken,
   SendTaskSuccessCommand,
   SFNClient,
   StartExecutionCommand,
+  StopExecutionCommand,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -64,6 +68,62 @@ describe('Step Functions adapter', () => {
     await expect(
       new StepFunctionsWorkflows(new SFNClient({}), arns).sendTaskSuccess('t', {}),
     ).rejects.toThrow('throttled');
+  });
+});
+
+describe('Step Functions adapter: what the reconciler asks', () => {
+  const workflows = () => new StepFunctionsWorkflows(new SFNClient({ maxAttempts: 1 }), arns);
+
+  it('describes an execution by its ARN, from the state machine’s and the recorded name', async () => {
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'TIMED_OUT' });
+    expect(await workflows().describe('nomination-case', 'case-1--2')).toBe('TIMED_OUT');
+    expect(sfn.commandCalls(DescribeExecutionCommand)[0]?.args[0].input).toEqual({
+      executionArn: 'arn:aws:states:eu-central-1:1:execution:case:case-1--2',
+    });
+  });
+
+  it('reads every status Step Functions answers, and a name it never saw as not found', async () => {
+    for (const [answer, read] of [
+      ['RUNNING', 'RUNNING'],
+      ['SUCCEEDED', 'SUCCEEDED'],
+      ['FAILED', 'FAILED'],
+      ['ABORTED', 'ABORTED'],
+      ['PENDING_REDRIVE', 'FAILED'],
+    ] as const) {
+      sfn.reset();
+      sfn.on(DescribeExecutionCommand).resolves({ status: answer });
+      expect(await workflows().describe('election-calendar', 'e'), answer).toBe(read);
+    }
+    sfn.reset();
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'none', $metadata: {} }));
+    expect(await workflows().describe('election-calendar', 'e--9')).toBe('NOT_FOUND');
+  });
+
+  it('lets throttling through, for the reconciler to try on its next round', async () => {
+    sfn.on(DescribeExecutionCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    await expect(workflows().describe('nomination-case', 'case-1')).rejects.toThrow('Rate exceeded');
+  });
+
+  it('stops an execution by name, and leaves one that is gone', async () => {
+    sfn
+      .on(StopExecutionCommand)
+      .resolvesOnce({})
+      .rejectsOnce(new ExecutionDoesNotExist({ message: 'gone', $metadata: {} }));
+    await workflows().stop('nomination-case', 'case-1');
+    await expect(workflows().stop('nomination-case', 'case-1--2')).resolves.toBeUndefined();
+    expect(sfn.commandCalls(StopExecutionCommand)[0]?.args[0].input).toMatchObject({
+      executionArn: 'arn:aws:states:eu-central-1:1:execution:case:case-1',
+    });
+  });
+
+  it('ignores a stale token when it sends a lost signal again', async () => {
+    sfn.on(SendTaskSuccessCommand).rejects(new InvalidToken({ message: 'stale', $metadata: {} }));
+    await expect(workflows().sendTaskSuccess('old-token', { reason: 'decided' })).resolves.toBeUndefined();
   });
 });
 

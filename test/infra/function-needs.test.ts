@@ -1,8 +1,16 @@
 // The stack grants each function what its catalogue entry says (stack.test.ts); this proves the catalogue
-// itself right: whatever a function does with Step Functions or the scheduler in a real run, it is granted.
+// itself right: whatever a function does with Step Functions, the scheduler or the table in a real run, it is
+// granted.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
+import * as getCase from '../../functions/get-case.ts';
+import * as getCaseTimeline from '../../functions/get-case-timeline.ts';
+import * as getElection from '../../functions/get-election.ts';
+import * as listCandidates from '../../functions/list-candidates.ts';
+import * as listCases from '../../functions/list-cases.ts';
+import type { OperationRequest } from '../../functions/support/operation.ts';
 import { apiFunctions, type FunctionNeeds, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import type { Caller } from '../../shared/auth/caller.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -15,19 +23,22 @@ import {
   startTestEngine,
 } from '../support/engine.ts';
 import { linesFrom, voterRows } from '../support/signers.ts';
+import { tableAccessRecorder } from '../support/table-access.ts';
 
-type Need = keyof Omit<FunctionNeeds, 'table'>;
+type Need = keyof Omit<FunctionNeeds, 'reads' | 'writes'>;
 const SCHEDULER = '(scheduler)';
 
 describe('the function catalogue', () => {
-  it('grants every function the Step Functions and scheduler calls it makes in a whole election', async () => {
+  it('grants every function the Step Functions, scheduler and table calls it makes in a whole election', async () => {
     const running = new AsyncLocalStorage<string>();
     const made = new Map<string, Set<Need>>();
     const note = (need: Need) => {
       const name = running.getStore() ?? '(outside any function)';
       made.set(name, (made.get(name) ?? new Set()).add(need));
     };
+    const storage = await tableAccessRecorder(() => running.getStore() ?? '(outside any function)');
     const t = await startTestEngine({
+      table: storage.table,
       wrapFunctions: (functions) =>
         Object.fromEntries(
           Object.entries(functions).map(([name, fn]) => [
@@ -123,7 +134,28 @@ describe('the function catalogue', () => {
       { electionId, caseId: confirmed },
       { decision: 'register', checks: checksPassed },
     );
+    // A registered candidate who withdraws leaves the published list.
+    await op('withdrawNomination', o.withdrawNomination)(
+      candidateCaller(aPartyFiling('amanat', 1).candidate.iin),
+      { electionId, caseId: confirmed },
+    );
+    // What each audience reads.
+    const reads: Record<string, (request: OperationRequest) => Promise<unknown>> = {
+      getElection: getElection.createHandler(t.deps),
+      listCases: listCases.createHandler(t.deps),
+      getCase: getCase.createHandler(t.deps),
+      getCaseTimeline: getCaseTimeline.createHandler(t.deps),
+      listCandidates: listCandidates.createHandler(t.deps),
+    };
+    const reader = (name: string): Caller =>
+      name === 'getElection' || name === 'listCandidates' ? { role: 'public' } : commission;
+    for (const [name, read] of Object.entries(reads)) {
+      await op(name, read)({ caller: reader(name), params: { electionId, caseId: confirmed }, body: {} });
+    }
     await t.advanceTo(fixtureCalendar.registrationClose);
+    for (const [name, read] of Object.entries(reads)) {
+      await op(name, read)({ caller: reader(name), params: { electionId, caseId: confirmed }, body: {} });
+    }
     t.engine.stop();
 
     const catalogue = new Map([...taskFunctions, ...apiFunctions].map((f) => [f.name, f.needs]));
@@ -141,5 +173,23 @@ describe('the function catalogue', () => {
         'decideRegistration',
       ]),
     );
+
+    // The table: every partition a function read or wrote is in a family its entry declares for that access.
+    const ungranted = storage.accesses.flatMap(({ by, family, access }) => {
+      const needs = catalogue.get(by);
+      if (needs === undefined) return []; // the engine's own work (wake-ups, resuming): no Lambda function's
+      if (access === 'scan') return [`${by}: scans`];
+      // Locally, wake-ups are items of the table; on AWS they are EventBridge Scheduler's (armsWakeUps).
+      if (family === 'wakeUps') return needs.armsWakeUps === true ? [] : [`${by}: arms wake-ups`];
+      const declared: readonly string[] = access === 'read' ? needs.reads : needs.writes;
+      return family !== undefined && declared.includes(family) ? [] : [`${by}: ${access} ${family ?? '?'}`];
+    });
+    expect([...new Set(ungranted)]).toEqual([]);
+    // Every function touched the table in the run, but those that only record a failure.
+    const reached = new Set(storage.accesses.map((a) => a.by));
+    expect([...catalogue.keys()].filter((name) => !reached.has(name))).toEqual([
+      'RecordCaseFailure',
+      'RecordCalendarFailure',
+    ]);
   });
 });

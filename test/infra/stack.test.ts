@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { createApp } from '../../infra/aws/app.ts';
-import { apiFunctions, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import { apiFunctions, type FunctionSpec, taskFunctions } from '../../infra/aws/function-catalogue.ts';
 import { ClaimsSchema } from '../../shared/auth/claims.ts';
 import { workflowNames } from '../../shared/ports/workflows.ts';
+import { indexOfFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
 
 /** Synthesises a stage the way `cdk synth` does (bundling included; cdk-nag runs and must find nothing). */
@@ -44,8 +45,15 @@ function functionId(template: Template, name: string): string {
   return id;
 }
 
-/** Every action a function's role may take. */
-function actionsOf(template: Template, name: string): string[] {
+const StatementSchema = z.looseObject({
+  Action: z.union([z.string(), z.array(z.string())]),
+  Resource: z.unknown(),
+  Condition: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+type Statement = z.infer<typeof StatementSchema>;
+
+/** Every statement of the policies on a function's role. */
+function statementsOf(template: Template, name: string): Statement[] {
   const fn = functionId(template, name);
   const role = z
     .object({ Properties: z.object({ Role: z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.string()]) }) }) })
@@ -53,17 +61,65 @@ function actionsOf(template: Template, name: string): string[] {
   const PolicySchema = z.object({
     Properties: z.looseObject({
       Roles: z.array(z.object({ Ref: z.string() })),
-      PolicyDocument: z.object({
-        Statement: z.array(z.looseObject({ Action: z.union([z.string(), z.array(z.string())]) })),
-      }),
+      PolicyDocument: z.object({ Statement: z.array(StatementSchema) }),
     }),
   });
   return resourcesOf(template, 'AWS::IAM::Policy')
     .map(([, p]) => PolicySchema.parse(p).Properties)
     .filter((p) => p.Roles.some((r) => r.Ref === role))
-    .flatMap((p) =>
-      p.PolicyDocument.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])),
-    );
+    .flatMap((p) => p.PolicyDocument.Statement);
+}
+
+const actionList = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** Every action a function's role may take. */
+function actionsOf(template: Template, name: string): string[] {
+  return statementsOf(template, name).flatMap(actionList);
+}
+
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** The partition patterns a statement is limited to (dynamodb:LeadingKeys), or null when it is not limited. */
+function leadingKeysOf(statement: Statement): string[] | null {
+  const patterns = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+  if (patterns === undefined) return null;
+  return z.union([z.string().transform((p) => [p]), z.array(z.string())]).parse(patterns);
+}
+
+/** What a function's DynamoDB statements let it reach: for reads and for writes, the partition patterns. */
+function tableAccessOf(template: Template, name: string) {
+  const statements = statementsOf(template, name).filter((s) =>
+    actionList(s).some((a) => a.startsWith('dynamodb:')),
+  );
+  const patterns = (actions: readonly string[]) =>
+    [
+      ...new Set(
+        statements
+          .filter((s) => actionList(s).some((a) => actions.includes(a)))
+          .flatMap((s) => leadingKeysOf(s) ?? ['(every partition)']),
+      ),
+    ].sort();
+  return { statements, reads: patterns(READ_ACTIONS), writes: patterns(WRITE_ACTIONS) };
+}
+
+/** Whether an IAM StringLike pattern matches a value (`*` any run of characters, `?` one character). */
+function likeMatches(pattern: string, value: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(value);
 }
 
 describe('the table', () => {
@@ -132,6 +188,110 @@ describe('the functions', () => {
       ),
     ).toBe(false);
     expect(actionsOf(dev.template, 'OpenApiDocument').some((a) => a.startsWith('dynamodb:'))).toBe(false);
+  });
+});
+
+const catalogue: readonly FunctionSpec[] = [...taskFunctions, ...apiFunctions];
+
+describe.each(catalogue.map((spec) => [spec.name, spec] as const))(
+  'the table access of %s (issue 10: keys that fit least privilege)',
+  (name, spec) => {
+    const expected = (families: FunctionSpec['needs']['reads']) =>
+      [...new Set(families.map((f) => leadingKeysPattern(f, name)))].sort();
+
+    it('reads only the partitions of the key families it reads, named by dynamodb:LeadingKeys', () => {
+      expect(tableAccessOf(dev.template, name).reads).toEqual(expected(spec.needs.reads));
+    });
+
+    it('writes only those of the families it writes: none where it only reads', () => {
+      expect(tableAccessOf(dev.template, name).writes).toEqual(expected(spec.needs.writes));
+    });
+
+    it('has every DynamoDB statement limited to partitions, on the table itself, and never scans', () => {
+      const { statements } = tableAccessOf(dev.template, name);
+      for (const statement of statements) {
+        expect(leadingKeysOf(statement), JSON.stringify(statement)).not.toBeNull();
+        const onTable = z
+          .object({ 'Fn::GetAtt': z.tuple([z.string().startsWith('Table'), z.literal('Arn')]) })
+          .safeParse(statement.Resource).success;
+        // Or on the index, which can only be queried, and only where the catalogue names its family.
+        expect(
+          onTable || spec.needs.reads.some((f) => indexOfFamily(f) !== undefined),
+          JSON.stringify(statement),
+        ).toBe(true);
+        for (const action of actionList(statement)) {
+          expect(onTable ? [...READ_ACTIONS, ...WRITE_ACTIONS] : ['dynamodb:Query']).toContain(action);
+        }
+      }
+    });
+  },
+);
+
+describe('the public functions (issue 10)', () => {
+  /** A partition of each family that holds personal data or what only its own operation may see. */
+  const closed = {
+    cases: 'CASES#195230100-2026-03-15',
+    roll: 'ROLL#195230100-2026-03-15',
+    register: 'REGISTER#195230100-2026-03-15#snapshot',
+    support: 'SUPPORT#195230100-2026-03-15',
+    lines: 'LINES#0f0e0d0c-0b0a-4908-8706-050403020100',
+    idempotency: 'IDEMPOTENCY#fileNomination',
+  };
+
+  it.each(['listCandidates', 'getElection'])(
+    '%s can reach no case, roll, register, support, signature line or idempotency record',
+    (name) => {
+      const { statements } = tableAccessOf(dev.template, name);
+      expect(statements.length).toBeGreaterThan(0);
+      for (const statement of statements) {
+        const patterns = leadingKeysOf(statement);
+        expect(patterns, JSON.stringify(statement)).not.toBeNull();
+        for (const [family, partition] of Object.entries(closed)) {
+          expect(
+            patterns?.filter((p) => likeMatches(p, partition)),
+            `${name} reaches ${family}`,
+          ).toEqual([]);
+        }
+        expect(actionList(statement).filter((a) => WRITE_ACTIONS.includes(a))).toEqual([]);
+      }
+    },
+  );
+
+  it('listCandidates reads the election and its published list: families that hold nothing personal', () => {
+    const { reads, writes } = tableAccessOf(dev.template, 'listCandidates');
+    expect(writes).toEqual([]);
+    for (const partition of ['ELECTION#195230100-2026-03-15', 'PUBLIC#195230100-2026-03-15']) {
+      expect(
+        reads.some((p) => likeMatches(p, partition)),
+        partition,
+      ).toBe(true);
+    }
+    expect(reads.filter((p) => !['ELECTION#', 'PUBLIC#', 'UNREADABLE#'].some((f) => p === `${f}*`))).toEqual(
+      [],
+    );
+  });
+
+  it('no function may scan the table (dynamodb:LeadingKeys cannot limit a Scan)', () => {
+    for (const spec of catalogue) {
+      expect(actionsOf(dev.template, spec.name), spec.name).not.toContain('dynamodb:Scan');
+    }
+  });
+});
+
+describe('the wake-up role (issue 10)', () => {
+  it('is assumed by EventBridge Scheduler on behalf of this account only (aws:SourceAccount)', () => {
+    const roles = resourcesOf(dev.template, 'AWS::IAM::Role').filter(([id]) => id.startsWith('WakeUpRole'));
+    expect(roles).toHaveLength(1);
+    const trust = z
+      .object({ AssumeRolePolicyDocument: z.object({ Statement: z.array(z.looseObject({})) }) })
+      .parse(roles[0]?.[1].Properties).AssumeRolePolicyDocument.Statement;
+    expect(trust).toEqual([
+      expect.objectContaining({
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': dev.stack.resolve(dev.stack.account) } },
+      }),
+    ]);
   });
 });
 

@@ -24,6 +24,8 @@ const CasesSchema = z.object({
     }),
   ),
 });
+/** What the reconciler writes when it repairs an execution: present after a crash, absent without one. */
+const repairEvents = new Set(['ExecutionRestarted', 'SignalRepeated']);
 const TimelineSchema = z.object({
   timeline: z.array(z.object({ version: z.int(), event: z.string(), to: z.string() })),
 });
@@ -181,7 +183,8 @@ async function run(steps: Step[], killAt: ReadonlySet<number>, seed: number) {
       );
       outcome[c.candidate.fullName] = {
         status: c.status,
-        events: timeline.map((e) => `${e.event}:${e.to}`),
+        // A restart's repairs are on the trail too; beside them, the trail is the uninterrupted run's.
+        events: timeline.filter((e) => !repairEvents.has(e.event)).map((e) => `${e.event}:${e.to}`),
         validSignatures:
           z.object({ validCount: z.number() }).optional().parse(c.findings.signatures)?.validCount ?? null,
       };
@@ -190,13 +193,16 @@ async function run(steps: Step[], killAt: ReadonlySet<number>, seed: number) {
   const elections = await Promise.all(
     [A, B].map(async (e) =>
       z
-        .object({ phase: z.string(), notices: z.array(z.object({ code: z.string() })) })
+        .object({ phase: z.string(), notices: z.array(z.object({ code: z.string(), to: z.string() })) })
         .parse((await api({ role: 'public' }, 'GET', `/elections/${e}`)).body),
     ),
   );
   return {
     outcome,
-    elections: elections.map((e) => ({ phase: e.phase, notices: e.notices.map((n) => n.code) })),
+    elections: elections.map((e) => ({
+      phase: e.phase,
+      notices: e.notices.filter((n) => n.to !== 'operator').map((n) => n.code),
+    })),
   };
 }
 

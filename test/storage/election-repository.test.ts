@@ -1,8 +1,11 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ElectionAlreadyCalledError, NotFoundError } from '../../shared/domain/errors.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { keys } from '../../shared/storage/keys.ts';
 import { withPutAnswerLost } from '../support/answer-lost.ts';
 import { anElection } from '../support/elections.ts';
+import { tableAccessRecorder } from '../support/table-access.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 let elections: ElectionRepository;
@@ -73,5 +76,37 @@ describe('election storage', () => {
     const stored = await elections.get(election.electionId);
     expect(stored.additionalProposals).toBe(8);
     expect(stored.version).toBe(9);
+  });
+
+  it('lists every election without scanning the table: from the directory, naming one that does not read', async () => {
+    const { table, accesses } = await tableAccessRecorder(() => 'listAll');
+    const repository = new ElectionRepository(table);
+    const village = { kind: 'village' as const, nameKk: 'Ауыл', nameRu: 'Аул' };
+    const called = ['195230500', '195230600', '271010100'].map((kato) =>
+      anElection({ unit: { ...village, kato } }),
+    );
+    for (const election of called) await repository.create(election);
+    // A crash after the directory entry, before the election: an entry that names nothing is passed over.
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: { ...keys.electionDirectoryEntry('311020100-2026-03-15'), electionId: '311020100-2026-03-15' },
+      }),
+    );
+    const damaged = called[2]?.electionId ?? '';
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.election(damaged),
+        UpdateExpression: 'SET phase = :bad',
+        ExpressionAttributeValues: { ':bad': 'NoSuchPhase' },
+      }),
+    );
+    accesses.length = 0;
+    const { elections: listed, unreadable } = await repository.listAll();
+    expect(listed.map((e) => e.electionId).sort()).toEqual(called.slice(0, 2).map((e) => e.electionId));
+    expect(unreadable).toEqual([damaged]);
+    expect(accesses.filter((a) => a.access !== 'read')).toEqual([]);
+    expect([...new Set(accesses.map((a) => a.family))].sort()).toEqual(['election', 'electionDirectory']);
   });
 });

@@ -1,0 +1,124 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { publicCandidateView } from '../domain/case-views.ts';
+import { InstantSchema } from '../domain/local-date.ts';
+import { nominationRoutes } from '../domain/nomination.ts';
+import type { NominationCase } from '../domain/nomination-case.ts';
+import type { Table } from './document-client.ts';
+import { isConditionFailure } from './item-codec.ts';
+import { keys } from './keys.ts';
+import { queryPrefixReadable } from './query-all.ts';
+import { UnreadableCases } from './unreadable-cases.ts';
+
+export type PublicCandidate = ReturnType<typeof publicCandidateView>;
+
+const PublicCandidateSchema = z.strictObject({
+  caseId: z.string(),
+  fullName: z.string(),
+  route: z.enum(nominationRoutes),
+  nominator: z.union([
+    z.strictObject({ partyId: z.string() }),
+    z.strictObject({ akimatDistrict: z.string() }),
+    z.null(),
+  ]),
+  registeredAt: InstantSchema.nullable(),
+}) satisfies z.ZodType<PublicCandidate>;
+
+/**
+ * An entry of the list: a registered candidate's public view, or the mark that the case is off the list. Each
+ * says which case version it reflects, so that a late write never undoes a newer one.
+ */
+const EntrySchema = z.discriminatedUnion('listed', [
+  PublicCandidateSchema.extend({ listed: z.literal(true), caseVersion: z.int().min(1) }),
+  z.strictObject({ caseId: z.string(), listed: z.literal(false), caseVersion: z.int().min(1) }),
+]);
+type Entry = z.infer<typeof EntrySchema>;
+
+function entryOf(c: NominationCase): Entry {
+  return c.status === 'Registered'
+    ? { ...publicCandidateView(c), listed: true, caseVersion: c.version }
+    : { caseId: c.caseId, listed: false, caseVersion: c.version };
+}
+
+/**
+ * The registered list as the public reads it (CLE 113-5 p.9): one item per registered candidate in the
+ * election's `PUBLIC#` partition, holding exactly what the public may see of the case and nothing personal.
+ * Kept in step by the case storage whenever a case becomes or stops being Registered, and rewritten whole from
+ * the cases at registration close, which mends any step a crash between the two writes missed.
+ */
+export class PublishedList {
+  readonly #table: Table;
+  readonly #unreadable: UnreadableCases;
+
+  constructor(table: Table) {
+    this.#table = table;
+    this.#unreadable = new UnreadableCases(table);
+  }
+
+  /** The registered candidates, and how many stored records (cases, or entries here) could not be read. */
+  async read(electionId: string): Promise<{ candidates: PublicCandidate[]; unreadableCases: number }> {
+    const [entries, unreadableCases] = await Promise.all([
+      this.#entries(electionId),
+      this.#unreadable.count(electionId),
+    ]);
+    return {
+      candidates: entries.items.flatMap((entry) => {
+        if (!entry.listed) return [];
+        const { listed: _listed, caseVersion: _version, ...view } = entry;
+        return [view];
+      }),
+      unreadableCases: unreadableCases + entries.unreadable.length,
+    };
+  }
+
+  /** Brings the case's entry in step with it: listed while Registered, off the list otherwise. */
+  async sync(nominationCase: NominationCase): Promise<void> {
+    await this.#write(nominationCase.electionId, entryOf(nominationCase));
+  }
+
+  /**
+   * Rewrites the list from every case of the election: what is out of step is written, an entry that does not
+   * read or that no case stands for is removed. The entry of a case that cannot be read now stays as it was.
+   */
+  async rewrite(
+    electionId: string,
+    cases: readonly NominationCase[],
+    unreadableCaseIds: readonly string[],
+  ): Promise<void> {
+    const entries = await this.#entries(electionId);
+    const stored = new Map(entries.items.map((e) => [e.caseId, e]));
+    const standing = new Set([...cases.map((c) => c.caseId), ...unreadableCaseIds]);
+    const broken = entries.unreadable.map((u) => keys.publishedCaseIdOf(u.sk));
+    for (const caseId of [...broken, ...[...stored.keys()].filter((id) => !standing.has(id))]) {
+      await this.#table.db.send(
+        new DeleteCommand({ TableName: this.#table.name, Key: keys.publishedCandidate(electionId, caseId) }),
+      );
+    }
+    for (const c of cases) {
+      const entry = stored.get(c.caseId);
+      const inStep = entry !== undefined && entry.caseVersion >= c.version;
+      if (!inStep && (entry !== undefined || c.status === 'Registered'))
+        await this.#write(electionId, entryOf(c));
+    }
+  }
+
+  async #entries(electionId: string) {
+    return queryPrefixReadable(this.#table, EntrySchema, keys.publishedListOf(electionId));
+  }
+
+  /** Writes an entry unless the stored one already reflects this case version or a later one. */
+  async #write(electionId: string, entry: Entry): Promise<void> {
+    try {
+      await this.#table.db.send(
+        new PutCommand({
+          TableName: this.#table.name,
+          Item: { ...keys.publishedCandidate(electionId, entry.caseId), ...EntrySchema.parse(entry) },
+          ConditionExpression: 'attribute_not_exists(pk) OR caseVersion < :version',
+          ExpressionAttributeValues: { ':version': entry.caseVersion },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+}
