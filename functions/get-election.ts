@@ -6,7 +6,8 @@ import { type OperationRequest, pathParam } from './support/operation.ts';
 export function createHandler(deps: Pick<Dependencies, 'elections'>) {
   return async (request: OperationRequest) => {
     const election = await deps.elections.get(pathParam(request, 'electionId'));
-    const { rules: _resolved, configuredRules: _configured, ...rest } = election;
+    // The wake-up's task token is the engine's own business: it resumes the calendar, it informs no one.
+    const { rules: _resolved, configuredRules: _configured, wakeUp: _wakeUp, ...rest } = election;
     return { ...rest, rules: electionRulesReport(election) };
   };
 }

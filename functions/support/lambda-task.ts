@@ -22,6 +22,7 @@ const LambdaEnvironmentSchema = z.object({
   CALENDAR_STATE_MACHINE_ARN: z.string().min(1),
   WAKE_UP_GROUP: z.string().min(1),
   WAKE_UP_ROLE_ARN: z.string().min(1),
+  WAKE_UP_DEAD_LETTER_ARN: z.string().min(1),
   /** Only for tests against dynalite; unset on AWS. */
   DYNAMODB_ENDPOINT: z.string().optional(),
 });
@@ -53,6 +54,7 @@ export function lambdaDependencies(env: NodeJS.ProcessEnv = process.env): Depend
     wakeUps: new SchedulerWakeUps(new SchedulerClient({}), {
       groupName: config.WAKE_UP_GROUP,
       roleArn: config.WAKE_UP_ROLE_ARN,
+      deadLetterArn: config.WAKE_UP_DEAD_LETTER_ARN,
     }),
     clock: systemClock,
     newId: () => crypto.randomUUID(),

@@ -13,6 +13,8 @@ export interface FunctionNeeds {
   readonly signalsTasks?: boolean;
   /** Arm wake-ups on EventBridge Scheduler. */
   readonly armsWakeUps?: boolean;
+  /** Read and stop executions (DescribeExecution, StopExecution): the reconciler. */
+  readonly inspectsExecutions?: boolean;
 }
 
 export interface FunctionSpec {
@@ -118,3 +120,22 @@ export const apiFunctions: readonly FunctionSpec[] = apiRoutes.map((route) => {
     needs: { ...needs, reads: [...needs.reads, ...idempotent], writes: [...needs.writes, ...idempotent] },
   };
 });
+
+/**
+ * Functions no workflow or route calls: the reconciler, on a recurring schedule (and invoked by an operator for
+ * one election or case). It reads every open election through the directory, and may repair any of them.
+ */
+export const scheduledFunctions: readonly FunctionSpec[] = [
+  {
+    name: 'Reconcile',
+    file: 'reconcile',
+    handler: 'handler',
+    needs: {
+      reads: ['electionDirectory', 'election', 'cases', 'unreadable'],
+      writes: ['election', 'cases', 'unreadable'],
+      startsWorkflows: true,
+      signalsTasks: true,
+      inspectsExecutions: true,
+    },
+  },
+];

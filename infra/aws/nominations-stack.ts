@@ -28,15 +28,16 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { Workflow } from './constructs/workflow.ts';
-import { apiFunctions, type FunctionSpec, taskFunctions } from './function-catalogue.ts';
+import { apiFunctions, type FunctionSpec, scheduledFunctions, taskFunctions } from './function-catalogue.ts';
 
 const READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -69,6 +70,9 @@ export class NominationsStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly alarmTopic: Topic;
+  readonly scheduleDeadLetters: Queue;
+  readonly #executionArns: string[];
+  readonly #machineNames: string[];
 
   constructor(scope: Construct, id: string, props: NominationsStackProps) {
     super(scope, id, props);
@@ -118,6 +122,26 @@ export class NominationsStack extends Stack {
     wakeUpRole.addToPolicy(
       new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
     );
+    // A schedule whose target fails after its retries (a wake-up, a reconciler run) lands here, and alarms.
+    this.scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.scheduleDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the schedules',
+    });
+    this.scheduleDeadLetters.grantSendMessages(wakeUpRole);
+    this.#machineNames = [machineNames.case, machineNames.calendar];
+    this.#executionArns = this.#machineNames.map((name) =>
+      this.formatArn({
+        service: 'states',
+        resource: 'execution',
+        resourceName: `${name}:*`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    );
 
     const environment = {
       TABLE_NAME: this.table.tableName,
@@ -125,9 +149,10 @@ export class NominationsStack extends Stack {
       CALENDAR_STATE_MACHINE_ARN: machineArn(machineNames.calendar),
       WAKE_UP_GROUP: wakeUpGroup.scheduleGroupName,
       WAKE_UP_ROLE_ARN: wakeUpRole.roleArn,
+      WAKE_UP_DEAD_LETTER_ARN: this.scheduleDeadLetters.queueArn,
     };
     const functions: Record<string, ProductFunction> = {};
-    for (const spec of [...taskFunctions, ...apiFunctions]) {
+    for (const spec of [...taskFunctions, ...apiFunctions, ...scheduledFunctions]) {
       functions[spec.name] = this.#productFunction(spec, environment, machineArns, wakeUpGroup, wakeUpRole);
     }
     functions.OpenApiDocument = this.#productFunction(
@@ -138,6 +163,7 @@ export class NominationsStack extends Stack {
       wakeUpRole,
     );
     this.functions = functions;
+    this.#reconcileSchedule(prefix, functions.Reconcile?.function);
 
     const lambdas: Record<string, IFunction> = Object.fromEntries(
       Object.entries(functions).map(([name, fn]) => [name, fn.function]),
@@ -185,6 +211,22 @@ export class NominationsStack extends Stack {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
       );
+    }
+    if (spec.needs.inspectsExecutions) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: this.#executionArns,
+        }),
+      );
+      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+      for (const machine of this.#machineNames) {
+        Validations.of(product).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:<AWS::AccountId>:execution:${machine}:*]`,
+          reason:
+            'Executions are named per record and attempt: the reconciler reads and stops those of the product’s two machines only',
+        });
+      }
     }
     if (spec.needs.armsWakeUps) {
       wakeUpGroup.grantWriteSchedules(fn);
@@ -345,6 +387,33 @@ export class NominationsStack extends Stack {
     return api;
   }
 
+  /** The reconciler every five minutes, under a role that may invoke it and nothing else. */
+  #reconcileSchedule(prefix: string, reconcile: IFunction | undefined): void {
+    if (reconcile === undefined) throw new Error('the catalogue has no Reconcile function');
+    const role = new Role(this, 'ReconcileScheduleRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: 'EventBridge Scheduler runs the reconciler, nothing else',
+    });
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reconcile.functionArn] }),
+    );
+    this.scheduleDeadLetters.grantSendMessages(role);
+    new CfnSchedule(this, 'ReconcileSchedule', {
+      name: `${prefix}-reconcile`,
+      scheduleExpression: 'rate(5 minutes)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: reconcile.functionArn,
+        roleArn: role.roleArn,
+        input: '{}',
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 300 },
+        deadLetterConfig: { arn: this.scheduleDeadLetters.queueArn },
+      },
+    });
+  }
+
   #alarms(): Topic {
     const topic = new Topic(this, 'Alarms', { enforceSSL: true });
     Validations.of(topic).acknowledge({
@@ -379,6 +448,14 @@ export class NominationsStack extends Stack {
       );
     }
     alarm('Api5xx', this.api.metricServerError(fiveMinutes), 'The API answered with server errors');
+    alarm(
+      'ScheduleDeadLettersWaiting',
+      this.scheduleDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      'A wake-up or a reconciler run failed after its retries: see the dead-letter queue',
+    );
     return topic;
   }
 }

@@ -7,6 +7,8 @@ export interface SchedulerWakeUpsConfig {
   readonly groupName: string;
   /** The role EventBridge Scheduler assumes; it may call states:SendTaskSuccess and nothing else. */
   readonly roleArn: string;
+  /** Where a wake-up that still fails after its retries goes (an SQS queue), to be alarmed on. */
+  readonly deadLetterArn?: string;
 }
 
 /** EventBridge Scheduler's universal target for Step Functions' SendTaskSuccess. */
@@ -40,6 +42,9 @@ export class SchedulerWakeUps implements WakeUps {
             RoleArn: this.#config.roleArn,
             Input: JSON.stringify({ TaskToken: taskToken, Output: JSON.stringify(output) }),
             RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 3600 },
+            ...(this.#config.deadLetterArn === undefined
+              ? {}
+              : { DeadLetterConfig: { Arn: this.#config.deadLetterArn } }),
           },
         }),
       );

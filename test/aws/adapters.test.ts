@@ -128,7 +128,11 @@ describe('Step Functions adapter: what the reconciler asks', () => {
 });
 
 describe('EventBridge Scheduler adapter', () => {
-  const config = { groupName: 'akim-wake-ups', roleArn: 'arn:aws:iam::1:role/wake' };
+  const config = {
+    groupName: 'akim-wake-ups',
+    roleArn: 'arn:aws:iam::1:role/wake',
+    deadLetterArn: 'arn:aws:sqs:eu-central-1:1:schedule-dead-letters',
+  };
 
   it('arms a one-time schedule that calls SendTaskSuccess at the instant, then deletes itself', async () => {
     scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 's' });
@@ -144,7 +148,12 @@ describe('EventBridge Scheduler adapter', () => {
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: SEND_TASK_SUCCESS_TARGET, RoleArn: config.roleArn },
+      Target: {
+        Arn: SEND_TASK_SUCCESS_TARGET,
+        RoleArn: config.roleArn,
+        // A wake-up that still fails after its retries is not lost silently: it lands where an alarm watches.
+        DeadLetterConfig: { Arn: config.deadLetterArn },
+      },
     });
     expect(JSON.parse(input?.Target?.Input ?? '')).toEqual({
       TaskToken: 'token-1',

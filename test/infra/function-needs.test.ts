@@ -9,7 +9,12 @@ import * as getElection from '../../functions/get-election.ts';
 import * as listCandidates from '../../functions/list-candidates.ts';
 import * as listCases from '../../functions/list-cases.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
-import { apiFunctions, type FunctionNeeds, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import {
+  apiFunctions,
+  type FunctionNeeds,
+  scheduledFunctions,
+  taskFunctions,
+} from '../../infra/aws/function-catalogue.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { agreedMeeting, checksPassed } from '../support/decisions.ts';
@@ -152,13 +157,21 @@ describe('the function catalogue', () => {
     for (const [name, read] of Object.entries(reads)) {
       await op(name, read)({ caller: reader(name), params: { electionId, caseId: confirmed }, body: {} });
     }
+    // The reconciler at work: an execution gone (stopped), repaired under a new name.
+    await t.engine.workflows.stop('nomination-case', proposed);
+    await t.settled();
+    const { repaired } = await running.run('Reconcile', () => t.engine.reconcile({ atStartUp: true }));
+    expect(repaired.map((r) => r.id)).toEqual([proposed]);
+    await t.settled();
     await t.advanceTo(fixtureCalendar.registrationClose);
     for (const [name, read] of Object.entries(reads)) {
       await op(name, read)({ caller: reader(name), params: { electionId, caseId: confirmed }, body: {} });
     }
     t.engine.stop();
 
-    const catalogue = new Map([...taskFunctions, ...apiFunctions].map((f) => [f.name, f.needs]));
+    const catalogue = new Map(
+      [...taskFunctions, ...apiFunctions, ...scheduledFunctions].map((f) => [f.name, f.needs]),
+    );
     made.delete(SCHEDULER);
     const missing = [...made].flatMap(([name, needs]) =>
       [...needs].filter((need) => catalogue.get(name)?.[need] !== true).map((need) => `${name}: ${need}`),

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { createApp } from '../../infra/aws/app.ts';
-import { apiFunctions, type FunctionSpec, taskFunctions } from '../../infra/aws/function-catalogue.ts';
+import {
+  apiFunctions,
+  type FunctionSpec,
+  scheduledFunctions,
+  taskFunctions,
+} from '../../infra/aws/function-catalogue.ts';
 import { ClaimsSchema } from '../../shared/auth/claims.ts';
 import { workflowNames } from '../../shared/ports/workflows.ts';
 import { indexOfFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
@@ -153,7 +158,9 @@ describe('the table', () => {
 describe('the functions', () => {
   it('are one per handler, each on Node 24, arm64, traced, with the product’s environment', () => {
     const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(taskFunctions.length + apiFunctions.length + 1);
+    expect(functions).toHaveLength(
+      taskFunctions.length + apiFunctions.length + scheduledFunctions.length + 1,
+    );
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -191,7 +198,7 @@ describe('the functions', () => {
   });
 });
 
-const catalogue: readonly FunctionSpec[] = [...taskFunctions, ...apiFunctions];
+const catalogue: readonly FunctionSpec[] = [...taskFunctions, ...apiFunctions, ...scheduledFunctions];
 
 describe.each(catalogue.map((spec) => [spec.name, spec] as const))(
   'the table access of %s (issue 10: keys that fit least privilege)',
@@ -353,12 +360,19 @@ describe('the API', () => {
     ).toEqual(['akimat', 'candidate', 'commission', 'party']);
   });
 
-  it('raises alarms on failed and timed-out executions and on 5xx', () => {
+  it('raises alarms on failed and timed-out executions, on 5xx, and on failed schedules', () => {
     const alarms = resourcesOf(dev.template, 'AWS::CloudWatch::Alarm').map(
       ([, a]) => z.looseObject({ MetricName: z.string() }).parse(a.Properties).MetricName,
     );
     expect(alarms.sort()).toEqual(
-      ['5xx', 'ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsTimedOut'].sort(),
+      [
+        '5xx',
+        'ApproximateNumberOfMessagesVisible',
+        'ExecutionsFailed',
+        'ExecutionsFailed',
+        'ExecutionsTimedOut',
+        'ExecutionsTimedOut',
+      ].sort(),
     );
   });
 });
@@ -427,5 +441,39 @@ describe('cdk-nag AwsSolutions', () => {
       expect(metadata).not.toMatch(/"reason":""/);
     }
     expect(prod.template.toJSON().Resources).toBeDefined();
+  });
+});
+
+describe('recovery', () => {
+  it('runs the reconciler every five minutes, failures to a dead-letter queue that alarms', () => {
+    const schedules = resourcesOf(dev.template, 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(1);
+    const [, schedule] = schedules[0] ?? [];
+    expect(schedule?.Properties).toMatchObject({
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: { DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: expect.anything() },
+    });
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+    });
+  });
+
+  it('sends wake-ups that fail to the same dead-letter queue', () => {
+    const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Environment: { Variables: expect.objectContaining({ WAKE_UP_DEAD_LETTER_ARN: expect.anything() }) },
+      });
+    }
+  });
+
+  it('lets only the reconciler read and stop executions, of the product’s machines only', () => {
+    expect(actionsOf(dev.template, 'Reconcile')).toEqual(
+      expect.arrayContaining(['states:DescribeExecution', 'states:StopExecution', 'states:StartExecution']),
+    );
+    for (const spec of [...taskFunctions, ...apiFunctions]) {
+      expect(actionsOf(dev.template, spec.name), spec.name).not.toContain('states:StopExecution');
+    }
   });
 });

@@ -7,13 +7,13 @@ import { idempotencyStore, idempotentOperation } from '../../functions/support/i
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import { familyOf, keys } from '../../shared/storage/keys.ts';
 import { commission } from '../support/engine.ts';
-import { readyTestTable } from '../support/ready-table.ts';
+import { createTestTable } from '../support/test-table.ts';
 
 const RecordSchema = z.object({ pk: z.string(), sk: z.string(), status: z.string() });
 
 describe('idempotency records', () => {
   it('live under IDEMPOTENCY#<operationId>, each under its own operation even when operations interleave', async () => {
-    const table = await readyTestTable();
+    const table = await createTestTable();
     const store = idempotencyStore(createDynamoClient({ endpoint: inject('dynamoEndpoint') }), table.name);
     let release = () => {};
     const gate = new Promise<void>((resolve) => {

@@ -21,8 +21,8 @@ import {
   startTestEngine,
   type TestEngine,
 } from '../support/engine.ts';
-import { readyTestTable } from '../support/ready-table.ts';
 import { linesFrom, voterRows } from '../support/signers.ts';
+import { createTestTable } from '../support/test-table.ts';
 
 const electionId = '195230100-2026-03-15';
 
@@ -80,7 +80,7 @@ const register = (t: TestEngine, caseId: string) =>
 
 describe('the published list', () => {
   it('is kept in step through registration, withdrawal and revocation, and rewritten whole at registration close', async () => {
-    const { table, failing } = withPublishedListDown(await readyTestTable());
+    const { table, failing } = withPublishedListDown(await createTestTable());
     const t = await startTestEngine({ table });
     const read = listCandidates.createHandler(t.deps);
     const answer = () => read({ caller: { role: 'public' }, params: { electionId }, body: {} });
@@ -150,7 +150,7 @@ describe('the published list', () => {
   });
 
   it('never lets a late write of an older case version undo a newer one', async () => {
-    const table = await readyTestTable();
+    const table = await createTestTable();
     const published = new PublishedList(table);
     const actor: Actor = { role: 'commission', id: 'tec' };
     const opened = openCase(
@@ -168,7 +168,7 @@ describe('the published list', () => {
   });
 
   it('counts the cases storage holds but cannot read, as last listed, without reading any case', async () => {
-    const table = await readyTestTable();
+    const table = await createTestTable();
     const election = anElection();
     await new ElectionRepository(table).create(election);
     const cases = new CaseRepository(table);
@@ -204,7 +204,7 @@ describe('the published list', () => {
 
 describe('what the public families hold, after a whole election', () => {
   it('no item of the election, directory, published list or unreadable count holds an IIN or a birth date', async () => {
-    const t = await startTestEngine({ table: await readyTestTable() });
+    const t = await startTestEngine({ table: await createTestTable() });
     await t.operations.createElection(commission, {}, newElectionInput());
     const voters = voterRows(300);
     await t.operations.importVoterRegister(commission, { electionId }, { source: 'list', voters });

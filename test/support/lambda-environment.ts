@@ -11,6 +11,7 @@ export async function useLambdaEnvironment(table: Table): Promise<void> {
     CALENDAR_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:111111111111:stateMachine:calendar',
     WAKE_UP_GROUP: 'wake-ups',
     WAKE_UP_ROLE_ARN: 'arn:aws:iam::111111111111:role/wake',
+    WAKE_UP_DEAD_LETTER_ARN: 'arn:aws:sqs:eu-central-1:111111111111:schedule-dead-letters',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
 }

@@ -11,7 +11,7 @@ import {
 import type { Table } from '../../shared/storage/document-client.ts';
 import { familyOf, type KeyFamily } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
-import { readyTestTable } from './ready-table.ts';
+import { createTestTable } from './test-table.ts';
 
 /** One partition a request reached, as IAM sees it: the partition key, and whether it is read or written. */
 export interface TableAccess {
@@ -73,7 +73,7 @@ function accessesOf(command: unknown, tableName: string): Access[] {
 export async function tableAccessRecorder(
   who: () => string,
 ): Promise<{ table: Table; accesses: TableAccess[] }> {
-  const table = await readyTestTable();
+  const table = await createTestTable();
   const accesses: TableAccess[] = [];
   const send = (command: Parameters<Table['db']['send']>[0]) => {
     const by = who();
