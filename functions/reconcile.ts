@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { waitingStepOf } from '../shared/domain/case-lifecycle.ts';
+import { phaseDeadline } from '../shared/domain/deadlines.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
@@ -7,13 +8,12 @@ import { type NominationCase, recordRepair } from '../shared/domain/nomination-c
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
+import { reportUnreadable } from './support/overdue-waits.ts';
 
 /** Everything, or one election (with its cases), or one case: what an operator may ask to reconcile. */
 export const ReconcileRequestSchema = z.strictObject({
   electionId: z.string().min(1).max(64).optional(),
   caseId: z.string().min(1).max(64).optional(),
-  /** Where no other process can be starting an execution (the local engine at start-up): no grace. */
-  atStartUp: z.boolean().optional(),
 });
 export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
 
@@ -34,28 +34,43 @@ function isOpen(c: NominationCase): boolean {
 }
 
 /**
+ * The wake-up a calendar still sleeps on: the one armed for its current phase's deadline. One armed for an
+ * earlier deadline has fired already (the phase moved on), whatever the record still shows.
+ */
+function pendingWakeUp(election: Election) {
+  const due = phaseDeadline(election);
+  return election.wakeUp !== null && due !== null && election.wakeUp.at === due ? election.wakeUp : null;
+}
+
+/**
  * Reconcile: compares every open election and case with its execution and repairs the difference (see
  * execution-repair.ts): a new execution under a new, recorded name; a lost signal sent again; an execution
- * that a repeated signal did not move stopped and replaced. Every repair is on the record (the case's
- * timeline, the election's notices to the operator) before it is made, so a crash half-way is repaired again.
+ * that a repeated signal did not move stopped and replaced. Every repair is written to the record (the case's
+ * timeline, the election's notices to the operator) before it is made, and only the run whose write wins
+ * makes it: a crash half-way is repaired by the next run, never twice by two.
+ * `atStartUp` (no grace for an execution not found) is for the local engine's own start-up only.
  */
-export function createHandler(deps: ReconcileDeps) {
+export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp?: boolean } = {}) {
+  const notFoundGraceMs = options.atStartUp ? 0 : undefined;
   return async (event: unknown) => {
     const request = parseOrThrow(ReconcileRequestSchema, event ?? {});
     const now = deps.clock.now();
-    const notFoundGraceMs = request.atStartUp ? 0 : undefined;
     const done: RepairDone[] = [];
-    const elections =
+    const stored =
       request.electionId === undefined
-        ? (await deps.elections.listAll()).elections
-        : [await deps.elections.get(request.electionId)];
-    for (const election of elections) {
+        ? await deps.elections.listAll()
+        : { elections: [await deps.elections.get(request.electionId)], unreadable: [] };
+    if (stored.unreadable.length > 0) {
+      deps.logger.error('unreadable elections not reconciled', { electionIds: stored.unreadable });
+    }
+    for (const election of stored.elections) {
       if (election.phase === 'RegistrationClosed') continue;
       if (request.caseId === undefined) {
         const repaired = await reconcileElection(deps, election, now, notFoundGraceMs);
         if (repaired !== null) done.push(repaired);
       }
-      const { cases } = await deps.cases.listByElection(election.electionId);
+      const { cases, unreadable } = await deps.cases.listByElection(election.electionId);
+      reportUnreadable(deps, election.electionId, unreadable);
       for (const c of cases) {
         if (!isOpen(c) || (request.caseId !== undefined && c.caseId !== request.caseId)) continue;
         const repaired = await reconcileCase(deps, c, now, notFoundGraceMs);
@@ -75,10 +90,11 @@ async function reconcileElection(
 ): Promise<RepairDone | null> {
   const name = executionName(election.electionId, election.calendarAttempt);
   const status = await deps.workflows.describe('election-calendar', name);
+  const pending = pendingWakeUp(election);
   const repair = repairFor({
     execution: status,
     lastChange: election.notices.at(-1)?.at ?? election.createdAt,
-    pending: election.wakeUp,
+    pending,
     now,
     ...(notFoundGraceMs === undefined ? {} : { notFoundGraceMs }),
   });
@@ -89,34 +105,38 @@ async function reconcileElection(
     code,
     details: { execution: name, found: status },
   });
-  const seen = election.calendarAttempt;
-  if (repair === 'resignal' && election.wakeUp !== null) {
-    const { taskToken, output } = election.wakeUp;
-    const marked = await deps.elections.update(election.electionId, (current) =>
-      current.wakeUp?.taskToken !== taskToken
+  const unchanged = (current: Election) => current.version === election.version;
+  if (repair === 'resignal' && pending !== null) {
+    let applied = false;
+    await deps.elections.update(election.electionId, (current) => {
+      applied = unchanged(current);
+      return !applied
         ? current
         : {
             ...current,
-            wakeUp: { ...current.wakeUp, repeated: true },
+            // The repeated signal gets its own grace before the calendar is replaced.
+            wakeUp: { ...pending, at: now, repeated: true },
             notices: [...current.notices, notice('WAKE_UP_REPEATED')],
-          },
-    );
-    if (marked.wakeUp?.taskToken !== taskToken) return null;
-    await deps.workflows.sendTaskSuccess(taskToken, output);
+          };
+    });
+    if (!applied) return null;
+    await deps.workflows.sendTaskSuccess(pending.taskToken, pending.output);
     return { workflow: 'election-calendar', id: election.electionId, repair, execution: name };
   }
-  if (repair === 'restart') await deps.workflows.stop('election-calendar', name);
-  const restarted = await deps.elections.update(election.electionId, (current) =>
-    current.calendarAttempt !== seen
+  let applied = false;
+  const restarted = await deps.elections.update(election.electionId, (current) => {
+    applied = unchanged(current);
+    return !applied
       ? current
       : {
           ...current,
-          calendarAttempt: seen + 1,
+          calendarAttempt: current.calendarAttempt + 1,
           wakeUp: null,
           notices: [...current.notices, notice('CALENDAR_RESTARTED')],
-        },
-  );
-  if (restarted.calendarAttempt !== seen + 1) return null;
+        };
+  });
+  if (!applied) return null;
+  if (repair === 'restart') await deps.workflows.stop('election-calendar', name);
   const next = executionName(election.electionId, restarted.calendarAttempt);
   await deps.workflows.start('election-calendar', next, { electionId: election.electionId });
   return { workflow: 'election-calendar', id: election.electionId, repair, execution: next };
@@ -139,34 +159,40 @@ async function reconcileCase(
   });
   if (repair === 'none') return null;
   const meta = { at: now, actor: reconcilerActor, note: { execution: name, found: status } };
+  // Only a record still as this run saw it is repaired: another run, or the execution itself, may have moved it.
+  const unchanged = (current: NominationCase) => current.version === c.version;
   if (repair === 'resignal' && c.sentSignal !== null) {
-    const { taskToken, output } = c.sentSignal;
-    const marked = await deps.cases.update(c.electionId, c.caseId, (current) =>
-      current.sentSignal?.taskToken !== taskToken || current.sentSignal.repeated
+    const sent = c.sentSignal;
+    let applied = false;
+    await deps.cases.update(c.electionId, c.caseId, (current) => {
+      applied = unchanged(current);
+      return !applied
         ? current
-        : recordRepair(
-            current,
-            'SignalRepeated',
-            { sentSignal: { ...current.sentSignal, repeated: true } },
-            meta,
-          ),
-    );
-    if (marked.sentSignal?.taskToken !== taskToken || marked.version === c.version) return null;
-    await deps.workflows.sendTaskSuccess(taskToken, output);
+        : recordRepair(current, 'SignalRepeated', { sentSignal: { ...sent, at: now, repeated: true } }, meta);
+    });
+    if (!applied) return null;
+    await deps.workflows.sendTaskSuccess(sent.taskToken, sent.output);
     return { workflow: 'nomination-case', id: c.caseId, repair, execution: name };
   }
-  if (repair === 'restart') await deps.workflows.stop('nomination-case', name);
-  const seen = c.executionAttempt;
-  const restarted = await deps.cases.update(c.electionId, c.caseId, (current) =>
-    current.executionAttempt !== seen || !isOpen(current)
+  // Whether this run's write is the one stored: an optimistic update may try its change more than once.
+  let applied = false;
+  const restarted = await deps.cases.update(c.electionId, c.caseId, (current) => {
+    applied = unchanged(current);
+    return !applied
       ? current
-      : recordRepair(current, 'ExecutionRestarted', { executionAttempt: seen + 1, sentSignal: null }, meta),
-  );
-  if (restarted.executionAttempt !== seen + 1) return null;
+      : recordRepair(
+          current,
+          'ExecutionRestarted',
+          { executionAttempt: current.executionAttempt + 1, sentSignal: null },
+          meta,
+        );
+  });
+  if (!applied) return null;
+  if (repair === 'restart') await deps.workflows.stop('nomination-case', name);
   const next = executionName(c.caseId, restarted.executionAttempt);
   await deps.workflows.start('nomination-case', next, { electionId: c.electionId, caseId: c.caseId });
   return { workflow: 'nomination-case', id: c.caseId, repair, execution: next };
 }
 
 /** The Lambda entry point: on a schedule (everything), or invoked by an operator for one election or case. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler((deps) => createHandler(deps));

@@ -42,6 +42,7 @@ export class Engine {
   readonly wakeUps: LocalWakeUps;
   readonly clock: Clock;
   readonly #reconcile: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
+  readonly #reconcileAtStartUp: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
@@ -73,14 +74,18 @@ export class Engine {
     });
     this.workflows = engine;
     this.#reconcile = createReconcile(this.deps);
+    this.#reconcileAtStartUp = createReconcile(this.deps, { atStartUp: true });
   }
 
   /**
    * Compares every open election and case with its execution and repairs the difference (functions/reconcile.ts):
    * at start-up, where no execution of an earlier process survives, every open record gets a new one at once.
    */
-  async reconcile(request: ReconcileRequest = {}): Promise<{ repaired: RepairDone[] }> {
-    return this.#reconcile(request);
+  async reconcile(
+    request: ReconcileRequest & { readonly atStartUp?: boolean } = {},
+  ): Promise<{ repaired: RepairDone[] }> {
+    const { atStartUp, ...scope } = request;
+    return (atStartUp ? this.#reconcileAtStartUp : this.#reconcile)(scope);
   }
 
   /** Fires the wake-ups due now and waits until every execution rests again. */

@@ -150,12 +150,7 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
   const reconcile = options.reconcile;
   if (method === 'POST' && path === '/admin/reconcile' && reconcile) {
     return async (bodyText, contentType, language) =>
-      reconcile(
-        parseOrThrow(
-          ReconcileRequestSchema.omit({ atStartUp: true }),
-          adminJson(bodyText, contentType, language),
-        ),
-      );
+      reconcile(parseOrThrow(ReconcileRequestSchema, adminJson(bodyText, contentType, language)));
   }
   const move = options.moveClock;
   if (method === 'POST' && path === '/admin/clock' && move) {

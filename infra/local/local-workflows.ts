@@ -114,6 +114,12 @@ export class LocalWorkflows implements Workflows {
       view.status = 'ABORTED';
       // A parked execution no longer counts as busy; its end below counts it out once more.
       if (this.#parked.delete(key)) this.#busy += 1;
+      // Its tokens resume nothing any more: a late signal to one of them is ignored, as on Step Functions.
+      for (const [token, owner] of this.#ownerOf) {
+        if (owner !== key) continue;
+        this.#tokens.forget(token);
+        this.#ownerOf.delete(token);
+      }
       execution.abort();
     });
     this.#busy += 1;

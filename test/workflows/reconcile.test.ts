@@ -186,4 +186,32 @@ describe('the reconciler', () => {
       other,
     ]);
   });
+
+  it('repairs once when two runs meet the same failed case', async () => {
+    const t = await startTestEngine({
+      wrapFunctions: (fns) => ({ ...fns, CheckEligibility: failingOnce(fns.CheckEligibility) }),
+    });
+    await t.operations.createElection(commission, {}, newElectionInput());
+    const caseId = await fileParty(t, 'amanat', 5);
+    await t.operations.confirmPartyNomination(
+      partyCaller('amanat'),
+      { electionId, caseId },
+      { decision: 'confirm' },
+    );
+    const runs = await Promise.all([t.engine.reconcile(), t.engine.reconcile()]);
+    await t.settled();
+    expect(runs.flatMap((r) => r.repaired).map((r) => r.execution)).toEqual([`${caseId}--2`]);
+    expect(t.engine.workflows.execution('nomination-case', `${caseId}--3`)).toBeUndefined();
+    const timeline = (await t.deps.cases.get(electionId, caseId)).timeline;
+    expect(timeline.filter((e) => e.event === 'ExecutionRestarted')).toHaveLength(1);
+  });
+
+  it('leaves a calendar alone whose last wake-up fired: the record still shows it, but the phase moved on', async () => {
+    const t = await startTestEngine();
+    await t.operations.createElection(commission, {}, newElectionInput());
+    await t.advanceTo(fixtureCalendar.nominationClose);
+    later(t, 10 * REPAIR_GRACE_MS);
+    expect((await t.engine.reconcile()).repaired).toEqual([]);
+    expect(t.engine.workflows.execution('election-calendar', electionId)?.status).toBe('RUNNING');
+  });
 });
