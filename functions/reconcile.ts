@@ -82,6 +82,24 @@ export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp
   };
 }
 
+/**
+ * Writes a repair only onto the record as this run saw it (same version): another run, or the execution itself,
+ * may have moved it since. Null when this run's write is not the one stored (an optimistic update may try its
+ * change more than once, so the last try decides).
+ */
+async function repairIfUnchanged<T extends { readonly version: number }>(
+  update: (change: (current: T) => T) => Promise<T>,
+  seenVersion: number,
+  repaired: (current: T) => T,
+): Promise<T | null> {
+  let applied = false;
+  const stored = await update((current) => {
+    applied = current.version === seenVersion;
+    return applied ? repaired(current) : current;
+  });
+  return applied ? stored : null;
+}
+
 async function reconcileElection(
   deps: ReconcileDeps,
   election: Election,
@@ -105,37 +123,26 @@ async function reconcileElection(
     code,
     details: { execution: name, found: status },
   });
-  const unchanged = (current: Election) => current.version === election.version;
+  const update = (change: (current: Election) => Election) =>
+    deps.elections.update(election.electionId, change);
   if (repair === 'resignal' && pending !== null) {
-    let applied = false;
-    await deps.elections.update(election.electionId, (current) => {
-      applied = unchanged(current);
-      return !applied
-        ? current
-        : {
-            ...current,
-            // The repeated signal gets its own grace before the calendar is replaced.
-            wakeUp: { ...pending, at: now, repeated: true },
-            notices: [...current.notices, notice('WAKE_UP_REPEATED')],
-          };
-    });
-    if (!applied) return null;
+    const marked = await repairIfUnchanged(update, election.version, (current) => ({
+      ...current,
+      // The repeated signal gets its own grace before the calendar is replaced.
+      wakeUp: { ...pending, at: now, repeated: true },
+      notices: [...current.notices, notice('WAKE_UP_REPEATED')],
+    }));
+    if (marked === null) return null;
     await deps.workflows.sendTaskSuccess(pending.taskToken, pending.output);
     return { workflow: 'election-calendar', id: election.electionId, repair, execution: name };
   }
-  let applied = false;
-  const restarted = await deps.elections.update(election.electionId, (current) => {
-    applied = unchanged(current);
-    return !applied
-      ? current
-      : {
-          ...current,
-          calendarAttempt: current.calendarAttempt + 1,
-          wakeUp: null,
-          notices: [...current.notices, notice('CALENDAR_RESTARTED')],
-        };
-  });
-  if (!applied) return null;
+  const restarted = await repairIfUnchanged(update, election.version, (current) => ({
+    ...current,
+    calendarAttempt: current.calendarAttempt + 1,
+    wakeUp: null,
+    notices: [...current.notices, notice('CALENDAR_RESTARTED')],
+  }));
+  if (restarted === null) return null;
   if (repair === 'restart') await deps.workflows.stop('election-calendar', name);
   const next = executionName(election.electionId, restarted.calendarAttempt);
   await deps.workflows.start('election-calendar', next, { electionId: election.electionId });
@@ -159,35 +166,26 @@ async function reconcileCase(
   });
   if (repair === 'none') return null;
   const meta = { at: now, actor: reconcilerActor, note: { execution: name, found: status } };
-  // Only a record still as this run saw it is repaired: another run, or the execution itself, may have moved it.
-  const unchanged = (current: NominationCase) => current.version === c.version;
+  const update = (change: (current: NominationCase) => NominationCase) =>
+    deps.cases.update(c.electionId, c.caseId, change);
   if (repair === 'resignal' && c.sentSignal !== null) {
     const sent = c.sentSignal;
-    let applied = false;
-    await deps.cases.update(c.electionId, c.caseId, (current) => {
-      applied = unchanged(current);
-      return !applied
-        ? current
-        : recordRepair(current, 'SignalRepeated', { sentSignal: { ...sent, at: now, repeated: true } }, meta);
-    });
-    if (!applied) return null;
+    const marked = await repairIfUnchanged(update, c.version, (current) =>
+      recordRepair(current, 'SignalRepeated', { sentSignal: { ...sent, at: now, repeated: true } }, meta),
+    );
+    if (marked === null) return null;
     await deps.workflows.sendTaskSuccess(sent.taskToken, sent.output);
     return { workflow: 'nomination-case', id: c.caseId, repair, execution: name };
   }
-  // Whether this run's write is the one stored: an optimistic update may try its change more than once.
-  let applied = false;
-  const restarted = await deps.cases.update(c.electionId, c.caseId, (current) => {
-    applied = unchanged(current);
-    return !applied
-      ? current
-      : recordRepair(
-          current,
-          'ExecutionRestarted',
-          { executionAttempt: current.executionAttempt + 1, sentSignal: null },
-          meta,
-        );
-  });
-  if (!applied) return null;
+  const restarted = await repairIfUnchanged(update, c.version, (current) =>
+    recordRepair(
+      current,
+      'ExecutionRestarted',
+      { executionAttempt: current.executionAttempt + 1, sentSignal: null },
+      meta,
+    ),
+  );
+  if (restarted === null) return null;
   if (repair === 'restart') await deps.workflows.stop('nomination-case', name);
   const next = executionName(c.caseId, restarted.executionAttempt);
   await deps.workflows.start('nomination-case', next, { electionId: c.electionId, caseId: c.caseId });

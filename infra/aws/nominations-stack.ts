@@ -14,28 +14,21 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import {
-  AccountRecovery,
-  ClientAttributes,
-  FeaturePlan,
-  Mfa,
-  StandardThreatProtectionMode,
-  StringAttribute,
-  UserPool,
-  type UserPoolClient,
-} from 'aws-cdk-lib/aws-cognito';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
+import { Identity } from './constructs/identity.ts';
 import { ProductFunction } from './constructs/product-function.ts';
+import { ReconcileSchedule } from './constructs/reconcile-schedule.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { apiFunctions, type FunctionSpec, scheduledFunctions, taskFunctions } from './function-catalogue.ts';
 
@@ -163,7 +156,13 @@ export class NominationsStack extends Stack {
       wakeUpRole,
     );
     this.functions = functions;
-    this.#reconcileSchedule(prefix, functions.Reconcile?.function);
+    const reconcile = functions.Reconcile?.function;
+    if (reconcile === undefined) throw new Error('the catalogue has no Reconcile function');
+    new ReconcileSchedule(this, 'ReconcileSchedule', {
+      scheduleName: `${prefix}-reconcile`,
+      reconcile,
+      deadLetters: this.scheduleDeadLetters,
+    });
 
     const lambdas: Record<string, IFunction> = Object.fromEntries(
       Object.entries(functions).map(([name, fn]) => [name, fn.function]),
@@ -179,7 +178,9 @@ export class NominationsStack extends Stack {
       functions: lambdas,
     });
 
-    ({ userPool: this.userPool, client: this.userPoolClient } = this.#identity(prefix, stage === 'prod'));
+    const identity = new Identity(this, 'Identity', { prefix, production: stage === 'prod' });
+    this.userPool = identity.userPool;
+    this.userPoolClient = identity.client;
     this.api = this.#httpApi(prefix, lambdas);
     this.alarmTopic = this.#alarms();
 
@@ -287,70 +288,6 @@ export class NominationsStack extends Stack {
     return [...statements(READ_ACTIONS, spec.needs.reads), ...statements(WRITE_ACTIONS, spec.needs.writes)];
   }
 
-  #identity(prefix: string, production: boolean) {
-    // The id was 'Users' while the scope attributes were mutable. CloudFormation cannot change an existing custom
-    // attribute, so a new id makes the next deploy create a new pool (users re-created) rather than fail to update.
-    const userPool = new UserPool(this, 'ScopedUsers', {
-      userPoolName: `${prefix}-users`,
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // The scope of a role: a district (commission, akimat), a party id, or the candidate's own IIN. The API trusts
-      // these claims, so they are immutable: an administrator sets them in AdminCreateUser and nobody, not even an
-      // administrator, changes them afterwards. A person who moves to another district or party gets a new account
-      // (a new `sub`), so what an account did stays attributable to the one scope it ever had; a wrong scope is
-      // fixed the same way (delete the user, create it again). An IIN never changes.
-      customAttributes: {
-        district: new StringAttribute({ minLen: 4, maxLen: 4, mutable: false }),
-        party: new StringAttribute({ minLen: 2, maxLen: 63, mutable: false }),
-        iin: new StringAttribute({ minLen: 12, maxLen: 12, mutable: false }),
-      },
-      ...(production
-        ? {
-            featurePlan: FeaturePlan.PLUS,
-            standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-          }
-        : {}),
-      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    if (!production) {
-      const reason =
-        'Cognito Plus (threat protection) is switched on for the prod stage; other stages are not public';
-      Validations.of(userPool).acknowledge(
-        { id: 'AwsSolutions-COG3', reason },
-        { id: 'AwsSolutions-COG8', reason },
-      );
-    }
-    for (const role of ['commission', 'akimat', 'party', 'candidate']) {
-      userPool.addGroup(role, { groupName: role, description: `The ${role} role of akim-nominations` });
-    }
-    const client = userPool.addClient('Api', {
-      // SRP for people; the admin flow (it needs IAM credentials) for operators' scripts and smoke tests.
-      authFlows: { userSrp: true, adminUserPassword: true },
-      generateSecret: false,
-      // The roles and scopes are read from ID tokens (custom attributes are not in access tokens).
-      idTokenValidity: Duration.hours(1),
-      preventUserExistenceErrors: true,
-      // Listed explicitly: a client without write attributes may write every mutable attribute. A user may change
-      // their own name, nothing else: not the email (sign-in and account recovery) and never a scope attribute.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-      // What the ID token carries: the scope attributes the API reads, and who the user is.
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ fullname: true, email: true, emailVerified: true })
-        .withCustomAttributes('district', 'party', 'iin'),
-    });
-    return { userPool, client };
-  }
-
   #httpApi(prefix: string, lambdas: Record<string, IFunction>): HttpApi {
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_MONTH,
@@ -385,33 +322,6 @@ export class NominationsStack extends Stack {
         'Public reads (getElection, listCandidates, the OpenAPI document) need no token by design; every other route has the Cognito authorizer',
     });
     return api;
-  }
-
-  /** The reconciler every five minutes, under a role that may invoke it and nothing else. */
-  #reconcileSchedule(prefix: string, reconcile: IFunction | undefined): void {
-    if (reconcile === undefined) throw new Error('the catalogue has no Reconcile function');
-    const role = new Role(this, 'ReconcileScheduleRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-      description: 'EventBridge Scheduler runs the reconciler, nothing else',
-    });
-    role.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reconcile.functionArn] }),
-    );
-    this.scheduleDeadLetters.grantSendMessages(role);
-    new CfnSchedule(this, 'ReconcileSchedule', {
-      name: `${prefix}-reconcile`,
-      scheduleExpression: 'rate(5 minutes)',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: reconcile.functionArn,
-        roleArn: role.roleArn,
-        input: '{}',
-        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 300 },
-        deadLetterConfig: { arn: this.scheduleDeadLetters.queueArn },
-      },
-    });
   }
 
   #alarms(): Topic {
