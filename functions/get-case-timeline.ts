@@ -7,6 +7,7 @@ import type { OperationRequest } from './support/operation.ts';
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases'>) {
   return async (request: OperationRequest) => {
     const { nominationCase } = await loadCaseFor(deps, request, requireCaseReader);
-    return { caseId: nominationCase.caseId, timeline: nominationCase.timeline };
+    const { events } = await deps.cases.withTrail(nominationCase.electionId, nominationCase.caseId);
+    return { caseId: nominationCase.caseId, timeline: events };
   };
 }

@@ -4,7 +4,7 @@ import { phaseDeadline } from '../shared/domain/deadlines.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
-import { type NominationCase, recordRepair } from '../shared/domain/nomination-case.ts';
+import { type NominationCase, recordExecutionEvent } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
@@ -159,7 +159,7 @@ async function reconcileCase(
   const status = await deps.workflows.describe('nomination-case', name);
   const repair = repairFor({
     execution: status,
-    lastChange: c.timeline.at(-1)?.at ?? c.filedAt,
+    lastChange: c.lastEntry.at,
     pending: c.sentSignal,
     now,
     ...(notFoundGraceMs === undefined ? {} : { notFoundGraceMs }),
@@ -171,14 +171,19 @@ async function reconcileCase(
   if (repair === 'resignal' && c.sentSignal !== null) {
     const sent = c.sentSignal;
     const marked = await repairIfUnchanged(update, c.version, (current) =>
-      recordRepair(current, 'SignalRepeated', { sentSignal: { ...sent, at: now, repeated: true } }, meta),
+      recordExecutionEvent(
+        current,
+        'SignalRepeated',
+        { sentSignal: { ...sent, at: now, repeated: true } },
+        meta,
+      ),
     );
     if (marked === null) return null;
     await deps.workflows.sendTaskSuccess(sent.taskToken, sent.output);
     return { workflow: 'nomination-case', id: c.caseId, repair, execution: name };
   }
   const restarted = await repairIfUnchanged(update, c.version, (current) =>
-    recordRepair(
+    recordExecutionEvent(
       current,
       'ExecutionRestarted',
       { executionAttempt: current.executionAttempt + 1, sentSignal: null },

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
 import { signingWindow } from '../shared/domain/election.ts';
+import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import {
   ForbiddenError,
   InvalidTransitionError,
   VoterRegisterMissingError,
 } from '../shared/domain/errors.ts';
+import { localDateOf } from '../shared/domain/local-date.ts';
 import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
+import { linesDigest, recordLines, type SubmissionNote } from '../shared/domain/signature-record.ts';
 import {
   linePosition,
   type SignatureCheckContext,
@@ -16,6 +19,7 @@ import {
   type SignatureVerdict,
   verifySignatures,
 } from '../shared/domain/signatures.ts';
+import { takeSubmission } from '../shared/domain/submission-limit.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
 import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -93,6 +97,14 @@ export function createHandler(
 
     const { electionId } = election;
     const { caseId } = nominationCase;
+    // The day's place is taken first: a submission over the bound is refused before anything is counted.
+    const today = localDateOf(now, timeZoneOf(election.rules));
+    const limit = election.rules.signatureSubmissionsPerDay;
+    await deps.cases.update(electionId, caseId, (current) => ({
+      ...current,
+      submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
+    }));
+
     const iins = lines.map((l) => l.iin);
     const [support, registered, earlierLines] = await Promise.all([
       deps.signatures.supportOf(electionId, iins),
@@ -115,13 +127,19 @@ export function createHandler(
     };
     const verdict = await countVerdict(deps, lines, context, electionId, caseId);
 
-    await deps.signatures.saveLines(caseId, deps.newId(), lines, verdict.lines);
+    const submissionId = deps.newId();
+    const recorded = recordLines(submissionId, lines, verdict.lines);
+    await deps.signatures.saveLines(caseId, recorded);
     const summary = verdictView(verdict);
-    const meta = {
-      at: now,
-      actor: actorOf(request.caller),
-      note: { validCount: verdict.validCount, shortfall: verdict.shortfall },
+    // The trail names the submission's lines by digest: a verdict changed afterwards no longer matches it.
+    const note: SubmissionNote = {
+      submissionId,
+      lineCount: recorded.length,
+      linesDigest: linesDigest(recorded),
+      validCount: verdict.validCount,
+      shortfall: verdict.shortfall,
     };
+    const meta = { at: now, actor: actorOf(request.caller), note };
     await recordAndResume(
       deps,
       nominationCase,

@@ -27,7 +27,7 @@ export async function recordAndResume(
     token = current.waitingFor?.taskToken ?? null;
     if (token === null) return { ...next, waitingFor: null };
     // Kept until the execution stores its next wait: if this signal is lost, the reconciler sends it again.
-    const at = next.timeline.at(-1)?.at ?? next.filedAt;
+    const at = next.lastEntry.at;
     return { ...next, waitingFor: null, sentSignal: { taskToken: token, output, at, repeated: false } };
   });
   await deps.cases.releaseSlot(updated);

@@ -48,6 +48,7 @@ export const ElectionRulesSchema = z.strictObject({
   withdrawalClosesDaysBefore: z.int().min(0).default(0),
   candidateAgeCountedOn: z.enum(['election-day', 'filing-day']).default('election-day'),
   multipleSupportAllowed: z.boolean().default(true),
+  signatureSubmissionsPerDay: z.int().min(1).max(1000).default(20),
   minimumEducation: EducationLevelSchema.default('technical-vocational'),
   requiredDocuments: z.array(DocumentKindSchema).default([...documentKinds]),
   registrationRequiresCompletedChecks: z.boolean().default(true),
@@ -79,6 +80,8 @@ const ruleBasis: Readonly<Record<RuleName, string>> = {
   candidateAgeCountedOn: 'CLE 113-2 sets the age of 25 without saying on which day; default: election day',
   multipleSupportAllowed:
     'Not found in the law; default: a voter may support several candidates, and it is reported',
+  signatureSubmissionsPerDay:
+    'Not found in the law; default: 20 submissions for one case in one local day, so that no caller can grow a case’s record without bound (one submission may hold many sheets)',
   minimumEducation:
     'The education requirement changed over time; default: technical and vocational or higher',
   requiredDocuments:

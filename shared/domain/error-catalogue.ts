@@ -245,6 +245,11 @@ export const errorCatalogue = {
     ru: `Исчерпан лимит предложений дополнительного кандидата (${s(d.limit)}).`,
     en: `The limit of additional-candidate proposals (${s(d.limit)}) is used up.`,
   }),
+  SUBMISSION_LIMIT_REACHED: (d) => ({
+    kk: `Бұл іс бойынша ${s(d.on)} күні қолтаңба парақтары ${s(d.limit)} рет жіберілді, бұл — бір күндік шек. Келесі күні жіберіңіз; бірнеше парақты бір жіберілімге біріктіруге болады.`,
+    ru: `По этому делу ${s(d.on)} подписные листы подавались ${s(d.limit)} раз: это предел на один день. Подайте на следующий день; несколько листов можно подать одной подачей.`,
+    en: `Signature sheets were submitted ${s(d.limit)} times for this case on ${s(d.on)}: that is the limit for one day. Submit on the next day; several sheets can go in one submission.`,
+  }),
   NOT_A_PARTY_MEMBER: () => ({
     kk: 'Партия тек өз мүшесін ұсына алады.',
     ru: 'Партия может выдвинуть только своего члена.',

@@ -85,6 +85,14 @@ export class AdditionalCandidateLimitReachedError extends DomainError {
   }
 }
 
+export class SubmissionLimitReachedError extends DomainError {
+  override readonly name = 'SubmissionLimitReachedError';
+  readonly kind = 'rule';
+  constructor(limit: number, on: string) {
+    super('SUBMISSION_LIMIT_REACHED', { limit, on });
+  }
+}
+
 export class NotAPartyMemberError extends DomainError {
   override readonly name = 'NotAPartyMemberError';
   readonly kind = 'rule';

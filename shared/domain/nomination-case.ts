@@ -6,31 +6,16 @@ import {
   initialStatus,
   nextStatus,
 } from './case-lifecycle.ts';
+import { type Actor, ActorSchema, type TrailEntry, TrailEntrySchema } from './case-trail.ts';
 import { waitingSteps } from './election-calendar.ts';
 import { CandidateChecksSchema, noChecksYet } from './eligibility.ts';
 import { StepAlreadyDecidedError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 import { type Filing, FilingSchema, nominatorSlot } from './nomination.ts';
+import { SubmissionsOfDaySchema } from './submission-limit.ts';
 
-/** Who did something: a role and a non-personal id (a district code, a party id, a user id, or the engine). */
-export const ActorSchema = z.strictObject({
-  role: z.enum(['commission', 'akimat', 'party', 'candidate', 'engine']),
-  id: z.string().min(1).max(200),
-});
-export type Actor = z.infer<typeof ActorSchema>;
-
-/** One entry of the audit trail: who, what, when, from which status to which. Never personal data. */
-export const TimelineEntrySchema = z.strictObject({
-  version: z.int().min(1),
-  at: InstantSchema,
-  actor: ActorSchema,
-  event: z.string(),
-  from: CaseStatusSchema.nullable(),
-  to: CaseStatusSchema,
-  note: z.record(z.string(), z.unknown()).optional(),
-});
-export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+export { type Actor, ActorSchema } from './case-trail.ts';
 
 /** A step that takes exactly one decision; a second one for the same step is a conflict. */
 export const decisionSteps = [
@@ -74,11 +59,17 @@ export const NominationCaseSchema = z.strictObject({
   decisions: z.partialRecord(DecisionStepSchema, RecordedDecisionSchema),
   findings: z.record(z.string(), z.unknown()),
   waitingFor: WaitingForSchema.nullable(),
-  timeline: z.array(TimelineEntrySchema),
+  /**
+   * The latest entry of the audit trail. The trail itself is one stored event per entry, chained by hash
+   * (`case-trail.ts`), so the case stays one small item however long its history grows.
+   */
+  lastEntry: TrailEntrySchema,
   /** Which execution is the case's: its name is `executionName(caseId, attempt)`. */
   executionAttempt: z.int().min(1).default(1),
   /** The last signal that ended one of its waits, until the execution stores its next wait. */
   sentSignal: SentSignalSchema.nullable().default(null),
+  /** Signature submissions taken on the latest day one was (bounded per day by the election's rules). */
+  submissionsOfDay: SubmissionsOfDaySchema.nullable().default(null),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 
@@ -108,38 +99,30 @@ export function openCase(
     decisions: {},
     findings: {},
     waitingFor: null,
-    timeline: [entry(1, 'NominationFiled', null, status, meta)],
+    lastEntry: entry(null, 'NominationFiled', status, meta),
     executionAttempt: 1,
     sentSignal: null,
+    submissionsOfDay: null,
   };
 }
 
-/** The case after `event`: next status, version + 1, one more timeline entry. Throws on an impossible event. */
+/** The case after `event`: next status, version + 1, one more trail entry. Throws on an impossible event. */
 export function applyCaseEvent(current: NominationCase, event: CaseEvent, meta: EventMeta): NominationCase {
   const to = nextStatus(current.status, event);
-  const version = current.version + 1;
-  return {
-    ...current,
-    status: to,
-    version,
-    timeline: [...current.timeline, entry(version, event.type, current.status, to, meta)],
-  };
+  return { ...current, status: to, lastEntry: entry(current, event.type, to, meta) };
 }
 
-/** A repair of the case's execution, on its timeline: the status stays, the trail says what was done and why. */
-export function recordRepair(
+/**
+ * What happened to the case's execution, on its trail: a repair, or a failure no retry mended. The status
+ * stays; the trail says what was done or what went wrong.
+ */
+export function recordExecutionEvent(
   current: NominationCase,
-  event: 'ExecutionRestarted' | 'SignalRepeated',
+  event: 'ExecutionRestarted' | 'SignalRepeated' | 'WorkflowFailed',
   change: Partial<Pick<NominationCase, 'executionAttempt' | 'sentSignal'>>,
   meta: EventMeta,
 ): NominationCase {
-  const version = current.version + 1;
-  return {
-    ...current,
-    ...change,
-    version,
-    timeline: [...current.timeline, entry(version, event, current.status, current.status, meta)],
-  };
+  return { ...current, ...change, lastEntry: entry(current, event, current.status, meta) };
 }
 
 /**
@@ -159,13 +142,18 @@ export function decideStep(
   return { ...next, decisions: { ...current.decisions, [step]: recorded } };
 }
 
-function entry(version: number, event: string, from: CaseStatus | null, to: CaseStatus, meta: EventMeta) {
+/**
+ * A trail entry for the change from `current` (null for a new case). One change writes at most one entry:
+ * storage chains it after the case's last stored event as the case is written.
+ */
+function entry(current: NominationCase | null, event: string, to: CaseStatus, meta: EventMeta): TrailEntry {
   return {
-    version,
+    seq: current === null ? 1 : current.lastEntry.seq + 1,
+    version: current === null ? 1 : current.version + 1,
     at: meta.at,
     actor: meta.actor,
     event,
-    from,
+    from: current === null ? null : current.status,
     to,
     ...(meta.note === undefined ? {} : { note: meta.note }),
   };

@@ -1,9 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
+import {
+  chainEvent,
+  linkTo,
+  type TrailEvent,
+  type TrailLink,
+  TrailLinkSchema,
+} from '../domain/case-trail.ts';
 import { CandidateAlreadyNominatedError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
+import { CaseTrailStore, type StoredTrail } from './case-trail-store.ts';
 import { createOnce, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { readItem } from './item-codec.ts';
@@ -33,15 +42,29 @@ export interface ElectionCases {
 
 const isRegistered = (c: NominationCase) => c.status === 'Registered';
 
+/** The attribute of a case item naming the last committed event of its trail. */
+const TRAIL_HEAD = 'trailHead';
+
+/** A case as stored, with the head of its trail. */
+export interface CaseWithHead {
+  readonly nominationCase: NominationCase;
+  readonly head: TrailLink;
+}
+
 /**
  * Nomination cases: filed once per candidate, changed only under optimistic locking. A change that makes a case
  * Registered, or ends its registration, is carried to the published list right after the case is written.
+ *
+ * No transition without its trail entry: a change that brings a new entry first stores it as an event chained
+ * after the case's head, then writes the case naming that event as its new head, on condition of the version.
+ * Both are single-item writes; the case write is the commit, and an event it does not name never happened.
  */
 export class CaseRepository {
   readonly #table: Table;
   readonly #roll: NominationRoll;
   readonly #published: PublishedList;
   readonly #unreadable: UnreadableCases;
+  readonly #trail: CaseTrailStore;
   readonly #orphanAfterMs: number;
 
   constructor(table: Table, options: CaseRepositoryOptions = {}) {
@@ -49,6 +72,7 @@ export class CaseRepository {
     this.#roll = new NominationRoll(table);
     this.#published = new PublishedList(table);
     this.#unreadable = new UnreadableCases(table);
+    this.#trail = new CaseTrailStore(table);
     this.#orphanAfterMs = options.orphanClaimAfterMs ?? FIFTEEN_MINUTES_MS;
   }
 
@@ -101,8 +125,13 @@ export class CaseRepository {
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
     const key = keys.case(nominationCase.electionId, nominationCase.caseId);
+    const writeId = randomUUID();
+    const filed = chainEvent(nominationCase, nominationCase.lastEntry, writeId, null);
+    await this.#trail.append(filed);
     // Written only as reads will take it: a record no read accepts would stop its whole election.
-    if (await createOnce(this.#table, key, NominationCaseSchema.parse(nominationCase))) return nominationCase;
+    const item = { ...NominationCaseSchema.parse(nominationCase), [TRAIL_HEAD]: linkTo(filed) };
+    if (await createOnce(this.#table, key, item, writeId)) return nominationCase;
+    await this.#trail.discard(filed);
     // Another request resumed the same claim and wrote the case first.
     throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
@@ -114,6 +143,11 @@ export class CaseRepository {
   }
 
   async find(electionId: string, caseId: string): Promise<NominationCase | null> {
+    return (await this.#read(electionId, caseId))?.nominationCase ?? null;
+  }
+
+  /** A case with the head of its trail, from one consistent read. */
+  async #read(electionId: string, caseId: string): Promise<CaseWithHead | null> {
     const { Item } = await this.#table.db.send(
       new GetCommand({
         TableName: this.#table.name,
@@ -124,7 +158,16 @@ export class CaseRepository {
     if (Item === undefined) return null;
     const read = readItem(NominationCaseSchema, Item);
     if (!read.ok) throw new RecordUnreadableError('case', caseId, read.unreadable.fields);
-    return read.value;
+    const head = TrailLinkSchema.safeParse(Item[TRAIL_HEAD]);
+    if (!head.success) throw new RecordUnreadableError('case', caseId, [TRAIL_HEAD]);
+    return { nominationCase: read.value, head: head.data };
+  }
+
+  /** A case, the head of its trail and the committed events, oldest first. */
+  async withTrail(electionId: string, caseId: string): Promise<CaseWithHead & StoredTrail> {
+    const found = await this.#read(electionId, caseId);
+    if (found === null) throw new NotFoundError('case');
+    return { ...found, ...(await this.#trail.read(caseId, found.head)) };
   }
 
   async get(electionId: string, caseId: string): Promise<NominationCase> {
@@ -161,28 +204,47 @@ export class CaseRepository {
     change: (current: NominationCase) => NominationCase,
   ): Promise<NominationCase> {
     // The version the written change was made from: the last one loaded (a lost race loads again).
-    let changedFrom: NominationCase | undefined;
+    let changedFrom: CaseWithHead | undefined;
+    const key = keys.case(electionId, caseId);
     const updated = await updateOptimistically({
       load: async () => {
-        changedFrom = await this.get(electionId, caseId);
-        return changedFrom;
+        const found = await this.#read(electionId, caseId);
+        if (found === null) throw new NotFoundError('case');
+        changedFrom = found;
+        return found.nominationCase;
       },
       change,
-      save: (next, expectedVersion, writeId) =>
-        putIfVersion(
-          this.#table,
-          { ...keys.case(electionId, caseId), ...NominationCaseSchema.parse(next), [WRITE_ID]: writeId },
-          expectedVersion,
-        ),
-      storedWriteId: () => storedWriteId(this.#table, keys.case(electionId, caseId)),
+      save: async (next, expectedVersion, writeId) => {
+        if (changedFrom === undefined) throw new Error('A change is saved only after its case was loaded');
+        const event = this.#newEvent(changedFrom, next, writeId);
+        if (event !== null) await this.#trail.append(event);
+        const item = {
+          ...key,
+          ...NominationCaseSchema.parse(next),
+          [TRAIL_HEAD]: event === null ? changedFrom.head : linkTo(event),
+          [WRITE_ID]: writeId,
+        };
+        if (await putIfVersion(this.#table, item, expectedVersion)) return true;
+        if (event !== null && (await storedWriteId(this.#table, key)) !== writeId)
+          await this.#trail.discard(event);
+        return false;
+      },
+      storedWriteId: () => storedWriteId(this.#table, key),
     });
-    if (
-      changedFrom !== undefined &&
-      updated !== changedFrom &&
-      isRegistered(changedFrom) !== isRegistered(updated)
-    ) {
+    const before = changedFrom?.nominationCase;
+    if (before !== undefined && updated !== before && isRegistered(before) !== isRegistered(updated)) {
       await this.#published.sync(updated);
     }
     return updated;
+  }
+
+  /** The event a change brings to the trail, chained after the stored head; null when it brings none. */
+  #newEvent(from: CaseWithHead, next: NominationCase, writeId: string): TrailEvent | null {
+    const entry = next.lastEntry;
+    if (entry.seq === from.head.seq) return null;
+    if (entry.seq !== from.head.seq + 1) {
+      throw new Error(`A change writes at most one trail entry (head ${from.head.seq}, entry ${entry.seq})`);
+    }
+    return chainEvent(next, entry, writeId, from.head);
   }
 }

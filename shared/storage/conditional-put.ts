@@ -18,8 +18,8 @@ export async function createOnce(
   table: Table,
   key: ItemKey,
   item: Record<string, unknown>,
+  writeId: string = randomUUID(),
 ): Promise<boolean> {
-  const writeId = randomUUID();
   if (await putIfAbsent(table, { ...item, ...key, [WRITE_ID]: writeId })) return true;
   return (await storedWriteId(table, key)) === writeId;
 }

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { keyAttributes } from './table.ts';
 
+/** Attributes storage keeps on an item for itself: a write's mark, a case's trail head. */
+const storageOwned: readonly string[] = ['writeId', 'trailHead'];
+
 function dataOf(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(item).filter(([name]) => !keyAttributes.includes(name) && name !== 'writeId'),
+    Object.entries(item).filter(([name]) => !keyAttributes.includes(name) && !storageOwned.includes(name)),
   );
 }
 

@@ -14,8 +14,9 @@ import { tableKeys } from './table.ts';
  * | electionDirectory | ELECTIONS                     | <electionId>            | the id of every election called       |
  * | district (gsi1)   | DISTRICT#<4 digits>           | ELECTION#<day>#<id>     | index keys on election items          |
  * | roll              | ROLL#<electionId>             | ROLL                    | candidates by IIN, nominator slots    |
- * | cases             | CASES#<electionId>            | CASE#<caseId>           | cases with their audit trails         |
- * | lines             | LINES#<caseId>                | LINE#<sheet 4>#<line 3> | signature lines                       |
+ * | cases             | CASES#<electionId>            | CASE#<caseId>           | cases, each naming its trail's head   |
+ * | trail             | TRAIL#<caseId>                | EVENT#<seq 8>#<eventId> | a case's audit trail, one event each  |
+ * | lines             | LINES#<caseId>                | LINE#<sub>#<sht>#<line> | signature lines of each submission    |
  * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | counted support                       |
  * | register          | REGISTER#<electionId>#<snap>  | VOTER#<iin>             | voter register entries                |
  * | published         | PUBLIC#<electionId>           | CANDIDATE#<caseId>      | the public view of each registered    |
@@ -44,6 +45,7 @@ export const keyFamilies = {
   district: { prefix: 'DISTRICT#', index: tableKeys.byDistrictIndex },
   roll: { prefix: 'ROLL#' },
   cases: { prefix: 'CASES#' },
+  trail: { prefix: 'TRAIL#' },
   lines: { prefix: 'LINES#' },
   support: { prefix: 'SUPPORT#' },
   register: { prefix: 'REGISTER#' },
@@ -104,9 +106,14 @@ export const keys = {
   casesOf: (electionId: string) => ({ pk: `${p('cases')}${electionId}`, skPrefix: 'CASE#' }),
   /** The case id in the sort key of a case item. */
   caseIdOf: (sk: string): string => sk.slice('CASE#'.length),
-  signatureLine: (caseId: string, sheet: number, line: number): ItemKey => ({
+  trailEvent: (caseId: string, seq: number, eventId: string): ItemKey => ({
+    pk: `${p('trail')}${caseId}`,
+    sk: `EVENT#${String(seq).padStart(8, '0')}#${eventId}`,
+  }),
+  trailOf: (caseId: string) => ({ pk: `${p('trail')}${caseId}`, skPrefix: 'EVENT#' }),
+  signatureLine: (caseId: string, submissionId: string, sheet: number, line: number): ItemKey => ({
     pk: `${p('lines')}${caseId}`,
-    sk: `LINE#${String(sheet).padStart(4, '0')}#${String(line).padStart(3, '0')}`,
+    sk: `LINE#${submissionId}#${String(sheet).padStart(4, '0')}#${String(line).padStart(3, '0')}`,
   }),
   signatureLinesOf: (caseId: string) => ({ pk: `${p('lines')}${caseId}`, skPrefix: 'LINE#' }),
   support: (electionId: string, iin: string): ItemKey => ({

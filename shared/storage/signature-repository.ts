@@ -1,20 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type LineVerdict, type SignatureLine, SignatureLineSchema } from '../domain/signatures.ts';
+import { type RecordedSignatureLine, RecordedSignatureLineSchema } from '../domain/signature-record.ts';
 import { getAll, putAll } from './batch.ts';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { queryPrefix } from './query-all.ts';
-
-/** A signature line as stored: what the sheet said, and the verdict on it. */
-export const StoredSignatureLineSchema = z.strictObject({
-  ...SignatureLineSchema.shape,
-  submissionId: z.string(),
-  valid: z.boolean(),
-  reason: z.string().nullable(),
-});
-export type StoredSignatureLine = z.infer<typeof StoredSignatureLineSchema>;
 
 const SupportSchema = z.object({ sk: z.string(), cases: z.set(z.string()).optional() });
 
@@ -76,30 +67,19 @@ export class SignatureRepository {
     }
   }
 
-  /** Stores the lines of one submission with their verdicts (lines are idempotent by sheet and line). */
-  async saveLines(
-    caseId: string,
-    submissionId: string,
-    lines: readonly SignatureLine[],
-    verdicts: readonly LineVerdict[],
-  ): Promise<void> {
-    const verdictAt = new Map(verdicts.map((v) => [`${v.sheet}/${v.line}`, v]));
+  /**
+   * Stores the recorded lines of one submission. Each submission's lines are kept under its own id: a line
+   * repeating an earlier one's place is recorded beside it, never over it, so an earlier valid line and its
+   * count survive every later submission (and a retried one).
+   */
+  async saveLines(caseId: string, lines: readonly RecordedSignatureLine[]): Promise<void> {
     await putAll(
       this.#table,
-      lines.map((line) => {
-        const verdict = verdictAt.get(`${line.sheet}/${line.line}`);
-        return {
-          ...keys.signatureLine(caseId, line.sheet, line.line),
-          ...line,
-          submissionId,
-          valid: verdict?.valid ?? false,
-          reason: verdict === undefined || verdict.valid ? null : verdict.reason,
-        };
-      }),
+      lines.map((line) => ({ ...keys.signatureLine(caseId, line.submissionId, line.sheet, line.line), ...line })),
     );
   }
 
-  async listLines(caseId: string): Promise<StoredSignatureLine[]> {
-    return queryPrefix(this.#table, StoredSignatureLineSchema, keys.signatureLinesOf(caseId));
+  async listLines(caseId: string): Promise<RecordedSignatureLine[]> {
+    return queryPrefix(this.#table, RecordedSignatureLineSchema, keys.signatureLinesOf(caseId));
   }
 }

@@ -59,15 +59,19 @@ describe('case storage: one case per candidate per election', () => {
     const election = await freshElection();
     const stored = await file(election, aPartyFiling(), 'case-1');
     expect(await cases.get(election.electionId, 'case-1')).toEqual(stored);
-    expect(stored.timeline).toEqual([
-      {
+    const { events, missing } = await cases.withTrail(election.electionId, 'case-1');
+    expect(missing).toBeNull();
+    expect(events).toEqual([
+      expect.objectContaining({
+        seq: 1,
         version: 1,
         at: now,
         actor: party,
         event: 'NominationFiled',
         from: null,
         to: 'AwaitingPartyConfirmation',
-      },
+        prev: null,
+      }),
     ]);
   });
 
@@ -202,7 +206,7 @@ describe('case storage: decisions and optimistic locking', () => {
 
     const stored = await cases.get(election.electionId, 'decide-me');
     expect(stored.version).toBe(2);
-    expect(stored.timeline).toHaveLength(2);
+    expect((await cases.withTrail(election.electionId, 'decide-me')).events).toHaveLength(2);
     expect(stored.status).toBe(
       stored.decisions['party-confirmation']?.outcome === 'confirmed'
         ? 'CheckingEligibility'

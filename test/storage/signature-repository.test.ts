@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordLines } from '../../shared/domain/signature-record.ts';
 import { type SignatureLine, verifySignatures } from '../../shared/domain/signatures.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { makeIin } from '../support/iins.ts';
@@ -67,7 +68,7 @@ describe('signature storage: sheet lines', () => {
       },
     ];
     const verdict = verifySignatures(lines, signatureContext({ voters: 500 }));
-    await signatures.saveLines('case-lines', 'sub-1', lines, verdict.lines);
+    await signatures.saveLines('case-lines', recordLines('sub-1', lines, verdict.lines));
 
     const stored = await signatures.listLines('case-lines');
     expect(stored.map((l) => [l.sheet, l.line, l.valid, l.reason, l.submissionId])).toEqual([
@@ -93,7 +94,7 @@ describe('signature storage: sheet lines', () => {
       valid: true as const,
       alsoSupportsAnother: false,
     }));
-    await signatures.saveLines('case-many', 'sub-1', lines, verdicts);
+    await signatures.saveLines('case-many', recordLines('sub-1', lines, verdicts));
     expect(await signatures.listLines('case-many')).toHaveLength(1000);
   });
 });

@@ -66,7 +66,7 @@ describe('nomination case workflow: the party route', () => {
     expect(await statusOf(caseId)).toBe('Registered');
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('SUCCEEDED');
 
-    const timeline = (await t.deps.cases.get(electionId, caseId)).timeline.map((e) => [e.event, e.to]);
+    const timeline = (await t.deps.cases.withTrail(electionId, caseId)).events.map((e) => [e.event, e.to]);
     expect(timeline).toEqual([
       ['NominationFiled', 'AwaitingPartyConfirmation'],
       ['PartyConfirmed', 'CheckingEligibility'],
@@ -97,7 +97,7 @@ describe('nomination case workflow: the party route', () => {
 
     await t.advanceTo(fixtureCalendar.nominationClose);
     expect(await statusOf(silent)).toBe('Lapsed');
-    const lapse = (await t.deps.cases.get(electionId, silent)).timeline.at(-1);
+    const lapse = (await t.deps.cases.withTrail(electionId, silent)).events.at(-1);
     expect(lapse).toMatchObject({
       event: 'DeadlineReached',
       actor: { role: 'engine' },

@@ -81,7 +81,7 @@ describe('the reconciler', () => {
     ]);
     const repairedCase = await t.deps.cases.get(electionId, caseId);
     expect(repairedCase.status).toBe('AwaitingRegistrationDecision');
-    expect(repairedCase.timeline.at(-2)).toMatchObject({
+    expect((await t.deps.cases.withTrail(electionId, caseId)).events.at(-2)).toMatchObject({
       event: 'ExecutionRestarted',
       actor: { role: 'engine', id: 'reconciler' },
       note: { execution: caseId, found: 'FAILED' },
@@ -129,7 +129,7 @@ describe('the reconciler', () => {
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('ABORTED');
     const moved = await t.deps.cases.get(electionId, caseId);
     expect(moved.status).toBe('AwaitingRegistrationDecision');
-    expect(moved.timeline.map((e) => e.event)).toEqual([
+    expect((await t.deps.cases.withTrail(electionId, caseId)).events.map((e) => e.event)).toEqual([
       'NominationFiled',
       'PartyConfirmed',
       'SignalRepeated',
@@ -202,7 +202,7 @@ describe('the reconciler', () => {
     await t.settled();
     expect(runs.flatMap((r) => r.repaired).map((r) => r.execution)).toEqual([`${caseId}--2`]);
     expect(t.engine.workflows.execution('nomination-case', `${caseId}--3`)).toBeUndefined();
-    const timeline = (await t.deps.cases.get(electionId, caseId)).timeline;
+    const timeline = (await t.deps.cases.withTrail(electionId, caseId)).events;
     expect(timeline.filter((e) => e.event === 'ExecutionRestarted')).toHaveLength(1);
   });
 

@@ -85,9 +85,9 @@ async function outcome(t: TestEngine, ids: Map<string, string>) {
   const cases = Object.fromEntries(
     await Promise.all(
       [...ids].map(async ([name, caseId]) => {
-        const c = await t.deps.cases.get(electionId, caseId);
+        const { nominationCase: c, events: trail } = await t.deps.cases.withTrail(electionId, caseId);
         // A restart's repairs are on the trail too; beside them, the trail is the uninterrupted run's.
-        const events = c.timeline.filter((e) => !repairEvents.has(e.event)).map((e) => `${e.event}:${e.to}`);
+        const events = trail.filter((e) => !repairEvents.has(e.event)).map((e) => `${e.event}:${e.to}`);
         return [name, { status: c.status, events }] as const;
       }),
     ),

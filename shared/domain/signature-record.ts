@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { z } from 'zod';
+import { type LineVerdict, type SignatureLine, SignatureLineSchema } from './signatures.ts';
+
+/**
+ * A signature line as recorded: what the sheet said, the submission it came in, and the verdict on it. Every
+ * line of every submission is kept, a line refused as a repeat of an earlier one included, so the verdicts a
+ * count was made from can be shown and checked afterwards.
+ */
+export const RecordedSignatureLineSchema = z.strictObject({
+  ...SignatureLineSchema.shape,
+  submissionId: z.string().min(1).max(64),
+  valid: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type RecordedSignatureLine = z.infer<typeof RecordedSignatureLineSchema>;
+
+/** The lines of one submission as they are recorded, each with its verdict. */
+export function recordLines(
+  submissionId: string,
+  lines: readonly SignatureLine[],
+  verdicts: readonly LineVerdict[],
+): RecordedSignatureLine[] {
+  const verdictAt = new Map(verdicts.map((v) => [`${v.sheet}/${v.line}`, v]));
+  return lines.map((line) => {
+    const verdict = verdictAt.get(`${line.sheet}/${line.line}`);
+    return {
+      ...line,
+      submissionId,
+      valid: verdict?.valid ?? false,
+      reason: verdict === undefined || verdict.valid ? null : verdict.reason,
+    };
+  });
+}
+
+/**
+ * SHA-256 over the canonical JSON (RFC 8785) of a submission's recorded lines in sheet and line order. The
+ * case's trail names it on the event that counted the submission, so a line or verdict changed afterwards
+ * no longer matches the trail.
+ */
+export function linesDigest(lines: readonly RecordedSignatureLine[]): string {
+  const ordered = [...lines].sort((a, b) => a.sheet - b.sheet || a.line - b.line);
+  const hash = createHash('sha256');
+  for (const line of ordered) hash.update(`${canonicalize(line)}\n`, 'utf8');
+  return hash.digest('hex');
+}
+
+/** What the trail's SignaturesVerified event says of its submission, beside the count. */
+export const SubmissionNoteSchema = z.object({
+  submissionId: z.string(),
+  lineCount: z.int().min(0),
+  linesDigest: z.string(),
+  validCount: z.int().min(0),
+  shortfall: z.int().min(0),
+});
+export type SubmissionNote = z.infer<typeof SubmissionNoteSchema>;
