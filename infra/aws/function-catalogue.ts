@@ -28,9 +28,10 @@ export interface FunctionSpec {
 
 const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
-// What several functions share. A case changes under optimistic locking (read, then write); a case that leaves
-// the race frees its nominator's slot on the roll; listing an election's cases records how many do not read.
-const changesCases = { reads: ['election', 'cases'], writes: ['cases', 'roll'] } as const;
+// What several functions share. A case changes under optimistic locking (read, then write), its trail entry
+// stored first as an event of its own; a case that leaves the race frees its nominator's slot on the roll;
+// listing an election's cases records how many do not read.
+const changesCases = { reads: ['election', 'cases'], writes: ['cases', 'trail', 'roll'] } as const;
 const listsCases = { reads: ['cases', 'unreadable'], writes: ['unreadable'] } as const;
 /** The calendar's steps end the waits due (listing the cases, changing some, resuming their executions). */
 const endsWaits = {
@@ -50,8 +51,8 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['AwaitSignatures', { ...changesCases, signalsTasks: true }],
     ['AwaitCommunityConsent', { ...changesCases, signalsTasks: true }],
     ['AwaitRegistrationDecision', { ...changesCases, signalsTasks: true }],
-    ['CheckEligibility', { reads: ['election', 'cases'], writes: ['cases'] }],
-    ['RecordCaseFailure', { reads: ['cases'], writes: ['cases'] }],
+    ['CheckEligibility', { reads: ['election', 'cases'], writes: ['cases', 'trail'] }],
+    ['RecordCaseFailure', { reads: ['cases'], writes: ['cases', 'trail'] }],
     ['LoadElection', { reads: ['election'], writes: [] }],
     // A close first ends the waits due at it, which resumes their executions.
     ['CloseNomination', closesStep],
@@ -90,15 +91,15 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   fileNomination: {
     reads: ['election', 'roll', 'cases'],
     // The akimat's proposals are counted on the election.
-    writes: ['roll', 'cases', 'election'],
+    writes: ['roll', 'cases', 'trail', 'election'],
     startsWorkflows: true,
   },
   listCases: { reads: ['election', ...listsCases.reads], writes: listsCases.writes },
   getCase: { reads: ['election', 'cases'], writes: [] },
-  getCaseTimeline: { reads: ['election', 'cases'], writes: [] },
+  getCaseTimeline: { reads: ['election', 'cases', 'trail'], writes: [] },
   submitSignatures: {
     reads: ['election', 'cases', 'lines', 'support', 'register'],
-    writes: ['cases', 'lines', 'support'],
+    writes: ['cases', 'trail', 'lines', 'support'],
     signalsTasks: true,
   },
   confirmPartyNomination: { ...changesCases, signalsTasks: true },
@@ -132,7 +133,7 @@ export const scheduledFunctions: readonly FunctionSpec[] = [
     handler: 'handler',
     needs: {
       reads: ['electionDirectory', 'election', 'cases', 'unreadable'],
-      writes: ['election', 'cases', 'unreadable'],
+      writes: ['election', 'cases', 'trail', 'unreadable'],
       startsWorkflows: true,
       signalsTasks: true,
       inspectsExecutions: true,
