@@ -1,0 +1,80 @@
+// Signature sheets that come in several submissions: every line's verdict is kept and counted once, and what
+// one caller can add to a case in a day is bounded (issue 10, item 3).
+import { describe, expect, it } from 'vitest';
+import { SubmissionLimitReachedError } from '../../shared/domain/errors.ts';
+import { aSelfFiling } from '../support/candidates.ts';
+import { newElectionInput } from '../support/elections.ts';
+import { candidateCaller, commission, startTestEngine, type TestEngine } from '../support/engine.ts';
+import { linesFrom, voterRows } from '../support/signers.ts';
+
+const electionId = '195230100-2026-03-15';
+const voters = voterRows(1236); // 13 signatures needed
+
+let t: TestEngine;
+
+async function start(rules?: { signatureSubmissionsPerDay: number }) {
+  t = await startTestEngine();
+  await t.operations.createElection(commission, {}, newElectionInput({}, rules));
+  await t.operations.importVoterRegister(commission, { electionId }, { source: 'district list', voters });
+  const filing = aSelfFiling(1);
+  const caller = candidateCaller(filing.candidate.iin);
+  const { caseId } = await t.operations.fileNomination(caller, { electionId }, filing);
+  const submit = (lines: ReturnType<typeof linesFrom>) =>
+    t.operations.submitSignatures(caller, { electionId, caseId }, { lines });
+  return { caseId, submit };
+}
+
+describe('signature submissions', () => {
+  it('keeps an earlier valid line counted when a later submission gives its place again', async () => {
+    const { caseId, submit } = await start();
+    expect(await submit(linesFrom(voters.slice(0, 5)))).toMatchObject({ validCount: 5 });
+
+    // Sheet 1, line 1 again, with another voter: refused as a repeated line, the first one still counts.
+    const [again] = linesFrom(voters.slice(5, 6));
+    const [sheetTwo] = linesFrom(voters.slice(6, 7), '2026-02-08', 2);
+    if (again === undefined || sheetTwo === undefined) throw new Error('fixture');
+    const second = await submit([again, sheetTwo]);
+    expect(second).toMatchObject({
+      validCount: 6,
+      rejected: [{ sheet: 1, line: 1, reason: 'DUPLICATE_LINE' }],
+    });
+
+    const third = await submit(linesFrom(voters.slice(7, 8), '2026-02-08', 3));
+    expect(third).toMatchObject({ validCount: 7, shortfall: 6 });
+
+    const lines = await t.deps.signatures.listLines(caseId);
+    expect(lines).toHaveLength(8);
+    expect(lines.filter((l) => l.valid)).toHaveLength(7);
+    const { events } = await t.deps.cases.withTrail(electionId, caseId);
+    expect(events.filter((e) => e.event === 'SignaturesVerified').map((e) => e.note?.validCount)).toEqual([
+      5, 6, 7,
+    ]);
+  });
+
+  it('refuses a submission over the day’s bound before anything is counted, and takes it the next day', async () => {
+    const { caseId, submit } = await start({ signatureSubmissionsPerDay: 2 });
+    await submit(linesFrom(voters.slice(0, 1)));
+    await submit(linesFrom(voters.slice(1, 2), '2026-02-08', 2));
+    const before = {
+      lines: await t.deps.signatures.listLines(caseId),
+      trail: (await t.deps.cases.withTrail(electionId, caseId)).events,
+      support: await t.deps.signatures.supportOf(electionId, [voters[2]?.iin ?? '']),
+    };
+
+    const refused = await submit(linesFrom(voters.slice(2, 3), '2026-02-08', 3)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SubmissionLimitReachedError);
+    if (!(refused instanceof SubmissionLimitReachedError)) throw refused;
+    expect(refused.details).toEqual({ limit: 2, on: '2026-02-05' });
+    expect(refused.messageIn('kk')).toContain('шек');
+    expect(refused.messageIn('ru')).toContain('предел');
+    expect(refused.messageIn('en')).toContain('limit');
+
+    expect(await t.deps.signatures.listLines(caseId)).toEqual(before.lines);
+    expect((await t.deps.cases.withTrail(electionId, caseId)).events).toEqual(before.trail);
+    expect(await t.deps.signatures.supportOf(electionId, [voters[2]?.iin ?? ''])).toEqual(before.support);
+
+    // The bound is per local day: at 00:30 in Kazakhstan (UTC+5) the next day has begun.
+    await t.advanceTo('2026-02-05T19:30:00.000Z');
+    expect(await submit(linesFrom(voters.slice(2, 3), '2026-02-05', 3))).toMatchObject({ validCount: 3 });
+  });
+});
