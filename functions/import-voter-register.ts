@@ -36,11 +36,11 @@ function listIssues(voters: z.infer<typeof VoterRowSchema>[], electionDay: strin
 }
 
 /**
- * importVoterRegister: the district's voter list, every row checked before anything is written; it becomes
- * a new snapshot and fixes the voter count of the 1% threshold. Only IINs are kept.
+ * importVoterRegister: the district's voter list, every row checked before anything is written; it becomes the
+ * snapshot the 1% threshold is counted on. Only IINs are kept; the same list imported again is the same snapshot.
  */
 export function createHandler(
-  deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'newId' | 'logger'>,
+  deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'logger'>,
 ) {
   return async (request: OperationRequest) => {
     const electionId = pathParam(request, 'electionId');
@@ -50,17 +50,16 @@ export function createHandler(
     const issues = listIssues(voters, election.electionDay);
     if (issues.length > 0) throw new ValidationError(issues);
 
-    const snapshotId = deps.newId();
-    await deps.voters.importSnapshot(
+    const manifest = await deps.voters.saveSnapshot(
       electionId,
-      snapshotId,
       voters.map((row) => row.iin),
     );
-    const snapshot = { snapshotId, voters: voters.length, importedAt: deps.clock.now(), source };
+    const now = deps.clock.now();
+    const snapshot = { snapshotId: manifest.snapshotId, voters: manifest.voters, importedAt: now, source };
     const updated = await deps.elections.update(electionId, (current) =>
-      withVoterRegister(current, snapshot),
+      withVoterRegister(current, snapshot, now),
     );
-    deps.logger.info('voter register imported', { electionId, snapshotId, voters: voters.length });
+    deps.logger.info('voter register imported', { electionId, snapshotId: manifest.snapshotId, voters: manifest.voters });
     return { electionId, voterRegister: updated.voterRegister };
   };
 }

@@ -87,7 +87,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
     startsWorkflows: true,
   },
   getElection: { reads: ['election'], writes: [] },
-  importVoterRegister: { reads: ['election'], writes: ['register', 'election'] },
+  // A snapshot's manifest is written once, then looked for; chunks of an abandoned import are found and removed.
+  importVoterRegister: { reads: ['election', 'register'], writes: ['register', 'election'] },
   fileNomination: {
     reads: ['election', 'roll', 'cases'],
     // The akimat's proposals are counted on the election.
@@ -97,6 +98,7 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   listCases: { reads: ['election', ...listsCases.reads], writes: listsCases.writes },
   getCase: { reads: ['election', 'cases'], writes: [] },
   getCaseTimeline: { reads: ['election', 'cases', 'trail'], writes: [] },
+  getCaseEvidence: { reads: ['election', 'cases', 'trail', 'lines'], writes: [] },
   submitSignatures: {
     reads: ['election', 'cases', 'lines', 'support', 'register'],
     writes: ['cases', 'trail', 'lines', 'support'],

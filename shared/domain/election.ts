@@ -8,10 +8,10 @@ import {
 import { ElectionPhaseSchema } from './election-phases.ts';
 import { type ElectionRules, ElectionRulesSchema, reportRules, timeZoneOf } from './election-rules.ts';
 import { localize } from './error-catalogue.ts';
-import { ValidationError } from './errors.ts';
+import { RegisterAfterCloseError, ValidationError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
-import { InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
+import { type Instant, InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
 import { requiredSignatures } from './signatures.ts';
 import { regionTimeZoneBasis, timeZoneOfRegion } from './time-zones.ts';
 import { parseOrThrow } from './validation.ts';
@@ -159,8 +159,18 @@ export function regimeOf(election: Election): CalendarRegime {
   return calendarRegimes[election.regime];
 }
 
-/** The election with the voter list its 1% threshold is computed from from now on. */
-export function withVoterRegister(election: Election, snapshot: VoterRegisterSnapshot): Election {
+/**
+ * The election with the voter list its 1% threshold is computed from from now on. The same list again changes
+ * nothing; a list after the close of nomination is refused, since the count at the close was made on the old one.
+ */
+export function withVoterRegister(
+  election: Election,
+  snapshot: VoterRegisterSnapshot,
+  now: Instant,
+): Election {
+  if (election.voterRegister?.snapshotId === snapshot.snapshotId) return election;
+  const close = effectiveNominationClose(election.calendar, election.nominationExtended);
+  if (now >= close) throw new RegisterAfterCloseError(close);
   return { ...election, voterRegister: snapshot };
 }
 

@@ -385,10 +385,20 @@ export const errorCatalogue = {
     ru: 'У вас нет права на это действие.',
     en: 'You are not allowed to do this.',
   }),
+  REGISTER_AFTER_CLOSE: (d) => ({
+    kk: `Ұсыну ${s(d.closedAt)} жабылды: сайлаушылар тізімін енді ауыстыруға болмайды, қолтаңбалар ескі тізім бойынша есептелді.`,
+    ru: `Выдвижение закрылось ${s(d.closedAt)}: список избирателей больше нельзя заменить, подписи подсчитаны по прежнему списку.`,
+    en: `Nomination closed at ${s(d.closedAt)}: the voter list can no longer be replaced, the signatures were counted on the one before.`,
+  }),
   VOTER_REGISTER_MISSING: () => ({
     kk: 'Алдымен округтің сайлаушылар тізімін жүктеу керек: 1% шегі содан есептеледі.',
     ru: 'Сначала нужно загрузить список избирателей округа: от него считается порог в 1%.',
     en: 'Import the district’s voter register first: the 1% threshold is computed from it.',
+  }),
+  EVIDENCE_CURSOR_INVALID: () => ({
+    kk: 'Бет белгісі (курсор) жарамсыз немесе басқа іске тиесілі. Дәлелдерді бірінші беттен бастап, белгісіз қайта сұраңыз.',
+    ru: 'Указатель страницы (курсор) недействителен или относится к другому делу. Запросите материалы заново с первой страницы, без указателя.',
+    en: 'The page cursor is invalid or belongs to another case. Ask for the evidence again from the first page, without a cursor.',
   }),
   NOT_FOUND: (d) => ({
     kk: `Табылмады: ${s(d.entity)}.`,

@@ -156,7 +156,7 @@ export class ConcurrentUpdateError extends DomainError {
 export class RecordUnreadableError extends DomainError {
   override readonly name = 'RecordUnreadableError';
   readonly kind = 'conflict';
-  constructor(record: 'case' | 'election', id: string, fields: readonly string[]) {
+  constructor(record: 'case' | 'election' | 'voter-register', id: string, fields: readonly string[]) {
     super('RECORD_UNREADABLE', { record, id, fields });
   }
 }
@@ -200,6 +200,14 @@ export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
   constructor() {
     super('FORBIDDEN');
+  }
+}
+
+export class RegisterAfterCloseError extends DomainError {
+  override readonly name = 'RegisterAfterCloseError';
+  readonly kind = 'rule';
+  constructor(closedAt: string) {
+    super('REGISTER_AFTER_CLOSE', { closedAt });
   }
 }
 

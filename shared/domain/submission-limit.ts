@@ -11,7 +11,11 @@ export type SubmissionsOfDay = z.infer<typeof SubmissionsOfDaySchema>;
  * `signatureSubmissionsPerDay`]. Taken before the lines are counted, so a refused submission changes nothing,
  * and a submission that then fails still uses its place: the bound holds whatever happens after.
  */
-export function takeSubmission(taken: SubmissionsOfDay | null, today: LocalDate, limit: number): SubmissionsOfDay {
+export function takeSubmission(
+  taken: SubmissionsOfDay | null,
+  today: LocalDate,
+  limit: number,
+): SubmissionsOfDay {
   const count = taken?.on === today ? taken.count : 0;
   if (count >= limit) throw new SubmissionLimitReachedError(limit, today);
   return { on: today, count: count + 1 };

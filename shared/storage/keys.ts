@@ -18,7 +18,7 @@ import { tableKeys } from './table.ts';
  * | trail             | TRAIL#<caseId>                | EVENT#<seq 8>#<eventId> | a case's audit trail, one event each  |
  * | lines             | LINES#<caseId>                | LINE#<sub>#<sht>#<line> | signature lines of each submission    |
  * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | counted support                       |
- * | register          | REGISTER#<electionId>#<snap>  | VOTER#<iin>             | voter register entries                |
+ * | register          | REGISTER#<electionId>         | SNAPSHOT#<id>, CHUNK#.. | register snapshots: packed IINs       |
  * | published         | PUBLIC#<electionId>           | CANDIDATE#<caseId>      | the public view of each registered    |
  * | unreadable        | UNREADABLE#<electionId>       | CASES                   | how many cases could not be read      |
  * | idempotency       | IDEMPOTENCY#<operationId>     | <operationId>#<hash>    | stored answers, without personal data |
@@ -120,11 +120,16 @@ export const keys = {
     pk: `${p('support')}${electionId}`,
     sk: `VOTER#${iin}`,
   }),
-  voter: (electionId: string, snapshotId: string, iin: string): ItemKey => ({
-    pk: `${p('register')}${electionId}#${snapshotId}`,
-    sk: `VOTER#${iin}`,
+  registerManifest: (electionId: string, snapshotId: string): ItemKey => ({
+    pk: `${p('register')}${electionId}`,
+    sk: `SNAPSHOT#${snapshotId}`,
   }),
-  /** The IIN in the sort key of a voter or support item. */
+  registerChunk: (electionId: string, snapshotId: string, n: number): ItemKey => ({
+    pk: `${p('register')}${electionId}`,
+    sk: `CHUNK#${snapshotId}#${String(n).padStart(4, '0')}`,
+  }),
+  registerChunksOf: (electionId: string) => ({ pk: `${p('register')}${electionId}`, skPrefix: 'CHUNK#' }),
+  /** The IIN in the sort key of a support item. */
   iinOf: (sk: string): string => sk.slice('VOTER#'.length),
   publishedCandidate: (electionId: string, caseId: string): ItemKey => ({
     pk: `${p('published')}${electionId}`,

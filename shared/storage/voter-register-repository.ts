@@ -1,23 +1,123 @@
-import { getAll, putAll } from './batch.ts';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { RecordUnreadableError } from '../domain/errors.ts';
+import {
+  BYTES_PER_IIN,
+  chunksOf,
+  packIins,
+  RegisterMembership,
+  registerDigest,
+  snapshotIdOf,
+} from '../domain/register-snapshot.ts';
+import { putIfAbsent } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './query-all.ts';
+
+/** A chunk's bytes stay well under DynamoDB's 400 KB item limit: 60,000 IINs a chunk. */
+const CHUNK_BYTES = 300_000;
+/** Longer than any import runs: chunks older than this without their manifest belong to an abandoned import. */
+const ABANDONED_AFTER_MS = 15 * 60_000;
+/** Registers kept in memory per process (a national cycle's 3.8 M voters take 19 MB). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+/** What names a stored snapshot: written last, so a snapshot without it does not exist. */
+const ManifestSchema = z.object({
+  snapshotId: z.string(),
+  digest: z.string(),
+  voters: z.int().min(0),
+  chunks: z.int().min(0),
+});
+export type RegisterManifest = z.infer<typeof ManifestSchema>;
+
+const ChunkSchema = z.object({ bytes: z.instanceof(Uint8Array) });
+const ChunkAgeSchema = z.object({ snapshotId: z.string(), n: z.int(), writtenAt: z.string() });
+
+/** Snapshots never change, so one read per process serves every later check; the oldest go past the budget. */
+const cache = new Map<string, RegisterMembership>();
+let cachedBytes = 0;
+
+function remember(key: string, membership: RegisterMembership): void {
+  cache.set(key, membership);
+  cachedBytes += membership.size * BYTES_PER_IIN;
+  for (const [oldest, dropped] of cache) {
+    if (cachedBytes <= CACHE_BYTES || oldest === key) break;
+    cache.delete(oldest);
+    cachedBytes -= dropped.size * BYTES_PER_IIN;
+  }
+}
 
 /**
- * The voter list of an election, one item per voter under its snapshot, holding nothing but the IIN.
- * A new import is a new snapshot; the election points at the one its threshold was computed from.
+ * Voter registers as immutable snapshots: the packed IINs in a few chunk items, then a manifest naming them
+ * (count, digest, chunks). The snapshot id comes from the content, so the same list imported again is the same
+ * snapshot, and its chunks are rewritten with the same bytes. A register is read once per process and checked
+ * in memory.
  */
 export class VoterRegisterRepository {
   readonly #table: Table;
+  readonly #now: () => string;
 
-  constructor(table: Table) {
+  constructor(table: Table, now: () => string = () => new Date().toISOString()) {
     this.#table = table;
+    this.#now = now;
   }
 
-  async importSnapshot(electionId: string, snapshotId: string, iins: readonly string[]): Promise<void> {
-    await putAll(
-      this.#table,
-      iins.map((iin) => keys.voter(electionId, snapshotId, iin)),
+  /** Stores the IINs as a snapshot (or finds it already stored) and answers its manifest. */
+  async saveSnapshot(electionId: string, iins: readonly string[]): Promise<RegisterManifest> {
+    const packed = packIins(iins);
+    const digest = registerDigest(packed);
+    const snapshotId = snapshotIdOf(digest);
+    const chunks = chunksOf(packed, CHUNK_BYTES);
+    const writtenAt = this.#now();
+    await Promise.all(
+      chunks.map((bytes, n) =>
+        this.#table.db.send(
+          new PutCommand({
+            TableName: this.#table.name,
+            Item: { ...keys.registerChunk(electionId, snapshotId, n), snapshotId, n, bytes, writtenAt },
+          }),
+        ),
+      ),
     );
+    const manifest: RegisterManifest = {
+      snapshotId,
+      digest,
+      voters: packed.length / BYTES_PER_IIN,
+      chunks: chunks.length,
+    };
+    // The same content makes the same manifest: one already there is this one.
+    await putIfAbsent(this.#table, { ...keys.registerManifest(electionId, snapshotId), ...manifest });
+    await this.#removeAbandonedChunks(electionId, Date.parse(writtenAt));
+    return manifest;
+  }
+
+  /** The snapshot's voters, to check membership in memory; read from storage once per process. */
+  async membership(electionId: string, snapshotId: string): Promise<RegisterMembership> {
+    const cacheKey = `${electionId}#${snapshotId}`;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const manifest = await this.#manifest(electionId, snapshotId);
+    if (manifest === null) throw new RecordUnreadableError('voter-register', snapshotId, ['manifest']);
+    const chunks = await Promise.all(
+      Array.from({ length: manifest.chunks }, async (_, n) => {
+        const { Item } = await this.#table.db.send(
+          new GetCommand({
+            TableName: this.#table.name,
+            Key: keys.registerChunk(electionId, snapshotId, n),
+            ConsistentRead: true,
+          }),
+        );
+        return Item === undefined ? null : ChunkSchema.parse(Item).bytes;
+      }),
+    );
+    const packed = Buffer.concat(chunks.map((c) => c ?? new Uint8Array()));
+    // A missing or changed chunk would silently move the threshold and the verdicts: refused instead.
+    if (chunks.includes(null) || registerDigest(packed) !== manifest.digest) {
+      throw new RecordUnreadableError('voter-register', snapshotId, ['chunks']);
+    }
+    const membership = new RegisterMembership(packed);
+    remember(cacheKey, membership);
+    return membership;
   }
 
   /** Which of `iins` are on the snapshot. */
@@ -26,12 +126,43 @@ export class VoterRegisterRepository {
     snapshotId: string,
     iins: readonly string[],
   ): Promise<Set<string>> {
-    const distinct = [...new Set(iins)];
-    const found = await getAll(
-      this.#table,
-      distinct.map((iin) => keys.voter(electionId, snapshotId, iin)),
-      'sk',
+    const membership = await this.membership(electionId, snapshotId);
+    return new Set(iins.filter((iin) => membership.has(iin)));
+  }
+
+  async #manifest(electionId: string, snapshotId: string): Promise<RegisterManifest | null> {
+    const { Item } = await this.#table.db.send(
+      new GetCommand({
+        TableName: this.#table.name,
+        Key: keys.registerManifest(electionId, snapshotId),
+        ConsistentRead: true,
+      }),
     );
-    return new Set(found.map((item) => keys.iinOf(String(item.sk))));
+    return Item === undefined ? null : ManifestSchema.parse(Item);
+  }
+
+  /** Chunks of an import that crashed before its manifest and was never repeated: no snapshot names them. */
+  async #removeAbandonedChunks(electionId: string, nowMs: number): Promise<void> {
+    const { pk, skPrefix } = keys.registerChunksOf(electionId);
+    // Ids and ages only: the bytes of every chunk are not needed to tell which are abandoned.
+    const stored = await queryAll(this.#table, ChunkAgeSchema, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ProjectionExpression: 'snapshotId, n, writtenAt',
+      ConsistentRead: true,
+    });
+    const named = new Map<string, boolean>();
+    for (const { snapshotId, n, writtenAt } of stored) {
+      if (nowMs - Date.parse(writtenAt) < ABANDONED_AFTER_MS) continue;
+      if (!named.has(snapshotId))
+        named.set(snapshotId, (await this.#manifest(electionId, snapshotId)) !== null);
+      if (named.get(snapshotId) === true) continue;
+      await this.#table.db.send(
+        new DeleteCommand({
+          TableName: this.#table.name,
+          Key: keys.registerChunk(electionId, snapshotId, n),
+        }),
+      );
+    }
   }
 }

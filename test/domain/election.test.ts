@@ -6,7 +6,7 @@ import {
   signingWindow,
   withVoterRegister,
 } from '../../shared/domain/election.ts';
-import { ValidationError } from '../../shared/domain/errors.ts';
+import { RegisterAfterCloseError, ValidationError } from '../../shared/domain/errors.ts';
 import { anElection, newElectionInput } from '../support/elections.ts';
 
 const now = '2026-02-04T06:00:00.000Z';
@@ -153,14 +153,45 @@ describe('an election’s voter register and signing window', () => {
   it('needs no threshold until the register is in, then 1% of its voters', () => {
     const election = anElection();
     expect(requiredSignaturesIn(election)).toBeNull();
-    const registered = withVoterRegister(election, {
-      snapshotId: 'snap-1',
-      voters: 1236,
-      importedAt: '2026-02-05T04:00:00.000Z',
-      source: 'district list of 2026-02-05',
-    });
+    const registered = withVoterRegister(
+      election,
+      {
+        snapshotId: 'snap-1',
+        voters: 1236,
+        importedAt: '2026-02-05T04:00:00.000Z',
+        source: 'district list of 2026-02-05',
+      },
+      '2026-02-05T04:00:00.000Z',
+    );
     expect(requiredSignaturesIn(registered)).toBe(13);
     expect(registered.voterRegister?.source).toBe('district list of 2026-02-05');
+  });
+
+  it('keeps the first import of the same list, and refuses a new list once nomination has closed', () => {
+    const election = anElection();
+    const snapshot = {
+      snapshotId: 'snap-1',
+      voters: 800,
+      importedAt: '2026-02-05T04:00:00.000Z',
+      source: 'list',
+    };
+    const registered = withVoterRegister(election, snapshot, snapshot.importedAt);
+    expect(
+      withVoterRegister(
+        registered,
+        { ...snapshot, importedAt: '2026-02-06T04:00:00.000Z' },
+        '2026-02-06T04:00:00.000Z',
+      ),
+    ).toBe(registered);
+    const close = election.calendar.nominationClosesAt;
+    expect(() => withVoterRegister(registered, { ...snapshot, snapshotId: 'snap-2' }, close)).toThrow(
+      RegisterAfterCloseError,
+    );
+    const justBefore = new Date(Date.parse(close) - 1).toISOString();
+    expect(
+      withVoterRegister(registered, { ...snapshot, snapshotId: 'snap-2' }, justBefore).voterRegister
+        ?.snapshotId,
+    ).toBe('snap-2');
   });
 
   it('allows signatures from the day after calling to the close of nomination, extended or not', () => {

@@ -22,7 +22,7 @@ const partitions: Record<KeyFamily, string> = {
   trail: keys.trailEvent(caseId, 1, 'w-1').pk,
   lines: keys.signatureLine(caseId, 'sub-1', 1, 1).pk,
   support: keys.support(electionId, '850402300011').pk,
-  register: keys.voter(electionId, 'snapshot-1', '850402300011').pk,
+  register: keys.registerChunk(electionId, 'snapshot-1', 0).pk,
   published: keys.publishedCandidate(electionId, caseId).pk,
   unreadable: keys.unreadableCases(electionId).pk,
   idempotency: keys.idempotencyPartition('fileNomination'),

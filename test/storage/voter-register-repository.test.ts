@@ -1,34 +1,115 @@
+// Issue 11, item 1: a register is an immutable, compact snapshot named by its content.
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RecordUnreadableError } from '../../shared/domain/errors.ts';
+import type { Table } from '../../shared/storage/document-client.ts';
+import { keys } from '../../shared/storage/keys.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import { makeIin } from '../support/iins.ts';
 import { createTestTable } from '../support/test-table.ts';
 
+let table: Table;
 let register: VoterRegisterRepository;
 
 beforeAll(async () => {
-  register = new VoterRegisterRepository(await createTestTable());
+  table = await createTestTable();
+  register = new VoterRegisterRepository(table);
 });
 
+/** `count` distinct voters born in `year`, a few thousand a day (an IIN holds 10,000 serials a birth date). */
 const voters = (count: number, year: string) =>
-  Array.from({ length: count }, (_, i) => makeIin(`${year}-03-03`, 'female', i * 2));
+  Array.from({ length: count }, (_, i) => {
+    const day = new Date(Date.UTC(Number(year), 0, 1 + Math.floor(i / 4_000))).toISOString().slice(0, 10);
+    return makeIin(day, 'female', (i % 4_000) * 2);
+  });
+
+async function itemsOf(electionId: string): Promise<{ sk: string; bytes: number }[]> {
+  const { Items } = await table.db.send(
+    new QueryCommand({
+      TableName: table.name,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.registerChunksOf(electionId).pk },
+    }),
+  );
+  return (Items ?? []).map((item) => ({ sk: String(item.sk), bytes: JSON.stringify(item).length }));
+}
 
 describe('voter register storage', () => {
-  it('imports a large district’s list and finds exactly its voters', async () => {
-    const listed = voters(12_000, '1960');
-    await register.importSnapshot('e-1', 'snap-1', listed);
+  it('keeps 150,000 voters in a few items under 400 KB, and finds exactly its voters', async () => {
+    const listed = voters(150_000, '1960');
+    const manifest = await register.saveSnapshot('e-1', listed);
+    expect(manifest).toMatchObject({ voters: 150_000, chunks: 3 });
 
+    const items = await itemsOf('e-1');
+    expect(items.map((i) => i.sk)).toEqual([
+      `CHUNK#${manifest.snapshotId}#0000`,
+      `CHUNK#${manifest.snapshotId}#0001`,
+      `CHUNK#${manifest.snapshotId}#0002`,
+      `SNAPSHOT#${manifest.snapshotId}`,
+    ]);
     const strangers = voters(150, '1961');
     const asked = [...listed.slice(0, 150), ...strangers, ...listed.slice(-100)];
-    const found = await register.registeredAmong('e-1', 'snap-1', asked);
+    const found = await new VoterRegisterRepository(table).registeredAmong('e-1', manifest.snapshotId, asked);
     expect(found.size).toBe(250);
     expect(strangers.some((iin) => found.has(iin))).toBe(false);
   });
 
-  it('keeps snapshots and elections apart', async () => {
-    const listed = voters(10, '1962');
-    await register.importSnapshot('e-2', 'snap-1', listed);
-    expect((await register.registeredAmong('e-2', 'snap-2', listed)).size).toBe(0);
-    expect((await register.registeredAmong('e-3', 'snap-1', listed)).size).toBe(0);
-    expect((await register.registeredAmong('e-2', 'snap-1', [...listed, ...listed])).size).toBe(10);
+  it('names a snapshot by its content: the same list in another order is the same snapshot, stored once', async () => {
+    const listed = voters(500, '1962');
+    const first = await register.saveSnapshot('e-2', listed);
+    const again = await register.saveSnapshot('e-2', [...listed].reverse());
+    expect(again).toEqual(first);
+    expect(await itemsOf('e-2')).toHaveLength(2);
+    const other = await register.saveSnapshot('e-2', listed.slice(1));
+    expect(other.snapshotId).not.toBe(first.snapshotId);
+    expect((await register.registeredAmong('e-2', other.snapshotId, listed.slice(0, 1))).size).toBe(0);
+    expect(
+      await register.registeredAmong('e-3', first.snapshotId, listed).catch((e: unknown) => e),
+    ).toBeInstanceOf(RecordUnreadableError);
+  });
+
+  it('refuses a snapshot whose chunks were changed in storage, rather than check signatures against it', async () => {
+    const listed = voters(40, '1963');
+    const { snapshotId } = await register.saveSnapshot('e-4', listed);
+    const key = keys.registerChunk('e-4', snapshotId, 0);
+    const { Item } = await table.db.send(new GetCommand({ TableName: table.name, Key: key }));
+    const bytes = Buffer.from(Item?.bytes as Uint8Array);
+    bytes[3] = (bytes[3] ?? 0) ^ 1;
+    await table.db.send(new PutCommand({ TableName: table.name, Item: { ...Item, bytes } }));
+    const fresh = new VoterRegisterRepository(table);
+    await expect(fresh.registeredAmong('e-4', snapshotId, listed)).rejects.toBeInstanceOf(
+      RecordUnreadableError,
+    );
+  });
+
+  it('removes the chunks of an import abandoned before its manifest, once it is surely not running', async () => {
+    let now = Date.parse('2026-02-06T05:00:00.000Z');
+    const clocked = new VoterRegisterRepository(table, () => new Date(now).toISOString());
+    // An import that wrote its chunks and died: no manifest names them.
+    const abandoned = keys.registerChunk('e-5', 'abandoned-snapshot', 0);
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...abandoned,
+          snapshotId: 'abandoned-snapshot',
+          n: 0,
+          bytes: new Uint8Array(5),
+          writtenAt: new Date(now).toISOString(),
+        },
+      }),
+    );
+    await clocked.saveSnapshot('e-5', voters(10, '1964'));
+    expect((await itemsOf('e-5')).map((i) => i.sk)).toContain(abandoned.sk); // it may still be running
+
+    now += 16 * 60_000;
+    const kept = await clocked.saveSnapshot('e-5', voters(11, '1964'));
+    const left = (await itemsOf('e-5')).map((i) => i.sk);
+    expect(left).not.toContain(abandoned.sk);
+    expect(left.filter((sk) => sk.startsWith('SNAPSHOT#'))).toHaveLength(2);
+    expect(
+      (await new VoterRegisterRepository(table).registeredAmong('e-5', kept.snapshotId, voters(11, '1964')))
+        .size,
+    ).toBe(11);
   });
 });
