@@ -39,9 +39,7 @@ function listIssues(voters: z.infer<typeof VoterRowSchema>[], electionDay: strin
  * importVoterRegister: the district's voter list, every row checked before anything is written; it becomes the
  * snapshot the 1% threshold is counted on. Only IINs are kept; the same list imported again is the same snapshot.
  */
-export function createHandler(
-  deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'logger'>,
-) {
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'logger'>) {
   return async (request: OperationRequest) => {
     const electionId = pathParam(request, 'electionId');
     const election = await deps.elections.get(electionId);
@@ -59,7 +57,11 @@ export function createHandler(
     const updated = await deps.elections.update(electionId, (current) =>
       withVoterRegister(current, snapshot, now),
     );
-    deps.logger.info('voter register imported', { electionId, snapshotId: manifest.snapshotId, voters: manifest.voters });
+    deps.logger.info('voter register imported', {
+      electionId,
+      snapshotId: manifest.snapshotId,
+      voters: manifest.voters,
+    });
     return { electionId, voterRegister: updated.voterRegister };
   };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
-import { signingWindow } from '../shared/domain/election.ts';
 import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import {
   ForbiddenError,
@@ -10,18 +9,17 @@ import {
 } from '../shared/domain/errors.ts';
 import { localDateOf } from '../shared/domain/local-date.ts';
 import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
-import { linesDigest, recordLines, type SubmissionNote } from '../shared/domain/signature-record.ts';
 import {
-  linePosition,
-  type SignatureCheckContext,
-  type SignatureLine,
-  SignatureLineSchema,
-  type SignatureVerdict,
-  verifySignatures,
-} from '../shared/domain/signatures.ts';
+  linesDigest,
+  recordLines,
+  type SubmissionNote,
+  submissionIdOf,
+} from '../shared/domain/signature-record.ts';
+import { linePosition, SignatureLineSchema, type SignatureVerdict } from '../shared/domain/signatures.ts';
 import { takeSubmission } from '../shared/domain/submission-limit.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
 import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
+import { countSubmission } from './support/count-submission.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -65,7 +63,16 @@ function verdictView(verdict: SignatureVerdict) {
     reasons: verdict.reasons,
     crossCandidateSupport: verdict.crossCandidateSupport,
     rejected: verdict.lines.flatMap((l) =>
-      l.valid ? [] : [{ sheet: l.sheet, line: l.line, reason: l.reason }],
+      l.valid
+        ? []
+        : [
+            {
+              sheet: l.sheet,
+              line: l.line,
+              reason: l.reason,
+              ...(l.firstCounted === undefined ? {} : { firstCounted: l.firstCounted }),
+            },
+          ],
     ),
   };
 }
@@ -78,7 +85,7 @@ function verdictView(verdict: SignatureVerdict) {
 export function createHandler(
   deps: Pick<
     Dependencies,
-    'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'newId' | 'logger'
+    'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
   >,
 ) {
   return async (request: OperationRequest) => {
@@ -87,6 +94,13 @@ export function createHandler(
       const commission = caller.role === 'commission' && caller.district === e.district;
       if (!commission && !isOwnCase(caller, c)) throw new ForbiddenError();
     });
+    const { electionId } = election;
+    const { caseId } = nominationCase;
+    const submissionId = submissionIdOf(caseId, lines);
+    // The same sheets again: their first verdict, whatever has happened to the case since.
+    if (nominationCase.signatureSubmissions.includes(submissionId)) {
+      return firstVerdict(deps, caseId, submissionId);
+    }
     if (nominationCase.status !== 'AwaitingSignatures') {
       throw new InvalidTransitionError(nominationCase.status, 'SignaturesVerified');
     }
@@ -95,8 +109,6 @@ export function createHandler(
     const register = election.voterRegister;
     if (register === null) throw new VoterRegisterMissingError();
 
-    const { electionId } = election;
-    const { caseId } = nominationCase;
     // The day's place is taken first: a submission over the bound is refused before anything is counted.
     const today = localDateOf(now, timeZoneOf(election.rules));
     const limit = election.rules.signatureSubmissionsPerDay;
@@ -105,32 +117,17 @@ export function createHandler(
       submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
     }));
 
-    const iins = lines.map((l) => l.iin);
-    const [support, registered, earlierLines] = await Promise.all([
-      deps.signatures.supportOf(electionId, iins),
-      deps.voters.registeredAmong(electionId, register.snapshotId, iins),
-      deps.signatures.listLines(caseId),
-    ]);
-    const countedHere = (iin: string) => support.get(iin)?.has(caseId) === true;
-    const context: SignatureCheckContext = {
-      voters: register.voters,
-      window: signingWindow(election),
-      isOnRegister: (iin) => registered.has(iin),
-      alreadySubmitted: new Set(earlierLines.map(linePosition)),
-      // Earlier submissions' valid lines, plus any signer a concurrent submission has just counted.
-      alreadyCounted: new Set([
-        ...earlierLines.filter((l) => l.valid).map((l) => l.iin),
-        ...[...support.keys()].filter(countedHere),
-      ]),
-      supportsAnotherCandidate: (iin) => [...(support.get(iin) ?? [])].some((other) => other !== caseId),
-      multipleSupportAllowed: election.rules.multipleSupportAllowed,
-    };
-    const verdict = await countVerdict(deps, lines, context, electionId, caseId);
-
-    const submissionId = deps.newId();
+    const verdict = await countSubmission(deps, { election, caseId, submissionId, lines });
     const recorded = recordLines(submissionId, lines, verdict.lines);
     await deps.signatures.saveLines(caseId, recorded);
     const summary = verdictView(verdict);
+    const { rejected, ...counts } = summary;
+    await deps.signatures.submissions.save(caseId, {
+      submissionId,
+      receivedAt: now,
+      lineCount: lines.length,
+      verdict: counts,
+    });
     // The trail names the submission's lines by digest: a verdict changed afterwards no longer matches it.
     const note: SubmissionNote = {
       submissionId,
@@ -143,10 +140,18 @@ export function createHandler(
     await recordAndResume(
       deps,
       nominationCase,
-      (current) => ({
-        ...applyCaseEvent(current, { type: 'SignaturesVerified', sufficient: verdict.sufficient }, meta),
-        findings: { ...current.findings, signatures: { ...summary, rejected: summary.rejected.length } },
-      }),
+      (current) =>
+        current.signatureSubmissions.includes(submissionId)
+          ? current
+          : {
+              ...applyCaseEvent(
+                current,
+                { type: 'SignaturesVerified', sufficient: verdict.sufficient },
+                meta,
+              ),
+              findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
+              signatureSubmissions: [...current.signatureSubmissions, submissionId],
+            },
       'decided',
     );
     deps.logger.info('signatures verified', {
@@ -158,34 +163,27 @@ export function createHandler(
   };
 }
 
-/**
- * Counts the lines the check found valid, one conditional write per voter. A voter another submission
- * counted in the meantime is checked again as already counted, so the verdict always matches storage.
- */
-async function countVerdict(
-  deps: Pick<Dependencies, 'signatures'>,
-  lines: readonly SignatureLine[],
-  context: SignatureCheckContext,
-  electionId: string,
-  caseId: string,
-): Promise<SignatureVerdict> {
-  const verdict = verifySignatures(lines, context);
-  const exclusive = !context.multipleSupportAllowed;
-  const lost = new Set<string>();
-  // A few dozen writes at a time: quick, without flooding the table.
-  for (let i = 0; i < verdict.newlyCounted.length; i += 25) {
-    const batch = verdict.newlyCounted.slice(i, i + 25);
-    const counted = await Promise.all(
-      batch.map((iin) => deps.signatures.countSupport(electionId, caseId, iin, exclusive)),
-    );
-    batch.forEach((iin, j) => {
-      if (!counted[j]) lost.add(iin);
-    });
-  }
-  if (lost.size === 0) return verdict;
-  return verifySignatures(lines, {
-    ...context,
-    alreadyCounted: exclusive ? context.alreadyCounted : new Set([...context.alreadyCounted, ...lost]),
-    supportsAnotherCandidate: (iin) => (exclusive && lost.has(iin)) || context.supportsAnotherCandidate(iin),
-  });
+/** The verdict a submission got when it was counted: its counts as kept, its rejected lines as recorded. */
+async function firstVerdict(deps: Pick<Dependencies, 'signatures'>, caseId: string, submissionId: string) {
+  const [record, lines] = await Promise.all([
+    deps.signatures.submissions.find(caseId, submissionId),
+    deps.signatures.linesOfSubmission(caseId, submissionId),
+  ]);
+  // Kept before the case names the submission, so a case that names it always has it.
+  if (record === null) throw new Error('A submission the case names has its verdict kept');
+  return {
+    ...record.verdict,
+    rejected: lines.flatMap((l) =>
+      l.valid
+        ? []
+        : [
+            {
+              sheet: l.sheet,
+              line: l.line,
+              reason: l.reason,
+              ...(l.firstCounted ? { firstCounted: l.firstCounted } : {}),
+            },
+          ],
+    ),
+  };
 }

@@ -100,8 +100,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   getCaseTimeline: { reads: ['election', 'cases', 'trail'], writes: [] },
   getCaseEvidence: { reads: ['election', 'cases', 'trail', 'lines'], writes: [] },
   submitSignatures: {
-    reads: ['election', 'cases', 'lines', 'support', 'register'],
-    writes: ['cases', 'trail', 'lines', 'support'],
+    reads: ['election', 'cases', 'lines', 'ledger', 'support', 'register'],
+    writes: ['cases', 'trail', 'lines', 'ledger', 'support'],
     signalsTasks: true,
   },
   confirmPartyNomination: { ...changesCases, signalsTasks: true },

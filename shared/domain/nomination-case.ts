@@ -70,6 +70,11 @@ export const NominationCaseSchema = z.strictObject({
   sentSignal: SentSignalSchema.nullable().default(null),
   /** Signature submissions taken on the latest day one was (bounded per day by the election's rules). */
   submissionsOfDay: SubmissionsOfDaySchema.nullable().default(null),
+  /**
+   * The signature submissions whose verdict is on the trail, by id: a submission retried after a crash is
+   * recorded once. Bounded by the submissions a day takes, times the days of nomination.
+   */
+  signatureSubmissions: z.array(z.string()).default([]),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 
@@ -103,6 +108,7 @@ export function openCase(
     executionAttempt: 1,
     sentSignal: null,
     submissionsOfDay: null,
+    signatureSubmissions: [],
   };
 }
 

@@ -8,11 +8,19 @@ import { type LineVerdict, type SignatureLine, SignatureLineSchema } from './sig
  * line of every submission is kept, a line refused as a repeat of an earlier one included, so the verdicts a
  * count was made from can be shown and checked afterwards.
  */
+export const LinePlaceSchema = z.strictObject({
+  sheet: z.int(),
+  line: z.int(),
+  submissionId: z.string().min(1).max(64).optional(),
+});
+
 export const RecordedSignatureLineSchema = z.strictObject({
   ...SignatureLineSchema.shape,
   submissionId: z.string().min(1).max(64),
   valid: z.boolean(),
   reason: z.string().nullable(),
+  /** For a signer counted before (DUPLICATE_SIGNER): where. */
+  firstCounted: LinePlaceSchema.optional(),
 });
 export type RecordedSignatureLine = z.infer<typeof RecordedSignatureLineSchema>;
 
@@ -25,11 +33,13 @@ export function recordLines(
   const verdictAt = new Map(verdicts.map((v) => [`${v.sheet}/${v.line}`, v]));
   return lines.map((line) => {
     const verdict = verdictAt.get(`${line.sheet}/${line.line}`);
+    const first = verdict !== undefined && !verdict.valid ? verdict.firstCounted : undefined;
     return {
       ...line,
       submissionId,
       valid: verdict?.valid ?? false,
       reason: verdict === undefined || verdict.valid ? null : verdict.reason,
+      ...(first === undefined ? {} : { firstCounted: first }),
     };
   });
 }
@@ -45,6 +55,30 @@ export function linesDigest(lines: readonly RecordedSignatureLine[]): string {
   for (const line of ordered) hash.update(`${canonicalize(line)}\n`, 'utf8');
   return hash.digest('hex');
 }
+
+/**
+ * A submission is named by its content: the case and its lines, in sheet and line order. The same sheets sent
+ * again are the same submission, and get its first verdict; a retry after a crash finds its own counted
+ * signatures by this name.
+ */
+export function submissionIdOf(caseId: string, lines: readonly SignatureLine[]): string {
+  const ordered = [...lines].sort((a, b) => a.sheet - b.sheet || a.line - b.line);
+  const hash = createHash('sha256').update(`${caseId}\n`, 'utf8');
+  for (const line of ordered) hash.update(`${canonicalize(line)}\n`, 'utf8');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** A submission's verdict as kept: the counts the answer gave (the rejected lines are on the lines themselves). */
+export const SubmissionVerdictSchema = z.strictObject({
+  validCount: z.int().min(0),
+  required: z.int().min(0),
+  shortfall: z.int().min(0),
+  sufficient: z.boolean(),
+  rejectedCount: z.int().min(0),
+  reasons: z.record(z.string(), z.int()),
+  crossCandidateSupport: z.int().min(0),
+});
+export type SubmissionVerdict = z.infer<typeof SubmissionVerdictSchema>;
 
 /** What the trail's SignaturesVerified event says of its submission, beside the count. */
 export const SubmissionNoteSchema = z.object({

@@ -45,6 +45,13 @@ export type RejectionReason = Extract<
   | 'SUPPORTS_ANOTHER_CANDIDATE'
 >;
 
+/** Where a signature was counted: its line on the sheets, and the submission that gave it (when another one). */
+export interface LinePlace {
+  readonly sheet: number;
+  readonly line: number;
+  readonly submissionId?: string;
+}
+
 export type LineVerdict =
   | {
       readonly sheet: number;
@@ -57,6 +64,8 @@ export type LineVerdict =
       readonly line: number;
       readonly valid: false;
       readonly reason: RejectionReason;
+      /** For DUPLICATE_SIGNER: where the signer was counted first. */
+      readonly firstCounted?: LinePlace;
     };
 
 export interface SignatureCheckContext {
@@ -67,8 +76,10 @@ export interface SignatureCheckContext {
   readonly isOnRegister: (iin: string) => boolean;
   /** Sheet lines (`sheet/line`) an earlier submission already gave. */
   readonly alreadySubmitted: ReadonlySet<string>;
-  /** Signers already counted for this candidate by an earlier submission. */
-  readonly alreadyCounted: ReadonlySet<string>;
+  /** Signers of these sheets already counted for this candidate by an earlier submission, and where. */
+  readonly alreadyCounted: ReadonlyMap<string, LinePlace>;
+  /** How many signatures the candidate had counted before this submission (the ledger's count). */
+  readonly countedBefore: number;
   /** Whether the signer is counted for another candidate of the same election. */
   readonly supportsAnotherCandidate: (iin: string) => boolean;
   readonly multipleSupportAllowed: boolean;
@@ -87,6 +98,17 @@ export interface SignatureVerdict {
   readonly crossCandidateSupport: number;
   /** IINs newly counted by this submission: the caller stores them so nobody is counted twice. */
   readonly newlyCounted: readonly string[];
+}
+
+/** A count of valid signatures against the 1% threshold of a register of `voters`. */
+export function countAgainstThreshold(validCount: number, voters: number) {
+  const required = requiredSignatures(voters);
+  return {
+    validCount,
+    required,
+    shortfall: Math.max(0, required - validCount),
+    sufficient: validCount >= required,
+  };
 }
 
 /** A line's place on the sheets, the identity of a line across submissions. */
@@ -117,7 +139,7 @@ export function verifySignatures(
 ): SignatureVerdict {
   const ordered = [...lines].sort((a, b) => a.sheet - b.sheet || a.line - b.line);
   const seenLines = new Set(ctx.alreadySubmitted);
-  const counted = new Set(ctx.alreadyCounted);
+  const counted = new Map(ctx.alreadyCounted);
   const newlyCounted: string[] = [];
   const verdicts: LineVerdict[] = [];
   const reasons: Partial<Record<RejectionReason, number>> = {};
@@ -133,7 +155,7 @@ export function verifySignatures(
     seenLines.add(position);
 
     if (reason === null) {
-      counted.add(line.iin);
+      counted.set(line.iin, { sheet: line.sheet, line: line.line });
       newlyCounted.push(line.iin);
       if (supportsAnother) crossCandidateSupport += 1;
       verdicts.push({
@@ -144,18 +166,20 @@ export function verifySignatures(
       });
     } else {
       reasons[reason] = (reasons[reason] ?? 0) + 1;
-      verdicts.push({ sheet: line.sheet, line: line.line, valid: false, reason });
+      const first = reason === 'DUPLICATE_SIGNER' ? counted.get(line.iin) : undefined;
+      verdicts.push({
+        sheet: line.sheet,
+        line: line.line,
+        valid: false,
+        reason,
+        ...(first === undefined ? {} : { firstCounted: first }),
+      });
     }
   }
 
-  const validCount = ctx.alreadyCounted.size + newlyCounted.length;
-  const required = requiredSignatures(ctx.voters);
   return {
     lines: verdicts,
-    validCount,
-    required,
-    shortfall: Math.max(0, required - validCount),
-    sufficient: validCount >= required,
+    ...countAgainstThreshold(ctx.countedBefore + newlyCounted.length, ctx.voters),
     rejectedCount: verdicts.length - newlyCounted.length,
     reasons,
     crossCandidateSupport,

@@ -170,6 +170,11 @@ export class CaseRepository {
     return { ...found, ...(await this.#trail.read(caseId, found.head)) };
   }
 
+  /** The committed events a given head reaches, oldest first: a later page of evidence walks from page 1's head. */
+  async trailFrom(caseId: string, head: TrailLink): Promise<StoredTrail> {
+    return this.#trail.read(caseId, head);
+  }
+
   async get(electionId: string, caseId: string): Promise<NominationCase> {
     const found = await this.find(electionId, caseId);
     if (found === null) throw new NotFoundError('case');

@@ -17,7 +17,9 @@ import { tableKeys } from './table.ts';
  * | cases             | CASES#<electionId>            | CASE#<caseId>           | cases, each naming its trail's head   |
  * | trail             | TRAIL#<caseId>                | EVENT#<seq 8>#<eventId> | a case's audit trail, one event each  |
  * | lines             | LINES#<caseId>                | LINE#<sub>#<sht>#<line> | signature lines of each submission    |
- * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | counted support                       |
+ * |                   |                               | SUBMISSION#<sub>        | each submission's verdict             |
+ * | ledger            | LEDGER#<caseId>               | VOTER#<iin>             | each signature counted for a case     |
+ * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | the cases each voter supports         |
  * | register          | REGISTER#<electionId>         | SNAPSHOT#<id>, CHUNK#.. | register snapshots: packed IINs       |
  * | published         | PUBLIC#<electionId>           | CANDIDATE#<caseId>      | the public view of each registered    |
  * | unreadable        | UNREADABLE#<electionId>       | CASES                   | how many cases could not be read      |
@@ -47,6 +49,7 @@ export const keyFamilies = {
   cases: { prefix: 'CASES#' },
   trail: { prefix: 'TRAIL#' },
   lines: { prefix: 'LINES#' },
+  ledger: { prefix: 'LEDGER#' },
   support: { prefix: 'SUPPORT#' },
   register: { prefix: 'REGISTER#' },
   published: { prefix: 'PUBLIC#' },
@@ -116,6 +119,19 @@ export const keys = {
     sk: `LINE#${submissionId}#${String(sheet).padStart(4, '0')}#${String(line).padStart(3, '0')}`,
   }),
   signatureLinesOf: (caseId: string) => ({ pk: `${p('lines')}${caseId}`, skPrefix: 'LINE#' }),
+  signatureLinesOfSubmission: (caseId: string, submissionId: string) => ({
+    pk: `${p('lines')}${caseId}`,
+    skPrefix: `LINE#${submissionId}#`,
+  }),
+  ledgerEntry: (caseId: string, iin: string): ItemKey => ({
+    pk: `${p('ledger')}${caseId}`,
+    sk: `VOTER#${iin}`,
+  }),
+  ledgerOf: (caseId: string) => `${p('ledger')}${caseId}`,
+  submissionRecord: (caseId: string, submissionId: string): ItemKey => ({
+    pk: `${p('lines')}${caseId}`,
+    sk: `SUBMISSION#${submissionId}`,
+  }),
   support: (electionId: string, iin: string): ItemKey => ({
     pk: `${p('support')}${electionId}`,
     sk: `VOTER#${iin}`,

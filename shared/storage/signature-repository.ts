@@ -1,24 +1,31 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type RecordedSignatureLine, RecordedSignatureLineSchema } from '../domain/signature-record.ts';
 import { getAll, putAll } from './batch.ts';
 import type { Table } from './document-client.ts';
-import { isConditionFailure } from './item-codec.ts';
+import { fromItem, isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { queryPrefix } from './query-all.ts';
+import { SignatureLedger } from './signature-ledger.ts';
+import { SubmissionRecords } from './submission-records.ts';
 
 const SupportSchema = z.object({ sk: z.string(), cases: z.set(z.string()).optional() });
 
 /**
- * Signature sheets and counted support. Counting is a conditional write on one item per voter and
- * election (`SUPPORT#<election> / VOTER#<iin>`), so a voter counts once per candidate however many
- * submissions race, and, where the election forbids supporting several candidates, once in all.
+ * Signature sheets, whom each voter supports, the ledger of counted signatures and each submission's verdict.
+ * A voter's support is one item per voter and election (`SUPPORT#<election> / VOTER#<iin>`): where the election
+ * forbids supporting several candidates, a conditional write there keeps a voter to one case; the ledger
+ * (`signature-ledger.ts`) counts a voter once per case.
  */
 export class SignatureRepository {
   readonly #table: Table;
+  readonly ledger: SignatureLedger;
+  readonly submissions: SubmissionRecords;
 
   constructor(table: Table) {
     this.#table = table;
+    this.ledger = new SignatureLedger(table);
+    this.submissions = new SubmissionRecords(table);
   }
 
   /** For each voter, the cases their signature is counted for. */
@@ -38,26 +45,27 @@ export class SignatureRepository {
   }
 
   /**
-   * Counts `iin` for `caseId`; false when it was already counted for it (or, if `exclusive`, for anyone).
-   * The one place a signature becomes counted.
+   * Records that `iin` supports `caseId`. Where an election allows one candidate per voter (`exclusive`), it
+   * is refused (false) once another case holds the voter; a case holding it already holds it still (a retry).
+   * Whether the signature counts for the case is the ledger's to say; this says only whom a voter supports.
    */
-  async countSupport(electionId: string, caseId: string, iin: string, exclusive: boolean): Promise<boolean> {
+  async holdSupport(electionId: string, caseId: string, iin: string, exclusive: boolean): Promise<boolean> {
     try {
       await this.#table.db.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: keys.support(electionId, iin),
           UpdateExpression: 'ADD cases :case',
-          // Exclusive: nobody may hold the voter yet. Otherwise: just not this case already.
+          ExpressionAttributeValues: {
+            ':case': new Set([caseId]),
+            ...(exclusive ? { ':caseId': caseId, ':one': 1 } : {}),
+          },
           ...(exclusive
             ? {
-                ConditionExpression: 'attribute_not_exists(cases)',
-                ExpressionAttributeValues: { ':case': new Set([caseId]) },
+                ConditionExpression:
+                  'attribute_not_exists(cases) OR (size(cases) = :one AND contains(cases, :caseId))',
               }
-            : {
-                ConditionExpression: 'attribute_not_exists(cases) OR NOT contains(cases, :caseId)',
-                ExpressionAttributeValues: { ':case': new Set([caseId]), ':caseId': caseId },
-              }),
+            : {}),
         }),
       );
       return true;
@@ -75,11 +83,54 @@ export class SignatureRepository {
   async saveLines(caseId: string, lines: readonly RecordedSignatureLine[]): Promise<void> {
     await putAll(
       this.#table,
-      lines.map((line) => ({ ...keys.signatureLine(caseId, line.submissionId, line.sheet, line.line), ...line })),
+      lines.map((line) => ({
+        ...keys.signatureLine(caseId, line.submissionId, line.sheet, line.line),
+        ...line,
+      })),
     );
   }
 
   async listLines(caseId: string): Promise<RecordedSignatureLine[]> {
     return queryPrefix(this.#table, RecordedSignatureLineSchema, keys.signatureLinesOf(caseId));
+  }
+
+  /** The recorded lines of one submission, in sheet and line order. */
+  async linesOfSubmission(caseId: string, submissionId: string): Promise<RecordedSignatureLine[]> {
+    return queryPrefix(
+      this.#table,
+      RecordedSignatureLineSchema,
+      keys.signatureLinesOfSubmission(caseId, submissionId),
+    );
+  }
+
+  /**
+   * Up to `limit` recorded lines of a case in key order (submission, sheet, line), after the line at `after`
+   * (from the first when null); `more` when others follow. One line more than asked is read, so the last page
+   * is known as such without another request.
+   */
+  async linesPage(
+    caseId: string,
+    after: Pick<RecordedSignatureLine, 'submissionId' | 'sheet' | 'line'> | null,
+    limit: number,
+  ): Promise<{ lines: RecordedSignatureLine[]; more: boolean }> {
+    const where = keys.signatureLinesOf(caseId);
+    const lines: RecordedSignatureLine[] = [];
+    let start: Record<string, unknown> | undefined =
+      after === null ? undefined : keys.signatureLine(caseId, after.submissionId, after.sheet, after.line);
+    do {
+      const page = await this.#table.db.send(
+        new QueryCommand({
+          TableName: this.#table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
+          ConsistentRead: true,
+          Limit: limit + 1 - lines.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      lines.push(...(page.Items ?? []).map((item) => fromItem(RecordedSignatureLineSchema, item)));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined && lines.length <= limit);
+    return { lines: lines.slice(0, limit), more: lines.length > limit };
   }
 }

@@ -100,7 +100,10 @@ describe('verifying signature sheets', () => {
     [
       'a voter counted by an earlier submission',
       { iin: adult, birthDate: '1980-05-17' },
-      { alreadyCounted: new Set([adult]) },
+      {
+        alreadyCounted: new Map([[adult, { sheet: 3, line: 7, submissionId: 'earlier' }]]),
+        countedBefore: 1,
+      },
       'DUPLICATE_SIGNER',
     ],
     ['a line an earlier submission gave', {}, { alreadySubmitted: new Set(['1/1']) }, 'DUPLICATE_LINE'],
@@ -112,9 +115,11 @@ describe('verifying signature sheets', () => {
     ],
   ])('rejects %s with its reason', (_, lineOverrides, contextOverrides, reason) => {
     const verdict = verifySignatures([line(1, 1, lineOverrides)], context(contextOverrides));
-    expect(verdict.lines).toEqual([{ sheet: 1, line: 1, valid: false, reason }]);
+    const firstCounted =
+      reason === 'DUPLICATE_SIGNER' ? { firstCounted: { sheet: 3, line: 7, submissionId: 'earlier' } } : {};
+    expect(verdict.lines).toEqual([{ sheet: 1, line: 1, valid: false, reason, ...firstCounted }]);
     expect(verdict.reasons).toEqual({ [reason]: 1 });
-    expect(verdict.validCount).toBe(contextOverrides.alreadyCounted?.size ?? 0);
+    expect(verdict.validCount).toBe(contextOverrides.countedBefore ?? 0);
   });
 
   it('accepts a signer who turns 18 on the signing date', () => {
@@ -136,7 +141,7 @@ describe('verifying signature sheets', () => {
     );
     expect(verdict.lines).toEqual([
       { sheet: 1, line: 9, valid: true, alsoSupportsAnother: false },
-      { sheet: 2, line: 5, valid: false, reason: 'DUPLICATE_SIGNER' },
+      { sheet: 2, line: 5, valid: false, reason: 'DUPLICATE_SIGNER', firstCounted: { sheet: 1, line: 9 } },
     ]);
     expect(verdict.newlyCounted).toEqual([adult]);
   });
@@ -150,10 +155,7 @@ describe('verifying signature sheets', () => {
   });
 
   it('adds earlier counted signatures to the total', () => {
-    const verdict = verifySignatures(
-      [line(1, 1)],
-      context({ voters: 300, alreadyCounted: new Set(['a', 'b']) }),
-    );
+    const verdict = verifySignatures([line(1, 1)], context({ voters: 300, countedBefore: 2 }));
     expect(verdict).toMatchObject({ validCount: 3, required: 3, sufficient: true });
   });
 

@@ -21,6 +21,7 @@ const partitions: Record<KeyFamily, string> = {
   cases: keys.case(electionId, caseId).pk,
   trail: keys.trailEvent(caseId, 1, 'w-1').pk,
   lines: keys.signatureLine(caseId, 'sub-1', 1, 1).pk,
+  ledger: keys.ledgerEntry(caseId, '850402300011').pk,
   support: keys.support(electionId, '850402300011').pk,
   register: keys.registerChunk(electionId, 'snapshot-1', 0).pk,
   published: keys.publishedCandidate(electionId, caseId).pk,

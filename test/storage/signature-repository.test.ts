@@ -13,28 +13,49 @@ beforeAll(async () => {
 });
 
 describe('signature storage: each voter counted once', () => {
-  it('counts a voter for a candidate once, however many submissions race', async () => {
+  it('counts a voter for a candidate once on the ledger, however many submissions race, naming who counted it', async () => {
     const iin = makeIin('1970-01-01');
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => signatures.countSupport('e-1', 'case-a', iin, false)),
+      Array.from({ length: 50 }, (_, i) =>
+        signatures.ledger.count('case-a', iin, { submissionId: `sub-${i}`, sheet: 1, line: i + 1 }),
+      ),
     );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await signatures.supportOf('e-1', [iin])).toEqual(new Map([[iin, new Set(['case-a'])]]));
+    const winners = new Set(results.map((at) => at.submissionId));
+    expect(winners.size).toBe(1);
+    expect(await signatures.ledger.countOf('case-a')).toBe(1);
+    const [winner] = results;
+    expect(await signatures.ledger.entriesFor('case-a', [iin, makeIin('1970-01-02')])).toEqual(
+      new Map([[iin, winner]]),
+    );
+  });
+
+  it('recognises a submission’s own entry when it counts again (a retry after a crash)', async () => {
+    const iin = makeIin('1970-02-01');
+    const at = { submissionId: 'sub-1', sheet: 2, line: 3 };
+    expect(await signatures.ledger.count('case-r', iin, at)).toEqual(at);
+    expect(await signatures.ledger.count('case-r', iin, at)).toEqual(at);
+    expect(
+      await signatures.ledger.count('case-r', iin, { submissionId: 'sub-2', sheet: 9, line: 1 }),
+    ).toEqual(at);
+    expect(await signatures.ledger.countOf('case-r')).toBe(1);
   });
 
   it('lets a voter support several candidates where the election allows it, and reports it', async () => {
     const iin = makeIin('1971-01-01');
-    expect(await signatures.countSupport('e-2', 'case-a', iin, false)).toBe(true);
-    expect(await signatures.countSupport('e-2', 'case-b', iin, false)).toBe(true);
+    expect(await signatures.holdSupport('e-2', 'case-a', iin, false)).toBe(true);
+    expect(await signatures.holdSupport('e-2', 'case-b', iin, false)).toBe(true);
     expect((await signatures.supportOf('e-2', [iin])).get(iin)).toEqual(new Set(['case-a', 'case-b']));
   });
 
-  it('counts a voter for one candidate only where the election forbids several', async () => {
+  it('keeps a voter to one candidate where the election forbids several, and to the same one on a retry', async () => {
     const iin = makeIin('1972-01-01');
     const results = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((c) => signatures.countSupport('e-3', `case-${c}`, iin, true)),
+      ['a', 'b', 'c', 'd'].map((c) => signatures.holdSupport('e-3', `case-${c}`, iin, true)),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
+    const holder = `case-${['a', 'b', 'c', 'd'][results.indexOf(true)]}`;
+    expect(await signatures.holdSupport('e-3', holder, iin, true)).toBe(true);
+    expect((await signatures.supportOf('e-3', [iin])).get(iin)).toEqual(new Set([holder]));
   });
 
   it('knows nothing of voters never counted', async () => {

@@ -1,6 +1,7 @@
 // Signature sheets that come in several submissions: every line's verdict is kept and counted once, and what
 // one caller can add to a case in a day is bounded (issue 10, item 3).
 import { describe, expect, it } from 'vitest';
+import * as submitSignatures from '../../functions/submit-signatures.ts';
 import { SubmissionLimitReachedError } from '../../shared/domain/errors.ts';
 import { aSelfFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -76,5 +77,112 @@ describe('signature submissions', () => {
     // The bound is per local day: at 00:30 in Kazakhstan (UTC+5) the next day has begun.
     await t.advanceTo('2026-02-05T19:30:00.000Z');
     expect(await submit(linesFrom(voters.slice(2, 3), '2026-02-05', 3))).toMatchObject({ validCount: 3 });
+  });
+});
+
+describe('signature submissions: a ledger every verdict is computed from', () => {
+  it('answers the same sheets sent again with their first verdict, taking nothing more', async () => {
+    const { caseId, submit } = await start({ signatureSubmissionsPerDay: 2 });
+    const sheets = linesFrom(voters.slice(0, 13));
+    const bad = { ...linesFrom(voters.slice(13, 14), '2026-01-01', 2)[0], line: 1 } as (typeof sheets)[0];
+    const first = await submit([...sheets, bad]);
+    expect(first).toMatchObject({ validCount: 13, sufficient: true, rejectedCount: 1 });
+    await t.engine.workflows.settled();
+    expect((await t.deps.cases.get(electionId, caseId)).status).toBe('AwaitingRegistrationDecision');
+
+    // The case has moved on, and the day's bound allows one more: the same sheets still get their verdict.
+    const again = await submit([bad, ...[...sheets].reverse()]);
+    expect(again).toEqual(first);
+    const stored = await t.deps.cases.withTrail(electionId, caseId);
+    expect(stored.events.filter((e) => e.event === 'SignaturesVerified')).toHaveLength(1);
+    expect(stored.nominationCase.submissionsOfDay?.count).toBe(1);
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(13);
+  });
+
+  it('names where a repeated signer was first counted', async () => {
+    const { submit } = await start();
+    const first = await submit(linesFrom(voters.slice(0, 3)));
+    const [repeat] = linesFrom(voters.slice(1, 2), '2026-02-09', 5);
+    if (repeat === undefined) throw new Error('fixture');
+    const second = await submit([repeat]);
+    expect(first).toMatchObject({ validCount: 3 });
+    expect(second).toMatchObject({
+      validCount: 3,
+      rejected: [
+        {
+          sheet: 5,
+          line: 1,
+          reason: 'DUPLICATE_SIGNER',
+          firstCounted: { sheet: 1, line: 2, submissionId: expect.stringMatching(/^[0-9a-f]{32}$/) },
+        },
+      ],
+    });
+  });
+
+  it('gives a submission retried after a crash the verdicts of an uninterrupted run, never its own signers as duplicates', async () => {
+    const { caseId } = await start();
+    const caller = candidateCaller(aSelfFiling(1).candidate.iin);
+    const sheets = linesFrom(voters.slice(0, 40));
+    // The process dies after counting every signer on the ledger, before the lines and the verdict are kept.
+    let crashes = 1;
+    const crashing = submitSignatures.createHandler({
+      ...t.deps,
+      signatures: new Proxy(t.deps.signatures, {
+        get: (target, name) => {
+          if (name === 'saveLines' && crashes-- > 0) {
+            return async () => {
+              throw new Error('killed');
+            };
+          }
+          const value: unknown = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    });
+    await expect(
+      crashing({ caller, params: { electionId, caseId }, body: { lines: sheets } }),
+    ).rejects.toThrow('killed');
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(40);
+
+    const retried = await t.operations.submitSignatures(caller, { electionId, caseId }, { lines: sheets });
+    expect(retried).toMatchObject({ validCount: 40, sufficient: true, rejectedCount: 0, rejected: [] });
+    const lines = await t.deps.signatures.listLines(caseId);
+    expect(lines.filter((l) => l.valid)).toHaveLength(40);
+    const { events } = await t.deps.cases.withTrail(electionId, caseId);
+    expect(events.filter((e) => e.event === 'SignaturesVerified').map((e) => e.note?.validCount)).toEqual([
+      40,
+    ]);
+  });
+
+  it('keeps a voter to one candidate where the election says so, without telling the rival whom they signed for', async () => {
+    t = await startTestEngine();
+    await t.operations.createElection(
+      commission,
+      {},
+      newElectionInput({}, { multipleSupportAllowed: false }),
+    );
+    await t.operations.importVoterRegister(commission, { electionId }, { source: 'district list', voters });
+    const [a, b] = [aSelfFiling(1), aSelfFiling(2)];
+    const first = await t.operations.fileNomination(candidateCaller(a.candidate.iin), { electionId }, a);
+    const rival = await t.operations.fileNomination(candidateCaller(b.candidate.iin), { electionId }, b);
+    const sheets = linesFrom(voters.slice(0, 5));
+    await t.operations.submitSignatures(
+      candidateCaller(a.candidate.iin),
+      { electionId, caseId: first.caseId },
+      { lines: sheets },
+    );
+    const rivalVerdict = await t.operations.submitSignatures(
+      candidateCaller(b.candidate.iin),
+      { electionId, caseId: rival.caseId },
+      { lines: sheets },
+    );
+    expect(rivalVerdict).toMatchObject({
+      validCount: 0,
+      rejectedCount: 5,
+      reasons: { SUPPORTS_ANOTHER_CANDIDATE: 5 },
+    });
+    expect(JSON.stringify(rivalVerdict)).not.toContain(first.caseId);
+    expect(await t.deps.signatures.ledger.countOf(rival.caseId)).toBe(0);
+    expect(await t.deps.signatures.ledger.countOf(first.caseId)).toBe(5);
   });
 });

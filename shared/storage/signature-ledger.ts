@@ -1,0 +1,92 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { LinePlace } from '../domain/signatures.ts';
+import { getAll } from './batch.ts';
+import type { Table } from './document-client.ts';
+import { isConditionFailure } from './item-codec.ts';
+import { keys } from './keys.ts';
+
+/** One counted signature: the submission and the line that counted it. */
+const LedgerEntrySchema = z.object({
+  sk: z.string(),
+  submissionId: z.string(),
+  sheet: z.int(),
+  line: z.int(),
+});
+
+/** Where a signature was counted, always with the submission that counted it. */
+export type CountedAt = Required<LinePlace>;
+
+/**
+ * The signature ledger: one entry per voter counted for a case (`LEDGER#<caseId>` / `VOTER#<iin>`), written
+ * once by a conditional put, naming the submission and line that counted it. A candidate's valid count is the
+ * number of entries, so it can always be recomputed; a retried submission finds its own entries and counts
+ * them as its own, never as duplicates.
+ */
+export class SignatureLedger {
+  readonly #table: Table;
+
+  constructor(table: Table) {
+    this.#table = table;
+  }
+
+  /** Where each of `iins` was counted for the case, for those that were. */
+  async entriesFor(caseId: string, iins: readonly string[]): Promise<Map<string, CountedAt>> {
+    const found = await getAll(
+      this.#table,
+      [...new Set(iins)].map((iin) => keys.ledgerEntry(caseId, iin)),
+    );
+    return new Map(
+      found.map((item) => {
+        const { sk, submissionId, sheet, line } = LedgerEntrySchema.parse(item);
+        return [keys.iinOf(sk), { submissionId, sheet, line }];
+      }),
+    );
+  }
+
+  /**
+   * Counts `iin` for the case at `at`; answers where it is counted now: `at` itself when this write counted it
+   * (or an earlier attempt of the same submission did), another place when someone else counted it first.
+   */
+  async count(caseId: string, iin: string, at: CountedAt): Promise<CountedAt> {
+    const key = keys.ledgerEntry(caseId, iin);
+    try {
+      await this.#table.db.send(
+        new PutCommand({
+          TableName: this.#table.name,
+          Item: { ...key, ...at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return at;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item } = await this.#table.db.send(
+      new GetCommand({ TableName: this.#table.name, Key: key, ConsistentRead: true }),
+    );
+    const { submissionId, sheet, line } = LedgerEntrySchema.parse(Item);
+    return { submissionId, sheet, line };
+  }
+
+  /** How many signatures are counted for the case: what the ledger holds. */
+  async countOf(caseId: string): Promise<number> {
+    let total = 0;
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#table.db.send(
+        new QueryCommand({
+          TableName: this.#table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.ledgerOf(caseId) },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      total += page.Count ?? 0;
+      cursor = page.LastEvaluatedKey;
+    } while (cursor !== undefined);
+    return total;
+  }
+}
