@@ -6,6 +6,7 @@ import { type FieldIssue, ValidationError } from '../shared/domain/errors.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { VoterRowSchema, votesOn } from '../shared/domain/voter-register.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { recountSignatures } from './support/recount-signatures.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
 export const ImportVoterRegisterSchema = z.strictObject({
@@ -38,8 +39,11 @@ function listIssues(voters: z.infer<typeof VoterRowSchema>[], electionDay: strin
 /**
  * importVoterRegister: the district's voter list, every row checked before anything is written; it becomes the
  * snapshot the 1% threshold is counted on. Only IINs are kept; the same list imported again is the same snapshot.
+ * A new list counts again the signatures already counted on the old one.
  */
-export function createHandler(deps: Pick<Dependencies, 'elections' | 'voters' | 'clock' | 'logger'>) {
+export function createHandler(
+  deps: Pick<Dependencies, 'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'>,
+) {
   return async (request: OperationRequest) => {
     const electionId = pathParam(request, 'electionId');
     const election = await deps.elections.get(electionId);
@@ -62,6 +66,8 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'voters' | 
       snapshotId: manifest.snapshotId,
       voters: manifest.voters,
     });
+    // Signatures counted on another list are counted again on this one (a repeated import finishes a cut run).
+    await recountSignatures(deps, updated);
     return { electionId, voterRegister: updated.voterRegister };
   };
 }

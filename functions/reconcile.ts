@@ -4,7 +4,7 @@ import { phaseDeadline } from '../shared/domain/deadlines.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
-import { type NominationCase, recordExecutionEvent } from '../shared/domain/nomination-case.ts';
+import { type NominationCase, recordWithoutTransition } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
@@ -171,7 +171,7 @@ async function reconcileCase(
   if (repair === 'resignal' && c.sentSignal !== null) {
     const sent = c.sentSignal;
     const marked = await repairIfUnchanged(update, c.version, (current) =>
-      recordExecutionEvent(
+      recordWithoutTransition(
         current,
         'SignalRepeated',
         { sentSignal: { ...sent, at: now, repeated: true } },
@@ -183,7 +183,7 @@ async function reconcileCase(
     return { workflow: 'nomination-case', id: c.caseId, repair, execution: name };
   }
   const restarted = await repairIfUnchanged(update, c.version, (current) =>
-    recordExecutionEvent(
+    recordWithoutTransition(
       current,
       'ExecutionRestarted',
       { executionAttempt: current.executionAttempt + 1, sentSignal: null },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordExecutionEvent } from '../shared/domain/nomination-case.ts';
+import { recordWithoutTransition } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { type Dependencies, engineActor } from './support/dependencies.ts';
 import { CaughtFailureSchema, describeFailure } from './support/failure.ts';
@@ -16,7 +16,7 @@ export function createHandler(deps: Pick<Dependencies, 'cases' | 'clock' | 'logg
     deps.logger.error('case workflow failed', { caseId, error: recorded.error });
     const meta = { at: recorded.at, actor: engineActor, note: { error: recorded.error } };
     await deps.cases.update(electionId, caseId, (current) => ({
-      ...recordExecutionEvent(current, 'WorkflowFailed', {}, meta),
+      ...recordWithoutTransition(current, 'WorkflowFailed', {}, meta),
       findings: { ...current.findings, workflowFailure: recorded },
     }));
     return recorded;

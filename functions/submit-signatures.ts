@@ -151,6 +151,7 @@ export function createHandler(
               ),
               findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
               signatureSubmissions: [...current.signatureSubmissions, submissionId],
+              signaturesCountedOn: register.snapshotId,
             },
       'decided',
     );

@@ -88,7 +88,13 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   },
   getElection: { reads: ['election'], writes: [] },
   // A snapshot's manifest is written once, then looked for; chunks of an abandoned import are found and removed.
-  importVoterRegister: { reads: ['election', 'register'], writes: ['register', 'election'] },
+  // A new list recounts the cases' signatures: it lists the cases, takes signers off their ledgers, records the
+  // recount on each case and resumes a case that now has enough.
+  importVoterRegister: {
+    reads: ['election', 'register', ...listsCases.reads, 'ledger'],
+    writes: ['register', 'election', ...listsCases.writes, 'cases', 'trail', 'ledger'],
+    signalsTasks: true,
+  },
   fileNomination: {
     reads: ['election', 'roll', 'cases'],
     // The akimat's proposals are counted on the election.

@@ -75,6 +75,8 @@ export const NominationCaseSchema = z.strictObject({
    * recorded once. Bounded by the submissions a day takes, times the days of nomination.
    */
   signatureSubmissions: z.array(z.string()).default([]),
+  /** The register snapshot the case's signatures were last counted on (null before the first submission). */
+  signaturesCountedOn: z.string().nullable().default(null),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 
@@ -109,6 +111,7 @@ export function openCase(
     sentSignal: null,
     submissionsOfDay: null,
     signatureSubmissions: [],
+    signaturesCountedOn: null,
   };
 }
 
@@ -119,12 +122,12 @@ export function applyCaseEvent(current: NominationCase, event: CaseEvent, meta: 
 }
 
 /**
- * What happened to the case's execution, on its trail: a repair, or a failure no retry mended. The status
- * stays; the trail says what was done or what went wrong.
+ * An entry on the trail that changes no status: a repair of the case's execution, a failure no retry mended,
+ * a recount of its signatures on a new register. The trail says what was done or what went wrong.
  */
-export function recordExecutionEvent(
+export function recordWithoutTransition(
   current: NominationCase,
-  event: 'ExecutionRestarted' | 'SignalRepeated' | 'WorkflowFailed',
+  event: 'ExecutionRestarted' | 'SignalRepeated' | 'WorkflowFailed' | 'SignaturesRecounted',
   change: Partial<Pick<NominationCase, 'executionAttempt' | 'sentSignal'>>,
   meta: EventMeta,
 ): NominationCase {

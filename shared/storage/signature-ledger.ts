@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { LinePlace } from '../domain/signatures.ts';
 import { getAll } from './batch.ts';
@@ -67,6 +67,34 @@ export class SignatureLedger {
     );
     const { submissionId, sheet, line } = LedgerEntrySchema.parse(Item);
     return { submissionId, sheet, line };
+  }
+
+  /** The signers counted for the case. */
+  async signersOf(caseId: string): Promise<string[]> {
+    const signers: string[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#table.db.send(
+        new QueryCommand({
+          TableName: this.#table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.ledgerOf(caseId) },
+          ProjectionExpression: 'sk',
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      signers.push(...(page.Items ?? []).map((item) => keys.iinOf(String(item.sk))));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor !== undefined);
+    return signers;
+  }
+
+  /** Takes a signature off the case's count (its signer is no longer on the register). */
+  async remove(caseId: string, iin: string): Promise<void> {
+    await this.#table.db.send(
+      new DeleteCommand({ TableName: this.#table.name, Key: keys.ledgerEntry(caseId, iin) }),
+    );
   }
 
   /** How many signatures are counted for the case: what the ledger holds. */
