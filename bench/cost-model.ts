@@ -123,7 +123,13 @@ export async function measureCosts() {
         u.apiRequests += 1;
         u.lambdaInvocations += 1;
       });
-      return dispatch({ method, path, query: new URLSearchParams(), caller, bodyText: JSON.stringify(body) });
+      return dispatch({
+        method,
+        path,
+        query: new URLSearchParams(),
+        caller,
+        body: Buffer.from(JSON.stringify(body)),
+      });
     });
     await engine.workflows.settled();
     if (answer.status >= 400) throw new Error(`${method} ${path}: ${JSON.stringify(answer.body)}`);

@@ -9,6 +9,7 @@ import * as createElection from './create-election.ts';
 import * as decideRegistration from './decide-registration.ts';
 import * as fileNomination from './file-nomination.ts';
 import * as getCase from './get-case.ts';
+import * as getCaseEvidence from './get-case-evidence.ts';
 import * as getCaseTimeline from './get-case-timeline.ts';
 import * as getElection from './get-election.ts';
 import * as importVoterRegister from './import-voter-register.ts';
@@ -33,8 +34,18 @@ export interface ApiRoute {
   readonly requestSchema?: z.ZodType;
   /** A sentence for the OpenAPI document. */
   readonly summary: string;
-  /** For bulk operations: the JSON body made from uploaded rows (CSV or JSON lines) and the query string. */
-  readonly fromRows?: (rows: unknown[], query: URLSearchParams) => unknown;
+  /** The query parameters the handler reads, each with a sentence for the OpenAPI document; no other reaches it. */
+  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * For bulk operations, what an uploaded file (CSV, XLSX or JSON lines) makes of the JSON body: its rows go to
+   * `rowsField`, each as `row` makes it, beside what `fromQuery` takes from the query string; an issue with a
+   * row names the row's line in the file.
+   */
+  readonly bulk?: {
+    readonly rowsField: string;
+    readonly row?: (row: unknown) => unknown;
+    readonly fromQuery?: (query: URLSearchParams) => Readonly<Record<string, unknown>>;
+  };
 }
 
 const election = '/elections/{electionId}';
@@ -64,14 +75,15 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     operationId: 'importVoterRegister',
     summary:
-      'The district’s voter list (JSON, JSON lines or CSV); fixes the voter count of the 1% threshold.',
+      'The district’s voter list (JSON, JSON lines, CSV or XLSX), refused whole for any bad row; fixes the voter count of the 1% threshold.',
     requestSchema: importVoterRegister.ImportVoterRegisterSchema,
     method: 'POST',
     path: `${election}/voter-register`,
     public: false,
     successStatus: 201,
     createHandler: importVoterRegister.createHandler,
-    fromRows: (rows, query) => ({ source: query.get('source') ?? 'upload', voters: rows }),
+    query: { source: 'Where an uploaded list comes from, kept with the register; `upload` when not given.' },
+    bulk: { rowsField: 'voters', fromQuery: (query) => ({ source: query.get('source') ?? 'upload' }) },
   },
   {
     operationId: 'fileNomination',
@@ -112,23 +124,34 @@ export const apiRoutes: readonly ApiRoute[] = [
     createHandler: getCaseTimeline.createHandler,
   },
   {
+    operationId: 'getCaseEvidence',
+    summary:
+      'The evidence of a case, page by page: its record, every event of its hash-chained trail, every signature line with its verdict, and the head the pages are pinned to (check offline with npm run verify-evidence).',
+    query: { cursor: 'The `next` of the page before; none for the first page.' },
+    method: 'GET',
+    path: `${aCase}/evidence`,
+    public: false,
+    successStatus: 200,
+    createHandler: getCaseEvidence.createHandler,
+  },
+  {
     operationId: 'submitSignatures',
-    summary: 'A self-nominee’s signature sheets (JSON, JSON lines or CSV); answers with the verdict.',
+    summary: 'A self-nominee’s signature sheets (JSON, JSON lines, CSV or XLSX); answers with the verdict.',
     requestSchema: submitSignatures.SubmitSignaturesSchema,
     method: 'POST',
     path: `${aCase}/signatures`,
     public: false,
     successStatus: 200,
     createHandler: submitSignatures.createHandler,
-    fromRows: (rows) => ({
-      lines: rows
-        .map(withoutEmptyCells)
-        .map((row) =>
-          typeof row === 'object' && row !== null && 'sheet' in row && 'line' in row
-            ? { ...row, sheet: wholeNumber(row.sheet), line: wholeNumber(row.line) }
-            : row,
-        ),
-    }),
+    bulk: {
+      rowsField: 'lines',
+      row: (cells) => {
+        const row = withoutEmptyCells(cells);
+        return typeof row === 'object' && row !== null && 'sheet' in row && 'line' in row
+          ? { ...row, sheet: wholeNumber(row.sheet), line: wholeNumber(row.line) }
+          : row;
+      },
+    },
   },
   {
     operationId: 'confirmPartyNomination',

@@ -12,6 +12,7 @@ export const fileNomination = apiLambdaHandler('fileNomination');
 export const listCases = apiLambdaHandler('listCases');
 export const getCase = apiLambdaHandler('getCase');
 export const getCaseTimeline = apiLambdaHandler('getCaseTimeline');
+export const getCaseEvidence = apiLambdaHandler('getCaseEvidence');
 export const submitSignatures = apiLambdaHandler('submitSignatures');
 export const confirmPartyNomination = apiLambdaHandler('confirmPartyNomination');
 export const recordCommunityConsent = apiLambdaHandler('recordCommunityConsent');

@@ -3,8 +3,9 @@ import type { Caller } from '../../shared/auth/caller.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
+import { withRowLines } from '../../shared/http/file-rows.ts';
 import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
-import { apiRoutes, matchRoute } from '../api-routes.ts';
+import { type ApiRoute, apiRoutes, matchRoute } from '../api-routes.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotentOperation } from './idempotency.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -20,7 +21,8 @@ export interface ApiCall {
   readonly idempotencyKey?: string | undefined;
   /** Time left to answer (a Lambda's remaining time); the local default otherwise. */
   readonly remainingTimeMs?: number | undefined;
-  readonly bodyText: string;
+  /** The body as it came: bytes, read by its content type (a CSV may be Windows-1251, an XLSX is binary). */
+  readonly body: Uint8Array;
 }
 
 export interface ApiAnswer {
@@ -52,6 +54,22 @@ export function refusalBeforeBody(
   if (caller.role === 'public' && !matched.route.public)
     return errorResponse(new UnauthorizedError(), language);
   return null;
+}
+
+/** What a POST sends as its operation's JSON body; made from an uploaded file, also the line of each row. */
+async function requestBody(
+  route: ApiRoute,
+  call: ApiCall,
+): Promise<{ body: unknown; rowLines?: readonly number[] }> {
+  const { bulk } = route;
+  const read = await readBody(call.contentType, call.body, { rows: bulk !== undefined });
+  if (read.kind === 'json') return { body: read.value };
+  if (bulk === undefined) throw new UnsupportedMediaTypeError(call.contentType);
+  const { rowsField, row = (cells: unknown) => cells, fromQuery } = bulk;
+  return {
+    body: { ...fromQuery?.(call.query), [rowsField]: read.rows.map((r) => row(r.value)) },
+    rowLines: read.rows.map((r) => r.line),
+  };
 }
 
 /**
@@ -87,17 +105,28 @@ export function createApiDispatch(
       const refused = refusalBeforeBody(call.method, call.path, call.caller, call.acceptLanguage);
       if (refused !== null) return refused;
       const { route, params } = matched;
-      let body: unknown = {};
-      if (route.method === 'POST') {
-        const read = readBody(call.contentType, call.bodyText);
-        if (read.kind === 'rows' && route.fromRows === undefined)
-          throw new UnsupportedMediaTypeError(call.contentType);
-        body = read.kind === 'json' ? read.value : route.fromRows?.(read.rows, call.query);
-      }
+      const { body, rowLines } = route.method === 'POST' ? await requestBody(route, call) : { body: {} };
       const operation = operations.get(route.operationId);
       if (operation === undefined) throw new Error(`no operation ${route.operationId}`);
       const key = route.method === 'POST' ? call.idempotencyKey : undefined;
-      const result = await operation({ caller: call.caller, params, body }, key, call.remainingTimeMs);
+      const query = Object.fromEntries(
+        Object.keys(route.query ?? {}).flatMap((name) => {
+          const value = call.query.get(name);
+          return value === null ? [] : [[name, value]];
+        }),
+      );
+      const request = {
+        caller: call.caller,
+        params,
+        query,
+        body,
+        ...(rowLines === undefined ? {} : { rowLines }),
+      };
+      const result = await operation(request, key, call.remainingTimeMs).catch((error: unknown) => {
+        throw route.bulk === undefined || rowLines === undefined
+          ? error
+          : withRowLines(error, route.bulk.rowsField, rowLines);
+      });
       return { status: route.successStatus, body: result };
     } catch (error) {
       const response = errorResponse(error, language);

@@ -6,7 +6,6 @@ import type { Caller } from '../../shared/auth/caller.ts';
 import { callerFromClaims } from '../../shared/auth/claims.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse } from '../../shared/http/error-response.ts';
-import { decodeUtf8 } from '../../shared/http/request-body.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import { createApiDispatch } from './api-dispatch.ts';
 import { idempotencyStore } from './idempotency.ts';
@@ -57,12 +56,11 @@ export function createApiLambda(
     const event = ApiEventSchema.parse(input);
     const headers = event.headers ?? {};
     const text = event.body ?? '';
+    // API Gateway passes a body of a binary media type (an XLSX) in base64, one of a text type as its text.
+    const body = Buffer.from(text, event.isBase64Encoded ? 'base64' : 'utf8');
     let caller: Caller;
-    let bodyText: string;
     try {
       caller = callerOf(event);
-      // API Gateway hands over bytes it cannot pass as text in base64: they must still be UTF-8.
-      bodyText = event.isBase64Encoded ? decodeUtf8(Buffer.from(text, 'base64')) : text;
     } catch (error) {
       const refused = errorResponse(error, negotiateLanguage(headers['accept-language']));
       return result(refused.status, refused.body);
@@ -76,7 +74,7 @@ export function createApiLambda(
       acceptLanguage: headers['accept-language'],
       idempotencyKey: headers['idempotency-key'],
       remainingTimeMs: context?.getRemainingTimeInMillis(),
-      bodyText,
+      body,
     });
     return result(answer.status, answer.body);
   };

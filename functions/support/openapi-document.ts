@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XLSX_MEDIA_TYPE } from '../../shared/http/request-body.ts';
 import { apiRoutes } from '../api-routes.ts';
 
 const ErrorBodySchema = z.object({
@@ -6,7 +7,19 @@ const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string().describe('In the language of Accept-Language: kk, ru or en'),
     details: z.record(z.string(), z.unknown()).optional(),
-    issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(
+        z.object({
+          field: z.string(),
+          code: z.string(),
+          message: z.string(),
+          line: z
+            .int()
+            .optional()
+            .describe('Of an uploaded file: the line (XLSX: the sheet row) of the row at fault'),
+        }),
+      )
+      .optional(),
   }),
 });
 
@@ -17,7 +30,7 @@ const errorResponses = {
   '404': 'No such election or case',
   '409': 'A lost race or a passed deadline, with the current status or the deadline',
   '413': 'Body too large',
-  '415': 'Body neither JSON, JSON lines nor CSV where accepted',
+  '415': 'Body neither JSON nor, where accepted, JSON lines, CSV (UTF-8 or Windows-1251) or XLSX',
   '422': 'A rule of the law, or an Idempotency-Key reused with another body',
 } as const;
 
@@ -40,6 +53,13 @@ export function openApiDocument() {
       required: true,
       schema: { type: 'string' },
     }));
+    const query = Object.entries(route.query ?? {}).map(([name, description]) => ({
+      name,
+      in: 'query',
+      required: false,
+      description,
+      schema: { type: 'string' },
+    }));
     const headers = [
       {
         name: 'Accept-Language',
@@ -59,17 +79,34 @@ export function openApiDocument() {
         : []),
     ];
     const bulk =
-      route.fromRows === undefined
+      route.bulk === undefined
         ? {}
         : {
-            'text/csv': { schema: { type: 'string' } },
-            'application/x-ndjson': { schema: { type: 'string' } },
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description: `A header line of field names, then a row per entry of \`${route.bulk.rowsField}\`; UTF-8 (with or without BOM) or Windows-1251 (charset=windows-1251, or bytes that are not UTF-8); separated by ; or ,.`,
+              },
+            },
+            [XLSX_MEDIA_TYPE]: {
+              schema: {
+                type: 'string',
+                format: 'binary',
+                description: `The first sheet: its first row the field names, then a row per entry of \`${route.bulk.rowsField}\`.`,
+              },
+            },
+            'application/x-ndjson': {
+              schema: {
+                type: 'string',
+                description: `One JSON object per line, an entry of \`${route.bulk.rowsField}\`.`,
+              },
+            },
           };
     const operation = {
       operationId: route.operationId,
       summary: route.summary,
       ...(route.public ? { security: [] } : { security: [{ bearer: [] }] }),
-      parameters: [...parameters, ...headers],
+      parameters: [...parameters, ...query, ...headers],
       ...(route.requestSchema === undefined
         ? {}
         : {

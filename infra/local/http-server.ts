@@ -12,7 +12,7 @@ import { type Language, negotiateLanguage } from '../../shared/domain/language.t
 import { InstantSchema } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
-import { decodeUtf8, readBody } from '../../shared/http/request-body.ts';
+import { readBody } from '../../shared/http/request-body.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import type { LocalTokens } from './local-tokens.ts';
 import type { ExecutionView } from './local-workflows.ts';
@@ -54,7 +54,7 @@ class Refused extends Error {
 /**
  * The HTTP API of the local engine: the same dispatch (routes, handlers, idempotency) as the AWS stack, behind
  * what API Gateway would do there: a request is judged by its host, route, token and declared size before a
- * byte of its body is read, and a body must be UTF-8 within Lambda's limit.
+ * byte of its body is read, and a body must come within Lambda's limit.
  */
 export function createApiServer(options: ApiServerOptions): Server {
   const store = idempotencyStore(
@@ -72,7 +72,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         throw new Refused(requestError(403, 'HOST_NOT_ALLOWED', language), true);
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const body = () => (method === 'POST' ? readText(req, maxBodyBytes, language) : noBody(req, language));
+      const body = () => (method === 'POST' ? readBytes(req, maxBodyBytes, language) : noBody(req, language));
       const admin = adminRoute(options, method, url.pathname);
       if (admin !== null) {
         if (url.pathname !== '/health') await requireOperator(req, options.tokens, language);
@@ -100,7 +100,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         contentType: req.headers['content-type'],
         acceptLanguage: req.headers['accept-language'],
         idempotencyKey: header(req, 'idempotency-key'),
-        bodyText: await body(),
+        body: await body(),
       });
       return send(res, answer.status, answer.body);
     } catch (error) {
@@ -117,7 +117,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   return server;
 }
 
-type AdminCall = (bodyText: string, contentType: string | undefined, language: Language) => Promise<unknown>;
+type AdminCall = (body: Uint8Array, contentType: string | undefined, language: Language) => Promise<unknown>;
 
 /** The local-only routes: health, stats, executions, and the manual clock. Null for anything else. */
 function adminRoute(options: ApiServerOptions, method: string, path: string): AdminCall | null {
@@ -149,13 +149,13 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
   }
   const reconcile = options.reconcile;
   if (method === 'POST' && path === '/admin/reconcile' && reconcile) {
-    return async (bodyText, contentType, language) =>
-      reconcile(parseOrThrow(ReconcileRequestSchema, adminJson(bodyText, contentType, language)));
+    return async (body, contentType, language) =>
+      reconcile(parseOrThrow(ReconcileRequestSchema, await adminJson(body, contentType, language)));
   }
   const move = options.moveClock;
   if (method === 'POST' && path === '/admin/clock' && move) {
-    return async (bodyText, contentType, language) => {
-      const { to } = parseOrThrow(ClockMoveSchema, adminJson(bodyText, contentType, language));
+    return async (body, contentType, language) => {
+      const { to } = parseOrThrow(ClockMoveSchema, await adminJson(body, contentType, language));
       await move(to);
       return { now: deps.clock.now() };
     };
@@ -164,23 +164,27 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
 }
 
 /** An admin call's JSON body. Only application/json: a web page can send a "simple" cross-origin POST as text/plain, never as JSON. */
-function adminJson(bodyText: string, contentType: string | undefined, language: Language): unknown {
+async function adminJson(
+  body: Uint8Array,
+  contentType: string | undefined,
+  language: Language,
+): Promise<unknown> {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json')
     throw new Refused(requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language), false);
-  const body = readBody(contentType, bodyText);
-  return body.kind === 'json' ? body.value : null;
+  const read = await readBody(contentType, body, { rows: false });
+  return read.kind === 'json' ? read.value : null;
 }
 
 /** Routes that take no body: one sent anyway is refused unread, so it cannot cost memory. */
-function noBody(req: IncomingMessage, language: Language): Promise<string> {
+function noBody(req: IncomingMessage, language: Language): Promise<Uint8Array> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > 0 || req.headers['transfer-encoding'] !== undefined) {
     return Promise.reject(
       new Refused(requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: 0 }), true),
     );
   }
-  return Promise.resolve('');
+  return Promise.resolve(new Uint8Array());
 }
 
 /** Every admin route but /health (which says only that the engine runs, and its time) needs an operator. */
@@ -224,8 +228,8 @@ async function callerOf(req: IncomingMessage, tokens: LocalTokens, language: Lan
   }
 }
 
-/** The body as UTF-8 text, refused as soon as its declared or actual size passes the limit. */
-async function readText(req: IncomingMessage, maxBytes: number, language: Language): Promise<string> {
+/** The body's bytes, refused as soon as its declared or actual size passes the limit. */
+async function readBytes(req: IncomingMessage, maxBytes: number, language: Language): Promise<Uint8Array> {
   const tooLarge = () =>
     new Refused(requestError(413, 'PAYLOAD_TOO_LARGE', language, { maximumBytes: maxBytes }), true);
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
@@ -237,7 +241,7 @@ async function readText(req: IncomingMessage, maxBytes: number, language: Langua
     if (size > maxBytes) throw tooLarge();
     chunks.push(buffer);
   }
-  return decodeUtf8(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

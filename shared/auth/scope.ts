@@ -33,3 +33,17 @@ export function requireCaseReader(caller: Caller, election: Election, nomination
     (caller.role === 'commission' || caller.role === 'akimat') && caller.district === election.district;
   if (!inDistrict && !isOwnCase(caller, nominationCase)) throw new ForbiddenError();
 }
+
+/**
+ * The evidence of a case (every event, every signature line with the signer's IIN and address): the district's
+ * commission, and the candidate whose case it is. Not the akimat nor the party, who read the case but not whole.
+ */
+export function requireEvidenceReader(
+  caller: Caller,
+  election: Election,
+  nominationCase: NominationCase,
+): void {
+  const commission = caller.role === 'commission' && caller.district === election.district;
+  const candidate = caller.role === 'candidate' && isOwnCase(caller, nominationCase);
+  if (!commission && !candidate) throw new ForbiddenError();
+}

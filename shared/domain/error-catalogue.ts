@@ -315,11 +315,19 @@ export const errorCatalogue = {
     ru: 'Ко дню выборов этому человеку не исполнится 18 лет: в список не входит.',
     en: 'This person is not 18 on election day and cannot be on the list.',
   }),
-  DUPLICATE_VOTER: () => ({
-    kk: 'Бұл ЖСН тізімде екі рет кездеседі.',
-    ru: 'Этот ИИН встречается в списке дважды.',
-    en: 'This IIN appears twice in the list.',
-  }),
+  // Rows of an uploaded file are named by their line in it; rows of a JSON body by their place in the list.
+  DUPLICATE_VOTER: (d) =>
+    d.firstLine === undefined
+      ? {
+          kk: `Бұл ЖСН тізімде екі рет кездеседі: ${s(d.entry)}-жазба ${s(d.firstEntry)}-жазбаны қайталайды.`,
+          ru: `Этот ИИН встречается в списке дважды: запись ${s(d.entry)} повторяет запись ${s(d.firstEntry)}.`,
+          en: `This IIN appears twice in the list: entry ${s(d.entry)} repeats entry ${s(d.firstEntry)}.`,
+        }
+      : {
+          kk: `Бұл ЖСН тізімде екі рет кездеседі: ${s(d.line)}-жол ${s(d.firstLine)}-жолды қайталайды.`,
+          ru: `Этот ИИН встречается в списке дважды: строка ${s(d.line)} повторяет строку ${s(d.firstLine)}.`,
+          en: `This IIN appears twice in the list: line ${s(d.line)} repeats line ${s(d.firstLine)}.`,
+        },
   SIGNATURE_POSITION_REPEATED: (d) => ({
     kk: `${s(d.sheet)}-парақтың ${s(d.line)}-жолы осы жіберілімде екі рет берілген (${s(d.first)} және ${s(d.again)} жазбалар): ештеңе есептелмеді.`,
     ru: `Лист ${s(d.sheet)}, строка ${s(d.line)} указаны в этой подаче дважды (записи ${s(d.first)} и ${s(d.again)}): ничего не засчитано.`,
@@ -371,9 +379,14 @@ export const errorCatalogue = {
     en: 'A request with this key is still running; retry shortly.',
   }),
   UNSUPPORTED_MEDIA_TYPE: () => ({
-    kk: 'Денесі application/json немесе text/csv болуы керек.',
-    ru: 'Тело должно быть application/json или text/csv.',
-    en: 'The body must be application/json or text/csv.',
+    kk: 'Денесі JSON болуы керек; сайлаушылар тізімі мен қолтаңба парақтары JSON lines, CSV (UTF-8 не Windows-1251) немесе XLSX түрінде де қабылданады.',
+    ru: 'Тело должно быть JSON; список избирателей и подписные листы принимаются также как JSON lines, CSV (UTF-8 или Windows-1251) или XLSX.',
+    en: 'The body must be JSON; voter registers and signature sheets are also taken as JSON lines, CSV (UTF-8 or Windows-1251) or XLSX.',
+  }),
+  SPREADSHEET_TOO_LARGE: (d) => ({
+    kk: `XLSX файлы оқуға тым үлкен: ашылған күйінде ${s(d.maximumMegabytes)} МБ-тан, парақтары ${s(d.maximumRow)}-жолдан және ${s(d.maximumColumn)} бағанынан аспауы керек.`,
+    ru: `Файл XLSX слишком велик для чтения: в распакованном виде не более ${s(d.maximumMegabytes)} МБ, листы не дальше строки ${s(d.maximumRow)} и столбца ${s(d.maximumColumn)}.`,
+    en: `The XLSX file is too large to read: at most ${s(d.maximumMegabytes)} MB unpacked, its sheets no further than row ${s(d.maximumRow)} and column ${s(d.maximumColumn)}.`,
   }),
   INTERNAL: () => ({
     kk: 'Ішкі қате. Сұранысты кейінірек қайталаңыз.',

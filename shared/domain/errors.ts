@@ -12,6 +12,8 @@ export interface FieldIssue {
   readonly field: string;
   readonly code: ErrorCode;
   readonly message: LocalizedText;
+  /** Where the row at fault stands in the uploaded file (CSV or JSON lines: its line; XLSX: its sheet row). */
+  readonly line?: number;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface ErrorResponse {
       readonly code: ErrorCode;
       readonly message: string;
       readonly details?: Readonly<Record<string, unknown>>;
-      readonly issues?: readonly { field: string; code: ErrorCode; message: string }[];
+      readonly issues?: readonly { field: string; code: ErrorCode; message: string; line?: number }[];
     };
   };
 }
@@ -71,6 +71,7 @@ export function errorResponse(error: unknown, language: Language): ErrorResponse
           field: quoted(issue.field),
           code: issue.code,
           message: quoted(issue.message[language]),
+          ...(issue.line === undefined ? {} : { line: issue.line }),
         }))
       : undefined;
   const details = boundedDetails(error.details);

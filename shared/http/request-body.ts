@@ -1,37 +1,23 @@
-import { parse } from 'csv-parse/sync';
 import { localize } from '../domain/error-catalogue.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { csvRows } from './csv-rows.ts';
+import { MAX_ROWS, type SourceRow, tooManyRows, unreadable } from './file-rows.ts';
+import { decodeUtf8 } from './utf8.ts';
+import { xlsxRows } from './xlsx-rows.ts';
 
-/** A request body: one JSON document, or rows (from CSV with a header line, or from JSON lines). */
+/** A request body: one JSON document, or rows (CSV or XLSX with a header line, or JSON lines) with their lines. */
 export type RequestBody =
   | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'rows'; readonly rows: unknown[] };
+  | { readonly kind: 'rows'; readonly rows: readonly SourceRow[] };
 
 export class UnsupportedMediaTypeError extends Error {
   override readonly name = 'UnsupportedMediaTypeError';
 }
 
-function invalid(field: string, format: string): ValidationError {
-  return new ValidationError([
-    { field, code: 'INVALID_FORMAT', message: localize('INVALID_FORMAT', { format }) },
-  ]);
-}
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** How deep a JSON document may nest: the deepest body the API takes nests 4 levels. */
 export const MAX_JSON_DEPTH = 32;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text of a body's bytes; bytes that are not UTF-8 are refused, never stored as replacement characters. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    throw new ValidationError([
-      { field: '(body)', code: 'INVALID_ENCODING', message: localize('INVALID_ENCODING') },
-    ]);
-  }
-}
 
 /** Whether JSON text nests deeper than `max` arrays and objects; counted on the text, before parsing it. */
 function nestsDeeperThan(text: string, max: number): boolean {
@@ -52,11 +38,16 @@ function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-/** One JSON document, refused as `field` when it is malformed or nests too deep. */
-function parseJson(text: string, field: string, format: string): unknown {
+/** One JSON document (of JSON lines: the one at `line`), refused when it is malformed or nests too deep. */
+function parseJson(text: string, format: string, line?: number): unknown {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
     throw new ValidationError([
-      { field, code: 'NESTED_TOO_DEEP', message: localize('NESTED_TOO_DEEP', { maximum: MAX_JSON_DEPTH }) },
+      {
+        field: line === undefined ? '(body)' : `line ${line}`,
+        code: 'NESTED_TOO_DEEP',
+        message: localize('NESTED_TOO_DEEP', { maximum: MAX_JSON_DEPTH }),
+        ...(line === undefined ? {} : { line }),
+      },
     ]);
   }
   let value: unknown;
@@ -68,42 +59,62 @@ function parseJson(text: string, field: string, format: string): unknown {
       return v;
     });
   } catch {
-    throw invalid(field, format);
+    throw unreadable(format, line);
   }
   return value;
 }
 
-/** Reads a body by its content type; a malformed line is a ValidationError naming the line. */
-export function readBody(contentType: string | undefined, text: string): RequestBody {
-  const type = (contentType ?? 'application/json').split(';')[0]?.trim().toLowerCase();
-  // A byte-order mark is no part of the text: dropped the same way whether the bytes were decoded here or by API Gateway.
-  text = text.replace(/^\uFEFF/, '');
+/** The type of a Content-Type, and its charset, both in lower case. */
+function mediaType(contentType: string | undefined): { type: string; charset: string | undefined } {
+  const [type = '', ...parameters] = (contentType ?? 'application/json').split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase())
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"(.*)"$/, '$1');
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+/** What a CSV's declared charset asks for: Windows-1251, or UTF-8 (ASCII is part of it). Any other is refused. */
+function csvEncoding(charset: string | undefined): 'windows-1251' | undefined {
+  if (charset === undefined || ['utf-8', 'utf8', 'us-ascii'].includes(charset)) return undefined;
+  if (['windows-1251', 'cp1251', 'x-cp1251'].includes(charset)) return 'windows-1251';
+  throw new UnsupportedMediaTypeError(`text/csv; charset=${charset}`);
+}
+
+/** Each non-empty line of JSON lines as a row, refused naming the first line that is no JSON. */
+function jsonLines(text: string): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    if (rows.length === MAX_ROWS) throw tooManyRows();
+    rows.push({ line: i + 1, value: parseJson(line, 'JSON line', i + 1) });
+  }
+  return rows;
+}
+
+/**
+ * Reads a body's bytes by its content type: JSON, or where `rows` are taken also JSON lines, CSV and XLSX (any
+ * other type is refused unread). JSON and JSON lines must be UTF-8; a CSV may also be Windows-1251 (see
+ * `csvText`); an XLSX is read from its first sheet. A malformed body is a ValidationError naming the line.
+ */
+export async function readBody(
+  contentType: string | undefined,
+  bytes: Uint8Array,
+  accepts: { readonly rows: boolean },
+): Promise<RequestBody> {
+  const { type, charset } = mediaType(contentType);
   if (type === 'application/json' || type === '') {
+    const text = decodeUtf8(bytes);
     if (text.trim() === '') return { kind: 'json', value: {} };
-    return { kind: 'json', value: parseJson(text, '(body)', 'JSON') };
+    return { kind: 'json', value: parseJson(text, 'JSON') };
   }
+  if (!accepts.rows) throw new UnsupportedMediaTypeError(type);
   if (type === 'application/x-ndjson' || type === 'application/jsonl') {
-    const lines = text.split(/\r?\n/);
-    const rows = lines.flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      return [parseJson(line, `line ${i + 1}`, 'JSON line')];
-    });
-    return { kind: 'rows', rows };
+    return { kind: 'rows', rows: jsonLines(decodeUtf8(bytes)) };
   }
-  if (type === 'text/csv') {
-    try {
-      const rows: Record<string, string>[] = parse(text, {
-        columns: true,
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-      });
-      return { kind: 'rows', rows };
-    } catch (error) {
-      const line = error instanceof Error && 'lines' in error ? String(error.lines) : '?';
-      throw invalid(`line ${line}`, 'CSV');
-    }
-  }
+  if (type === 'text/csv') return { kind: 'rows', rows: csvRows(bytes, csvEncoding(charset)) };
+  if (type === XLSX_MEDIA_TYPE) return { kind: 'rows', rows: await xlsxRows(bytes) };
   throw new UnsupportedMediaTypeError(type);
 }
 

@@ -55,6 +55,7 @@ describe('the OpenAPI document at /openapi.json', () => {
         'fileNomination',
         'getCase',
         'getCaseTimeline',
+        'getCaseEvidence',
         'listCases',
         'submitSignatures',
         'confirmPartyNomination',
@@ -111,6 +112,25 @@ describe('the OpenAPI document at /openapi.json', () => {
         issues.find((i) => i.field === 'unexpected'),
         route.operationId,
       ).toMatchObject({ code: 'UNKNOWN_FIELD' });
+    }
+  });
+
+  it('lists the files the two bulk operations take, and only they', () => {
+    const { paths } = DocumentSchema.parse(document);
+    const ContentSchema = z.object({ content: z.record(z.string(), z.unknown()) });
+    for (const route of apiRoutes.filter((r) => r.requestSchema !== undefined)) {
+      const described = ContentSchema.parse(paths[route.path]?.post?.requestBody);
+      const bulk = ['importVoterRegister', 'submitSignatures'].includes(route.operationId);
+      expect(Object.keys(described.content).sort(), route.operationId).toEqual(
+        bulk
+          ? [
+              'application/json',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'application/x-ndjson',
+              'text/csv',
+            ]
+          : ['application/json'],
+      );
     }
   });
 });

@@ -1,46 +1,19 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { handler } from '../../functions/api.ts';
+import { localize } from '../../shared/domain/error-catalogue.ts';
+import {
+  lambdaAnswer as call,
+  commissionClaims,
+  apiGatewayEvent as event,
+} from '../support/api-gateway-events.ts';
+import { XLSX } from '../support/bulk-files.ts';
 import { newElectionInput } from '../support/elections.ts';
-import { lambdaContext, useLambdaEnvironment } from '../support/lambda-environment.ts';
+import { useLambdaEnvironment } from '../support/lambda-environment.ts';
 import { createTestTable } from '../support/test-table.ts';
-
-// An HTTP API (payload 2.0) event as API Gateway sends it, with the JWT authorizer's claims where given.
-function event(
-  method: string,
-  path: string,
-  options: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...options.headers },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    isBase64Encoded: false,
-    requestContext: {
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'test' },
-      ...(options.claims ? { authorizer: { jwt: { claims: options.claims, scopes: null } } } : {}),
-    },
-  } as unknown as APIGatewayProxyEventV2;
-}
-
-const context = lambdaContext;
-const ResultSchema = z.object({ statusCode: z.int(), body: z.string() });
-// Cognito's groups claim, as the HTTP API authorizer flattens it.
-const commissionClaims = { sub: 'tec-user', 'cognito:groups': '[commission]', 'custom:district': '1952' };
 
 beforeAll(async () => {
   const table = await createTestTable();
   await useLambdaEnvironment(table);
 });
-
-async function call(e: APIGatewayProxyEventV2) {
-  const result = ResultSchema.parse(await handler(e, context));
-  return { status: result.statusCode, body: JSON.parse(result.body) };
-}
 
 describe('the API as Lambda runs it behind API Gateway', () => {
   it('reads the caller from the authorizer’s Cognito claims and answers like the local server', async () => {
@@ -76,6 +49,26 @@ describe('the API as Lambda runs it behind API Gateway', () => {
       }),
     );
     expect(unknown.status).toBe(401);
+  });
+
+  it('reads a base64 body as bytes: JSON that is not UTF-8 and a file that is no XLSX are refused as locally', async () => {
+    const register = '/elections/195230100-2026-03-15/voter-register';
+    const notUtf8 = await call(
+      event('POST', register, { claims: commissionClaims, body: Buffer.from('{"source":"\xc0"}', 'latin1') }),
+    );
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.error.issues).toEqual([
+      { field: '(body)', code: 'INVALID_ENCODING', message: localize('INVALID_ENCODING').kk },
+    ]);
+    const noXlsx = await call(
+      event('POST', register, {
+        claims: commissionClaims,
+        body: Buffer.from('not a spreadsheet'),
+        headers: { 'content-type': XLSX },
+      }),
+    );
+    expect(noXlsx.status).toBe(400);
+    expect(noXlsx.body.error.issues).toMatchObject([{ field: '(body)', code: 'INVALID_FORMAT' }]);
   });
 
   it('serves public reads to anyone, and the OpenAPI document', async () => {

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import * as getCase from '../../functions/get-case.ts';
+import * as getCaseEvidence from '../../functions/get-case-evidence.ts';
 import * as getCaseTimeline from '../../functions/get-case-timeline.ts';
 import * as getElection from '../../functions/get-election.ts';
 import * as listCandidates from '../../functions/list-candidates.ts';
@@ -150,6 +151,7 @@ describe('the function catalogue', () => {
       listCases: listCases.createHandler(t.deps),
       getCase: getCase.createHandler(t.deps),
       getCaseTimeline: getCaseTimeline.createHandler(t.deps),
+      getCaseEvidence: getCaseEvidence.createHandler(t.deps),
       listCandidates: listCandidates.createHandler(t.deps),
     };
     const reader = (name: string): Caller =>

@@ -59,7 +59,7 @@ async function runScenario(endpoint: string, dynalite: string) {
         caller,
         idempotencyKey: key,
         remainingTimeMs: 500,
-        bodyText: JSON.stringify(body),
+        body: Buffer.from(JSON.stringify(body)),
       });
       const code = z.object({ error: z.object({ code: z.string() }) }).safeParse(answer.body).data
         ?.error.code;

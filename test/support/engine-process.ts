@@ -74,8 +74,10 @@ export function apiClient(url: string, dataDir: string) {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...authorization, ...headers },
-      // A string is sent as it is (CSV, JSON lines); anything else as JSON.
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      // A string or bytes are sent as they are (CSV, JSON lines, XLSX); anything else as JSON.
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }),
     });
     return { status: response.status, body: await response.json() };
   };
