@@ -5,6 +5,7 @@ import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
 import { withRowLines } from '../../shared/http/file-rows.ts';
 import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
+import { withinResponseLimit } from '../../shared/http/response-limit.ts';
 import { type ApiRoute, apiRoutes, matchRoute } from '../api-routes.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotentOperation } from './idempotency.ts';
@@ -127,7 +128,7 @@ export function createApiDispatch(
           ? error
           : withRowLines(error, route.bulk.rowsField, rowLines);
       });
-      return { status: route.successStatus, body: result };
+      return withinResponseLimit({ status: route.successStatus, body: result }, language);
     } catch (error) {
       const response = errorResponse(error, language);
       // Only real faults are logged, by operation and error name: paths and messages are the caller's text.

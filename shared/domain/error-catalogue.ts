@@ -363,6 +363,11 @@ export const errorCatalogue = {
     ru: `Запрос слишком велик (не более ${s(d.maximumBytes)} байт).`,
     en: `The request is too large (at most ${s(d.maximumBytes)} bytes).`,
   }),
+  RESPONSE_TOO_LARGE: (d) => ({
+    kk: `Жауап тым үлкен (ең көбі ${s(d.maximumBytes)} байт) және жіберілмеді. Сұрауды тарылтыңыз немесе жүйе әкімшісіне хабарлаңыз.`,
+    ru: `Ответ слишком велик (не более ${s(d.maximumBytes)} байт) и не отправлен. Сузьте запрос или сообщите администратору системы.`,
+    en: `The answer is too large (at most ${s(d.maximumBytes)} bytes) and was not sent. Narrow the request or tell the system administrator.`,
+  }),
   ROUTE_NOT_FOUND: () => ({
     kk: 'Мұндай әрекет жоқ.',
     ru: 'Такой операции нет.',
