@@ -3,6 +3,7 @@ import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
 import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
+import { trailText } from '../shared/domain/trail-text.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -10,7 +11,7 @@ import type { OperationRequest } from './support/operation.ts';
 import { decideAndResume } from './support/record-and-resume.ts';
 
 /** A withdrawal may give its reason; it goes on the audit trail. */
-export const WithdrawalSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() });
+export const WithdrawalSchema = z.strictObject({ reason: trailText(2000).optional() });
 
 /**
  * withdrawNomination: the candidate withdraws (Withdrawn), or the nominating party revokes its nominee

@@ -48,6 +48,8 @@ export const TrailEventSchema = z.strictObject({
   electionId: z.string().min(1),
   ...TrailEntrySchema.shape,
   eventId: z.string().min(1).max(64),
+  /** SHA-256 of the case as this change left it, what only changes with an entry (`case-substance.ts`). */
+  recordDigest: HashSchema,
   /** The event before this one; null only for the first. */
   prev: TrailLinkSchema.nullable(),
   hash: HashSchema,
@@ -65,14 +67,15 @@ export function eventHash(event: Omit<TrailEvent, 'hash'> | TrailEvent): string 
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The event that stores `entry` after `prev` (null for the first), with its hash. */
+/** The event that stores `entry` after `prev` (null for the first), vouching for the case's `recordDigest`. */
 export function chainEvent(
   ids: { readonly caseId: string; readonly electionId: string },
   entry: TrailEntry,
   eventId: string,
   prev: TrailLink | null,
+  recordDigest: string,
 ): TrailEvent {
-  const content = { caseId: ids.caseId, electionId: ids.electionId, ...entry, eventId, prev };
+  const content = { caseId: ids.caseId, electionId: ids.electionId, ...entry, eventId, recordDigest, prev };
   return { ...content, hash: eventHash(content) };
 }
 

@@ -363,6 +363,11 @@ export const errorCatalogue = {
     ru: `Запрос слишком велик (не более ${s(d.maximumBytes)} байт).`,
     en: `The request is too large (at most ${s(d.maximumBytes)} bytes).`,
   }),
+  TEXT_HOLDS_IIN: () => ({
+    kk: 'Мәтінде ЖСН-ге ұқсас он екі цифр бар. Бұл мәтін іс тарихында біржола сақталады және онда дербес деректер болмауы керек: қол қоюшыны парақ пен жол нөмірімен атаңыз.',
+    ru: 'В тексте есть двенадцать цифр, похожих на ИИН. Этот текст навсегда остаётся в истории дела и не должен содержать персональных данных: укажите подписавшего номером листа и строки.',
+    en: 'The text holds twelve digits that look like an IIN. It stays on the case’s history for good and may hold no personal data: name a signer by sheet and line instead.',
+  }),
   RESPONSE_TOO_LARGE: (d) => ({
     kk: `Жауап тым үлкен (ең көбі ${s(d.maximumBytes)} байт) және жіберілмеді. Сұрауды тарылтыңыз немесе жүйе әкімшісіне хабарлаңыз.`,
     ru: `Ответ слишком велик (не более ${s(d.maximumBytes)} байт) и не отправлен. Сузьте запрос или сообщите администратору системы.`,

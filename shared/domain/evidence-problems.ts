@@ -78,6 +78,16 @@ export const evidenceProblems = {
     ru: `Последняя запись в деле не совпадает с последним событием (${s(d.seq)}).`,
     en: `The record’s last entry differs from the last event (${s(d.seq)}).`,
   }),
+  RECORD_ALTERED: (d) => ({
+    kk: `Іс жазбасы (ұсыным, шешімдер, тексерулер, нәтижелер) соңғы оқиға (${s(d.seq)}) куәландырғандай емес: сақталғаннан кейін өзгертілген.`,
+    ru: `Запись дела (выдвижение, решения, проверки, выводы) не та, что заверена последним событием (${s(d.seq)}): изменена после сохранения.`,
+    en: `The case record (filing, decisions, checks, findings) is not what the last event (${s(d.seq)}) vouched for: it was changed after it was stored.`,
+  }),
+  COUNT_EXCEEDS_LINES: (d) => ({
+    kk: `Оқиғадағы жарамды қолтаңбалар саны (${s(d.count)}) жинақтағы жарамды жолдардың қол қоюшыларынан (${s(d.signers)}) көп.`,
+    ru: `Число действительных подписей в событии (${s(d.count)}) больше, чем подписавших в действительных строках пакета (${s(d.signers)}).`,
+    en: `The event counts more valid signatures (${s(d.count)}) than the pack’s valid lines have signers (${s(d.signers)}).`,
+  }),
   VALID_COUNT_MISMATCH: (d) => ({
     kk: `Іс жазбасындағы жарамды қолтаңбалар саны (${s(d.record)}) соңғы тексеру оқиғасындағыдан (${s(d.trail)}) өзгеше.`,
     ru: `Число действительных подписей в записи дела (${s(d.record)}) отличается от последнего события проверки (${s(d.trail)}).`,

@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import type { CaseStatus } from './case-lifecycle.ts';
+import { recordDigest } from './case-substance.ts';
 import {
   eventHash,
   TrailEntrySchema,
@@ -85,7 +86,7 @@ const NamesSchema = z
 const EntryOfEventSchema = z.object(TrailEntrySchema.shape);
 const CountedSignaturesSchema = z.looseObject({ signatures: z.looseObject({ validCount: z.int() }) });
 /** A count on the trail: a submission's, or a recount on a new register (which names no lines). */
-const CountNoteSchema = z.looseObject({ validCount: z.int().min(0) });
+const CountNoteSchema = z.looseObject({ validCount: z.int().min(0), added: z.int().min(0).optional() });
 const countingEvents: ReadonlySet<string> = new Set(['SignaturesVerified', 'SignaturesRecounted']);
 
 type Where = Pick<EvidenceProblem, 'seq' | 'eventId' | 'submissionId'>;
@@ -335,6 +336,8 @@ function checkRecord(
   if (!sameJson(record.lastEntry, EntryOfEventSchema.parse(last))) {
     problem('RECORD_LAST_ENTRY_MISMATCH', {}, { seq: last.seq });
   }
+  // The filing, decisions, checks, findings and counts as the head's event vouched for them.
+  if (recordDigest(record) !== last.recordDigest) problem('RECORD_ALTERED', {}, { seq: last.seq });
 }
 
 /**
@@ -349,13 +352,40 @@ function checkSubmissions(
   warning: Report,
 ): number {
   const bySubmission = Map.groupBy(lines, (line) => line.submissionId);
+  const namedAnywhere = new Set(
+    chain.flatMap((event) => {
+      const note = SubmissionNoteSchema.safeParse(event.note);
+      return note.success ? [note.data.submissionId] : [];
+    }),
+  );
+  // A count can be no more than the distinct valid signers of the lines behind it: those of the submissions
+  // named so far, those of a submission no event names (one cut short, which may have counted at any time),
+  // and the signers a recount on a new register added (their lines keep the verdict they had).
+  const signersBehind = new Set(
+    lines.filter((l) => l.valid && !namedAnywhere.has(l.submissionId)).map((l) => l.iin),
+  );
+  let addedByRecounts = 0;
   const named = new Set<string>();
   let lastCount: number | null = null;
   for (const event of chain) {
     if (!countingEvents.has(event.event)) continue;
     const count = CountNoteSchema.safeParse(event.note);
-    if (count.success) lastCount = count.data.validCount;
     const note = SubmissionNoteSchema.safeParse(event.note);
+    if (note.success) {
+      for (const line of bySubmission.get(note.data.submissionId) ?? []) {
+        if (line.valid) signersBehind.add(line.iin);
+      }
+    }
+    if (count.success) {
+      lastCount = count.data.validCount;
+      addedByRecounts += count.data.added ?? 0;
+      if (lastCount > signersBehind.size + addedByRecounts) {
+        problem('COUNT_EXCEEDS_LINES', at(event), {
+          count: lastCount,
+          signers: signersBehind.size + addedByRecounts,
+        });
+      }
+    }
     if (!note.success) {
       // A recount names no lines; a count without one was written before submissions were named.
       if (!count.success) warning('SUBMISSION_UNPROVABLE', at(event));
@@ -370,8 +400,9 @@ function checkSubmissions(
     } else if (linesDigest(its) !== note.data.linesDigest) problem('SUBMISSION_LINES_ALTERED', where);
   }
   const counted = CountedSignaturesSchema.safeParse(record?.findings);
-  if (counted.success && counted.data.signatures.validCount !== lastCount) {
-    problem('VALID_COUNT_MISMATCH', {}, { record: counted.data.signatures.validCount, trail: lastCount });
+  const recordCount = counted.success ? counted.data.signatures.validCount : null;
+  if (record !== null && recordCount !== lastCount) {
+    problem('VALID_COUNT_MISMATCH', {}, { record: recordCount, trail: lastCount });
   }
   for (const [submissionId, its] of bySubmission) {
     if (!named.has(submissionId)) warning('UNNAMED_SUBMISSION', { submissionId }, { lines: its.length });

@@ -127,7 +127,12 @@ export function applyCaseEvent(current: NominationCase, event: CaseEvent, meta: 
  */
 export function recordWithoutTransition(
   current: NominationCase,
-  event: 'ExecutionRestarted' | 'SignalRepeated' | 'WorkflowFailed' | 'SignaturesRecounted',
+  event:
+    | 'ExecutionRestarted'
+    | 'SignalRepeated'
+    | 'WorkflowFailed'
+    | 'SignaturesRecounted'
+    | 'SignaturesVerified',
   change: Partial<Pick<NominationCase, 'executionAttempt' | 'sentSignal'>>,
   meta: EventMeta,
 ): NominationCase {

@@ -3,6 +3,7 @@ import type { ElectionRules } from './election-rules.ts';
 import { CandidateChecksSchema, type Eligibility } from './eligibility.ts';
 import { localize } from './error-catalogue.ts';
 import { RegistrationBlockedError, ValidationError } from './errors.ts';
+import { trailText } from './trail-text.ts';
 
 /**
  * The commission's decision on a candidate (CLE 113-5), with the results of the checks other bodies reported
@@ -14,7 +15,7 @@ export const RegistrationDecisionSchema = z.discriminatedUnion('decision', [
     decision: z.literal('refuse'),
     checks: CandidateChecksSchema.optional(),
     grounds: z.array(z.string().min(1).max(80)).min(1).max(10),
-    reasons: z.string().trim().min(1).max(4000),
+    reasons: trailText(4000),
   }),
 ]);
 export type RegistrationDecision = z.infer<typeof RegistrationDecisionSchema>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isLive } from '../domain/case-lifecycle.ts';
+import { recordDigest } from '../domain/case-substance.ts';
 import {
   chainEvent,
   linkTo,
@@ -126,10 +127,11 @@ export class CaseRepository {
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
     const key = keys.case(nominationCase.electionId, nominationCase.caseId);
     const writeId = randomUUID();
-    const filed = chainEvent(nominationCase, nominationCase.lastEntry, writeId, null);
+    const stored = NominationCaseSchema.parse(nominationCase);
+    const filed = chainEvent(stored, stored.lastEntry, writeId, null, recordDigest(stored));
     await this.#trail.append(filed);
     // Written only as reads will take it: a record no read accepts would stop its whole election.
-    const item = { ...NominationCaseSchema.parse(nominationCase), [TRAIL_HEAD]: linkTo(filed) };
+    const item = { ...stored, [TRAIL_HEAD]: linkTo(filed) };
     if (await createOnce(this.#table, key, item, writeId)) return nominationCase;
     await this.#trail.discard(filed);
     // Another request resumed the same claim and wrote the case first.
@@ -250,6 +252,7 @@ export class CaseRepository {
     if (entry.seq !== from.head.seq + 1) {
       throw new Error(`A change writes at most one trail entry (head ${from.head.seq}, entry ${entry.seq})`);
     }
-    return chainEvent(next, entry, writeId, from.head);
+    // The digest of the case as it will be read back: what a verifier recomputes from the record.
+    return chainEvent(next, entry, writeId, from.head, recordDigest(NominationCaseSchema.parse(next)));
   }
 }

@@ -74,6 +74,7 @@ function manyEvents(count: number): TrailEvent[] {
         entry,
         `${'e'.repeat(60)}${String(seq).padStart(4, '0')}`,
         before ? linkTo(before) : null,
+        'd'.repeat(64),
       ),
     );
   }

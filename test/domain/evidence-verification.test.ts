@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordDigest } from '../../shared/domain/case-substance.ts';
 import { chainEvent, eventHash, type TrailEntry, type TrailEvent } from '../../shared/domain/case-trail.ts';
 import { type EvidencePage, pagesOfFile } from '../../shared/domain/evidence-pack.ts';
 import {
@@ -36,7 +37,15 @@ function pageHolding(pages: EvidencePage[], seq: number): EvidencePage {
 
 /** What an event says, without what storage adds to it. */
 function entryOf(event: TrailEvent): TrailEntry {
-  const { caseId: _case, electionId: _election, eventId: _id, prev: _prev, hash: _hash, ...entry } = event;
+  const {
+    caseId: _case,
+    electionId: _election,
+    eventId: _id,
+    recordDigest: _digest,
+    prev: _prev,
+    hash: _hash,
+    ...entry
+  } = event;
   return entry;
 }
 
@@ -77,18 +86,15 @@ describe('a whole pack', () => {
     const last = events.at(-1);
     if (last === undefined) throw new Error('a trail has events');
     const note = { reason: 'register-replaced', snapshotId: 's-2', removed: 1, validCount: 3, shortfall: 0 };
+    const counted = { ...record, findings: { signatures: { validCount: 3, required: 4 } } };
     const recount = chainEvent(
       evidenceIds,
       { ...entryOf(last), seq: 6, version: 6, event: 'SignaturesRecounted', from: 'Registered', note },
       'event-6',
       { seq: last.seq, eventId: last.eventId, hash: last.hash },
+      recordDigest(counted),
     );
-    const recounted = {
-      ...record,
-      version: 6,
-      lastEntry: entryOf(recount),
-      findings: { signatures: { validCount: 3, required: 4 } },
-    };
+    const recounted = { ...counted, version: 6, lastEntry: entryOf(recount) };
     const head = { seq: 6, eventId: 'event-6', hash: recount.hash };
     const verdict = verifyEvidence(pagesOf({ record: recounted, events: [...events, recount], lines, head }));
     expect(verdict.problems).toEqual([]);
@@ -189,6 +195,7 @@ describe('a pack with one event tampered with names the first broken link', () =
       { ...entryOf(eventAt(pages, 3)), actor: { role: 'commission', id: '1952/forger' } },
       'forged',
       { seq: 2, eventId: before.eventId, hash: before.hash },
+      eventAt(pages, 3).recordDigest,
     );
     const page = pageHolding(pages, 3);
     page.events.splice(
@@ -221,6 +228,7 @@ describe('a pack with one event tampered with names the first broken link', () =
       entryOf(first),
       first.eventId,
       null,
+      first.recordDigest,
     );
     expect(verifyEvidence(pages).firstBrokenLink).toEqual({ seq: 1, eventId: eventId(1) });
     expect(codes(pages)).toContain('EVENT_FOREIGN');
@@ -261,7 +269,9 @@ describe('a pack whose signature lines were tampered with names the submission',
     const removed = copy();
     for (const page of removed)
       page.signatureLines = page.signatureLines.filter((l) => !(l.submissionId === 'sub-2' && l.line === 2));
+    // With a valid line gone, the count at that event also has fewer signers behind it than it says.
     expect(verifyEvidence(removed).problems).toMatchObject([
+      { code: 'COUNT_EXCEEDS_LINES', seq: 3, details: { count: 4, signers: 3 } },
       {
         code: 'SUBMISSION_LINE_COUNT_MISMATCH',
         seq: 3,
@@ -286,8 +296,10 @@ describe('a pack whose record or pages were tampered with', () => {
       edit(record);
       return verifyEvidence(pages);
     };
+    // A status or count changed also changes what the head's event vouched for.
     expect(change((r) => Object.assign(r, { status: 'Refused' })).problems).toMatchObject([
       { code: 'RECORD_STATUS_MISMATCH', details: { record: 'Refused', trail: 'Registered' } },
+      { code: 'RECORD_ALTERED', details: { seq: 5 } },
     ]);
     expect(change((r) => Object.assign(r, { version: 2 })).problems).toMatchObject([
       { code: 'RECORD_VERSION_BEHIND' },
@@ -297,7 +309,14 @@ describe('a pack whose record or pages were tampered with', () => {
     ).toMatchObject([{ code: 'RECORD_LAST_ENTRY_MISMATCH' }]);
     expect(
       change((r) => Object.assign(r, { findings: { signatures: { validCount: 40 } } })).problems,
-    ).toMatchObject([{ code: 'VALID_COUNT_MISMATCH', details: { record: 40, trail: 4 } }]);
+    ).toMatchObject([
+      { code: 'RECORD_ALTERED', details: { seq: 5 } },
+      { code: 'VALID_COUNT_MISMATCH', details: { record: 40, trail: 4 } },
+    ]);
+    // The filing, what eligibility was judged on, is vouched for too.
+    expect(
+      change((r) => Object.assign(r.filing.candidate, { education: 'secondary' })).problems,
+    ).toMatchObject([{ code: 'RECORD_ALTERED', details: { seq: 5 } }]);
     // A record that says more than it is (a newer version, no change of trail) is no contradiction.
     expect(change((r) => Object.assign(r, { version: r.version + 3 })).ok).toBe(true);
   });

@@ -176,7 +176,15 @@ describe('the case trail', () => {
     expect(stored).toBeGreaterThan(0);
     const { nominationCase, events } = await cases.withTrail(election.electionId, 'racing');
     expect(events).toHaveLength(1 + stored);
-    const { caseId: _c, electionId: _e, eventId: _i, prev: _p, hash: _h, ...lastEvent } = events.at(-1) ?? {};
+    const {
+      caseId: _c,
+      electionId: _e,
+      eventId: _i,
+      recordDigest: _d,
+      prev: _p,
+      hash: _h,
+      ...lastEvent
+    } = events.at(-1) ?? {};
     expect(nominationCase.lastEntry).toEqual(lastEvent);
     expect(await storedEventItems('racing')).toBe(events.length);
     expectWholeChain(events);

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../../shared/domain/case-lifecycle.ts';
+import { recordDigest } from '../../shared/domain/case-substance.ts';
 import { chainEvent, linkTo, type TrailEvent, type TrailLink } from '../../shared/domain/case-trail.ts';
 import type { EvidencePage } from '../../shared/domain/evidence-pack.ts';
 import {
@@ -83,7 +84,7 @@ export function aRegisteredSelfNominee(): {
     at: '2026-02-06T05:00:00.000Z',
     actor: { role: 'candidate', id: 'candidate-0001' },
   });
-  const events = [chainEvent(evidenceIds, record.lastEntry, 'event-1', null)];
+  const events = [chainEvent(evidenceIds, record.lastEntry, 'event-1', null, recordDigest(record))];
   for (const [event, at, stepNote] of steps) {
     const changed = applyCaseEvent(record, event, {
       at,
@@ -91,13 +92,24 @@ export function aRegisteredSelfNominee(): {
       ...(stepNote ? { note: stepNote } : {}),
     });
     record = { ...changed, version: changed.lastEntry.version };
+    // The count is on the case from the submission that made it sufficient, as the handler writes it.
+    if (stepNote?.submissionId === 'sub-2') {
+      record = { ...record, findings: { signatures: { validCount: 4, required: 4, rejected: 1 } } };
+    }
     const before = events.at(-1);
     if (before === undefined) throw new Error('the filing comes first');
-    events.push(chainEvent(evidenceIds, record.lastEntry, `event-${record.lastEntry.seq}`, linkTo(before)));
+    events.push(
+      chainEvent(
+        evidenceIds,
+        record.lastEntry,
+        `event-${record.lastEntry.seq}`,
+        linkTo(before),
+        recordDigest(record),
+      ),
+    );
   }
   const last = events.at(-1);
   if (last === undefined) throw new Error('a trail has events');
-  record = { ...record, findings: { signatures: { validCount: 4, required: 4, rejected: 1 } } };
   return { record, events, lines: [...first, ...second], head: linkTo(last) };
 }
 
