@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { z } from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { callerFromClaims } from '../../shared/auth/claims.ts';
+import { localize } from '../../shared/domain/error-catalogue.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse } from '../../shared/http/error-response.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
@@ -61,6 +63,7 @@ export function createApiLambda(
     let caller: Caller;
     try {
       caller = callerOf(event);
+      refuseLostEncoding(event.isBase64Encoded === true, headers['content-type'], text);
     } catch (error) {
       const refused = errorResponse(error, negotiateLanguage(headers['accept-language']));
       return result(refused.status, refused.body);
@@ -78,6 +81,19 @@ export function createApiLambda(
     });
     return result(answer.status, answer.body);
   };
+}
+
+/**
+ * API Gateway hands a body of a text type to Lambda as UTF-8 text: the letters of a Windows-1251 CSV arrive as
+ * U+FFFD, and names and addresses would be counted wrong. Refused, so the commission sends XLSX or UTF-8 CSV.
+ */
+function refuseLostEncoding(base64: boolean, contentType: string | undefined, text: string): void {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (!base64 && type === 'text/csv' && text.includes('\uFFFD')) {
+    throw new ValidationError([
+      { field: '(body)', code: 'CSV_ENCODING_LOST', message: localize('CSV_ENCODING_LOST') },
+    ]);
+  }
 }
 
 function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {

@@ -333,6 +333,11 @@ export const errorCatalogue = {
     ru: `Лист ${s(d.sheet)}, строка ${s(d.line)} указаны в этой подаче дважды (записи ${s(d.first)} и ${s(d.again)}): ничего не засчитано.`,
     en: `Sheet ${s(d.sheet)}, line ${s(d.line)} appears twice in this submission (entries ${s(d.first)} and ${s(d.again)}): nothing was counted.`,
   }),
+  CSV_ENCODING_LOST: () => ({
+    kk: 'CSV файлының әріптері жолда жоғалды: шлюз мәтінді тек UTF-8 ретінде оқиды. Файлды «CSV UTF-8» немесе XLSX ретінде сақтап, қайта жіберіңіз.',
+    ru: 'Буквы CSV-файла потерялись в пути: шлюз читает текст только как UTF-8. Сохраните файл как «CSV UTF-8» или XLSX и отправьте снова.',
+    en: 'The CSV file’s letters were lost on the way: the gateway reads text as UTF-8 only. Save the file as “CSV UTF-8” or XLSX and send it again.',
+  }),
   INVALID_ENCODING: () => ({
     kk: 'Сұраныс мәтіні UTF-8 кодтауында болуы керек.',
     ru: 'Текст запроса должен быть в кодировке UTF-8.',

@@ -71,6 +71,25 @@ describe('the API as Lambda runs it behind API Gateway', () => {
     expect(noXlsx.body.error.issues).toMatchObject([{ field: '(body)', code: 'INVALID_FORMAT' }]);
   });
 
+  it('refuses a CSV whose Windows-1251 letters API Gateway turned into U+FFFD, saying how to send it', async () => {
+    // What the gateway hands over for `Иванов;…` sent in Windows-1251 as text/csv: the text decoded as UTF-8.
+    const mangled = new TextDecoder('utf-8').decode(
+      Buffer.from('iin;fullName\n870412300415;\xc8\xe2\xe0\xed\n', 'latin1'),
+    );
+    const lost = await call({
+      ...event('POST', '/elections/195230100-2026-03-15/voter-register', {
+        claims: commissionClaims,
+        headers: { 'content-type': 'text/csv', 'accept-language': 'ru' },
+      }),
+      body: mangled,
+      isBase64Encoded: false,
+    });
+    expect(lost.status).toBe(400);
+    expect(lost.body.error.issues).toEqual([
+      { field: '(body)', code: 'CSV_ENCODING_LOST', message: localize('CSV_ENCODING_LOST').ru },
+    ]);
+  });
+
   it('serves public reads to anyone, and the OpenAPI document', async () => {
     expect((await call(event('GET', '/elections/195230100-2027-03-14'))).status).toBe(404);
     expect((await call(event('GET', '/openapi.json'))).body.openapi).toBe('3.1.0');
