@@ -84,8 +84,9 @@ export function createApiLambda(
 }
 
 /**
- * API Gateway hands a body of a text type to Lambda as UTF-8 text: the letters of a Windows-1251 CSV arrive as
- * U+FFFD, and names and addresses would be counted wrong. Refused, so the commission sends XLSX or UTF-8 CSV.
+ * API Gateway hands a body of a text type to Lambda as text (not verified on a deployment): the letters of a
+ * Windows-1251 CSV would arrive as U+FFFD, and names and addresses be stored wrong. Refused, so the commission
+ * sends XLSX or UTF-8 CSV.
  */
 function refuseLostEncoding(base64: boolean, contentType: string | undefined, text: string): void {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
