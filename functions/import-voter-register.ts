@@ -83,8 +83,9 @@ export function createHandler(
       snapshotId: manifest.snapshotId,
       voters: manifest.voters,
     });
-    // Signatures counted on another list are counted again on this one (a repeated import finishes a cut run).
-    await recountSignatures(deps, updated);
+    // Signatures counted on another list are counted again on the one in force (a repeated import finishes a
+    // cut run); that is this one unless another import has replaced it meanwhile.
+    await recountSignatures(deps, electionId);
     return { electionId, voterRegister: updated.voterRegister };
   };
 }

@@ -1,25 +1,41 @@
 import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
+import { isWaitOverdue, waitDeadline } from '../shared/domain/deadlines.ts';
+import type { Election } from '../shared/domain/election.ts';
 import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import {
+  ConcurrentUpdateError,
   ForbiddenError,
   InvalidTransitionError,
   VoterRegisterMissingError,
 } from '../shared/domain/errors.ts';
-import { localDateOf } from '../shared/domain/local-date.ts';
-import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
+import { type Instant, localDateOf } from '../shared/domain/local-date.ts';
 import {
+  type Actor,
+  applyCaseEvent,
+  type NominationCase,
+  recordWithoutTransition,
+} from '../shared/domain/nomination-case.ts';
+import {
+  isCountingInTime,
   linesDigest,
-  recordLines,
   type SubmissionNote,
+  type SubmissionRecord,
   submissionIdOf,
 } from '../shared/domain/signature-record.ts';
-import { linePosition, SignatureLineSchema, type SignatureVerdict } from '../shared/domain/signatures.ts';
+import {
+  countAgainstThreshold,
+  linePosition,
+  type SignatureLine,
+  SignatureLineSchema,
+  type SignatureVerdict,
+} from '../shared/domain/signatures.ts';
 import { takeSubmission } from '../shared/domain/submission-limit.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
 import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
-import { countSubmission } from './support/count-submission.ts';
+import { endWait } from './support/case-waits.ts';
+import { type CheckedSubmission, countSubmission } from './support/count-submission.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
 import { recordAndResume } from './support/record-and-resume.ts';
@@ -80,7 +96,8 @@ function verdictView(verdict: SignatureVerdict) {
 /**
  * submitSignatures: a self-nominee's signature sheets, checked line by line (CLE 113-3, CLE 4) against the
  * register snapshot; each voter is counted once per candidate by a conditional write, so racing submissions
- * never count a signature twice. Sheets may come in several submissions until the signatures deadline [D].
+ * never count a signature twice. Sheets may come in several submissions until the signatures deadline [D]; a
+ * submission handed in before it gets its verdict on the case's trail whatever happens to the case meanwhile.
  */
 export function createHandler(
   deps: Pick<
@@ -94,74 +111,194 @@ export function createHandler(
       const commission = caller.role === 'commission' && caller.district === e.district;
       if (!commission && !isOwnCase(caller, c)) throw new ForbiddenError();
     });
-    const { electionId } = election;
     const { caseId } = nominationCase;
     const submissionId = submissionIdOf(caseId, lines);
     // The same sheets again: their first verdict, whatever has happened to the case since.
     if (nominationCase.signatureSubmissions.includes(submissionId)) {
       return firstVerdict(deps, caseId, submissionId);
     }
-    if (nominationCase.status !== 'AwaitingSignatures') {
-      throw new InvalidTransitionError(nominationCase.status, 'SignaturesVerified');
-    }
     const now = deps.clock.now();
-    requireBeforeDeadline('signatures', election, nominationCase, now);
+    const received = await receive(
+      deps,
+      election,
+      nominationCase,
+      { submissionId, lineCount: lines.length },
+      now,
+    );
+    const counted = await countSubmission(deps, {
+      election,
+      caseId,
+      submissionId,
+      lines,
+      recordedSubmissions: nominationCase.signatureSubmissions,
+      now,
+    });
+    const recorded = await recordVerdict(deps, nominationCase, received, {
+      lines,
+      counted,
+      actor: actorOf(request.caller),
+      now,
+    });
+    // Another request with the same sheets (a double click, a retry) recorded them first.
+    if (recorded === null) return firstVerdict(deps, caseId, submissionId);
+    await endIfOverdue(deps, recorded.election, recorded.nominationCase);
+    deps.logger.info('signatures verified', {
+      caseId,
+      validCount: recorded.summary.validCount,
+      required: recorded.summary.required,
+    });
+    return recorded.summary;
+  };
+}
+
+/**
+ * Takes a submission in: a new one while the case collects signatures, before the deadline and within the day's
+ * bound, marked as received before anything is kept or counted. One received before (a retry after a crash) is
+ * completed as it was handed in, on time by its record, and takes no new place.
+ */
+async function receive(
+  deps: Pick<Dependencies, 'cases' | 'signatures'>,
+  election: Election,
+  nominationCase: NominationCase,
+  submission: { readonly submissionId: string; readonly lineCount: number },
+  now: Instant,
+): Promise<SubmissionRecord> {
+  const { electionId } = election;
+  const { caseId } = nominationCase;
+  const before = await deps.signatures.submissions.find(caseId, submission.submissionId);
+  if (before !== null) return before;
+  if (nominationCase.status !== 'AwaitingSignatures') {
+    throw new InvalidTransitionError(nominationCase.status, 'SignaturesVerified');
+  }
+  requireBeforeDeadline('signatures', election, nominationCase, now);
+  if (election.voterRegister === null) throw new VoterRegisterMissingError();
+  // The day's place is taken first: a submission over the bound is refused before anything is kept.
+  const today = localDateOf(now, timeZoneOf(election.rules));
+  const limit = election.rules.signatureSubmissionsPerDay;
+  await deps.cases.update(electionId, caseId, (current) => ({
+    ...current,
+    submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
+  }));
+  return deps.signatures.submissions.receive(caseId, { ...submission, receivedAt: now, state: 'counting' });
+}
+
+/** A recording round lost to another change of the case: the ledger's count is read again. */
+class CaseChangedSinceCount extends Error {}
+
+const RECORDING_ROUNDS = 12;
+
+/**
+ * Records the submission's verdict on the case: a SignaturesVerified transition while the case collects
+ * signatures, the same event without one once it has moved on (another submission made it sufficient, the
+ * deadline ended it while this one, handed in before, was counting). The count recorded is the ledger's, read
+ * after the case and written on condition that the case has not changed since, so a later record never shows an
+ * older count; and it is made on the register in force, the submission checked again on a new one.
+ * Null when another request recorded the same submission first.
+ */
+async function recordVerdict(
+  deps: Pick<Dependencies, 'elections' | 'cases' | 'signatures' | 'voters' | 'workflows'>,
+  ref: { readonly electionId: string; readonly caseId: string },
+  received: SubmissionRecord,
+  submission: {
+    readonly lines: readonly SignatureLine[];
+    readonly counted: CheckedSubmission;
+    readonly actor: Actor;
+    readonly now: Instant;
+  },
+) {
+  const { electionId, caseId } = ref;
+  const { submissionId, receivedAt, lineCount } = received;
+  const { lines, actor, now } = submission;
+  let { counted } = submission;
+  let version = 0;
+  for (let round = 1; round <= RECORDING_ROUNDS; round += 1) {
+    const seen = await deps.cases.get(electionId, caseId);
+    version = seen.version;
+    if (seen.signatureSubmissions.includes(submissionId)) return null;
+    const [election, validCount] = await Promise.all([
+      deps.elections.get(electionId),
+      deps.signatures.ledger.countOf(caseId),
+    ]);
     const register = election.voterRegister;
     if (register === null) throw new VoterRegisterMissingError();
-
-    // The day's place is taken first: a submission over the bound is refused before anything is counted.
-    const today = localDateOf(now, timeZoneOf(election.rules));
-    const limit = election.rules.signatureSubmissionsPerDay;
-    await deps.cases.update(electionId, caseId, (current) => ({
-      ...current,
-      submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
-    }));
-
-    const verdict = await countSubmission(deps, { election, caseId, submissionId, lines });
-    const recorded = recordLines(submissionId, lines, verdict.lines);
-    await deps.signatures.saveLines(caseId, recorded);
+    if (register.snapshotId !== counted.snapshotId) {
+      // A register replaced while counting: the submission is checked again on the one in force.
+      counted = await countSubmission(deps, {
+        election,
+        caseId,
+        submissionId,
+        lines,
+        recordedSubmissions: seen.signatureSubmissions,
+        now,
+      });
+      continue;
+    }
+    const verdict = { ...counted.verdict, ...countAgainstThreshold(validCount, register.voters) };
     const summary = verdictView(verdict);
     const { rejected, ...counts } = summary;
     await deps.signatures.submissions.save(caseId, {
       submissionId,
-      receivedAt: now,
-      lineCount: lines.length,
+      receivedAt,
+      lineCount,
+      state: 'counted',
       verdict: counts,
     });
     // The trail names the submission's lines by digest: a verdict changed afterwards no longer matches it.
     const note: SubmissionNote = {
       submissionId,
-      lineCount: recorded.length,
-      linesDigest: linesDigest(recorded),
+      lineCount: counted.recorded.length,
+      linesDigest: linesDigest(counted.recorded),
       validCount: verdict.validCount,
       shortfall: verdict.shortfall,
+      receivedAt,
     };
-    const meta = { at: now, actor: actorOf(request.caller), note };
-    await recordAndResume(
-      deps,
-      nominationCase,
-      (current) =>
-        current.signatureSubmissions.includes(submissionId)
-          ? current
-          : {
-              ...applyCaseEvent(
-                current,
-                { type: 'SignaturesVerified', sufficient: verdict.sufficient },
-                meta,
-              ),
-              findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
-              signatureSubmissions: [...current.signatureSubmissions, submissionId],
-              signaturesCountedOn: register.snapshotId,
-            },
-      'decided',
-    );
-    deps.logger.info('signatures verified', {
-      caseId,
-      validCount: verdict.validCount,
-      required: verdict.required,
-    });
-    return summary;
-  };
+    const meta = { at: now, actor, note };
+    const event = { type: 'SignaturesVerified', sufficient: verdict.sufficient } as const;
+    try {
+      const nominationCase = await recordAndResume(
+        deps,
+        ref,
+        (current) => {
+          if (current.version !== seen.version) throw new CaseChangedSinceCount();
+          const entry =
+            current.status === 'AwaitingSignatures'
+              ? applyCaseEvent(current, event, meta)
+              : recordWithoutTransition(current, event.type, {}, meta);
+          return {
+            ...entry,
+            findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
+            signatureSubmissions: [...current.signatureSubmissions, submissionId],
+            signaturesCountedOn: register.snapshotId,
+          };
+        },
+        'decided',
+      );
+      return { summary, nominationCase, election };
+    } catch (error) {
+      if (!(error instanceof CaseChangedSinceCount)) throw error;
+    }
+    // Jitter spreads the rounds of submissions that lost the same race.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * round));
+  }
+  throw new ConcurrentUpdateError(version);
+}
+
+/**
+ * A short count recorded after the signatures deadline (a close that left the case to the submission it was
+ * counting) ends the wait as the close would have, once no other submission handed in before it is counting.
+ */
+async function endIfOverdue(
+  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'clock'>,
+  election: Election,
+  nominationCase: NominationCase,
+): Promise<void> {
+  const now = deps.clock.now();
+  if (nominationCase.status !== 'AwaitingSignatures') return;
+  if (!isWaitOverdue('signatures', election, nominationCase, now)) return;
+  const deadline = waitDeadline('signatures', election, nominationCase);
+  const counting = await deps.signatures.submissions.counting(nominationCase.caseId);
+  if (counting.some((record) => isCountingInTime(record, deadline, now))) return;
+  await endWait(deps, nominationCase, 'signatures', deadline, now);
 }
 
 /** The verdict a submission got when it was counted: its counts as kept, its rejected lines as recorded. */
@@ -171,7 +308,7 @@ async function firstVerdict(deps: Pick<Dependencies, 'signatures'>, caseId: stri
     deps.signatures.linesOfSubmission(caseId, submissionId),
   ]);
   // Kept before the case names the submission, so a case that names it always has it.
-  if (record === null) throw new Error('A submission the case names has its verdict kept');
+  if (record?.state !== 'counted') throw new Error('A submission the case names has its verdict kept');
   return {
     ...record.verdict,
     rejected: lines.flatMap((l) =>

@@ -1,7 +1,12 @@
 import type { Election } from '../../shared/domain/election.ts';
 import { signingWindow } from '../../shared/domain/election.ts';
+import type { Instant } from '../../shared/domain/local-date.ts';
 import {
-  countAgainstThreshold,
+  COUNTING_LEASE_MS,
+  type RecordedSignatureLine,
+  recordLines,
+} from '../../shared/domain/signature-record.ts';
+import {
   linePosition,
   type SignatureCheckContext,
   type SignatureLine,
@@ -9,6 +14,7 @@ import {
   verifySignatures,
 } from '../../shared/domain/signatures.ts';
 import type { CountedAt } from '../../shared/storage/signature-ledger.ts';
+import type { Support } from '../../shared/storage/signature-repository.ts';
 import type { Dependencies } from './dependencies.ts';
 
 export interface Submission {
@@ -16,48 +22,80 @@ export interface Submission {
   readonly caseId: string;
   readonly submissionId: string;
   readonly lines: readonly SignatureLine[];
+  /** The submissions whose verdict is on the case's trail: their lines' places are taken. */
+  readonly recordedSubmissions: readonly string[];
+  readonly now: Instant;
+}
+
+/** A submission checked and counted: each line's verdict as recorded, on the register snapshot it was checked on. */
+export interface CheckedSubmission {
+  readonly verdict: SignatureVerdict;
+  readonly recorded: readonly RecordedSignatureLine[];
+  readonly snapshotId: string;
 }
 
 /** How many signers are counted at a time: quick, without flooding the table. */
 const COUNT_BATCH = 25;
 
+type Deps = Pick<Dependencies, 'signatures' | 'voters'>;
+
 /**
- * Checks a submission's lines and counts each valid signer on the ledger. What earlier submissions counted is
- * read from the ledger, and what this submission itself counted before a crash is recognised as its own, so a
- * retry gets the verdicts an uninterrupted run gets. A signer another submission counts in the meantime is
- * checked again as counted there; the valid count is what the ledger holds once this submission is counted.
+ * Checks a submission's lines against the election's register and counts each valid signer on the ledger. The
+ * lines are kept with the verdict known so far before any signer is counted, so every entry of the ledger names
+ * a stored line; a crash leaves them for the retry, which recognises what this submission counted as its own
+ * and gets the verdicts an uninterrupted run gets. A signer another submission counts in the meantime is checked
+ * again as counted there, and a signer this submission counted before who no longer counts (struck off a new
+ * register) is taken off. The valid count is not this function's to say: the ledger's at recording is.
  */
-export async function countSubmission(
-  deps: Pick<Dependencies, 'signatures' | 'voters'>,
-  { election, caseId, submissionId, lines }: Submission,
-): Promise<SignatureVerdict> {
+export async function countSubmission(deps: Deps, submission: Submission): Promise<CheckedSubmission> {
+  const { election, caseId, submissionId, lines, recordedSubmissions, now } = submission;
   const register = election.voterRegister;
   if (register === null) throw new Error('A submission is counted only against a register');
   const { electionId } = election;
   const iins = lines.map((l) => l.iin);
-  const [support, registered, earlierLines, entries, countedBefore] = await Promise.all([
-    deps.signatures.supportOf(electionId, iins),
+  const [holds, registered, places, entries, countedBefore] = await Promise.all([
+    deps.signatures.holdsOf(electionId, iins),
     deps.voters.registeredAmong(electionId, register.snapshotId, iins),
-    deps.signatures.listLines(caseId),
+    deps.signatures.linePlaces(caseId),
     deps.signatures.ledger.entriesFor(caseId, iins),
     deps.signatures.ledger.countOf(caseId),
   ]);
   const byOthers = new Map([...entries].filter(([, at]) => at.submissionId !== submissionId));
+  // A place is taken by a line of a recorded submission; one that crashed before its verdict takes none, so
+  // that corrected sheets sent instead of it are counted. A line that counted its signer before a crash keeps
+  // its place: it came first.
+  const recorded = new Set(recordedSubmissions);
+  const ownPlaces = new Set(
+    [...entries.values()].filter((at) => at.submissionId === submissionId).map(linePosition),
+  );
+  const exclusive = !election.rules.multipleSupportAllowed;
+  const abandoned = exclusive ? await abandonedHolds(deps, caseId, holds, now) : new Map<string, Support>();
   const context: SignatureCheckContext = {
     voters: register.voters,
     window: signingWindow(election),
     isOnRegister: (iin) => registered.has(iin),
-    alreadySubmitted: new Set(earlierLines.filter((l) => l.submissionId !== submissionId).map(linePosition)),
+    alreadySubmitted: new Set(
+      places
+        .filter((p) => recorded.has(p.submissionId))
+        .map(linePosition)
+        .filter((place) => !ownPlaces.has(place)),
+    ),
     alreadyCounted: byOthers,
     countedBefore: countedBefore - (entries.size - byOthers.size),
-    supportsAnotherCandidate: (iin) => [...(support.get(iin) ?? [])].some((other) => other !== caseId),
+    supportsAnotherCandidate: (iin) =>
+      !abandoned.has(iin) && [...(holds.get(iin)?.cases ?? [])].some((other) => other !== caseId),
     multipleSupportAllowed: election.rules.multipleSupportAllowed,
   };
   const first = verifySignatures(lines, context);
-  const { heldByAnother, countedElsewhere } = await countOnLedger(deps, lines, first, context, {
+  const firstRecorded = recordLines(submissionId, lines, first.lines);
+  await deps.signatures.saveLines(caseId, firstRecorded);
+
+  const { heldByAnother, countedElsewhere } = await countOnLedger(deps, lines, first, abandoned, {
     electionId,
     caseId,
     submissionId,
+    exclusive,
+    now,
   });
   const verdict =
     heldByAnother.size === 0 && countedElsewhere.size === 0
@@ -67,21 +105,61 @@ export async function countSubmission(
           alreadyCounted: new Map([...context.alreadyCounted, ...countedElsewhere]),
           supportsAnotherCandidate: (iin) => heldByAnother.has(iin) || context.supportsAnotherCandidate(iin),
         });
-  return {
-    ...verdict,
-    ...countAgainstThreshold(await deps.signatures.ledger.countOf(caseId), register.voters),
-  };
+  const final = verdict === first ? firstRecorded : recordLines(submissionId, lines, verdict.lines);
+  // Lines come back in the order given: only those whose verdict the count changed are kept again.
+  const changed = final.filter((line, i) => JSON.stringify(line) !== JSON.stringify(firstRecorded[i]));
+  await deps.signatures.saveLines(caseId, changed);
+
+  const stillCounted = new Set(verdict.newlyCounted);
+  const noLongerCounted = [...entries]
+    .filter(([iin, at]) => at.submissionId === submissionId && !stillCounted.has(iin))
+    .map(([iin]) => iin);
+  await inBatches(noLongerCounted, (iin) => deps.signatures.ledger.remove(caseId, iin, submissionId));
+  return { verdict, recorded: final, snapshotId: register.snapshotId };
+}
+
+/**
+ * The exclusive holds of these signers that another case took more than a lease ago and never counted on its
+ * ledger: its request crashed between the two writes. Such a hold keeps the voter from no one.
+ */
+async function abandonedHolds(
+  deps: Deps,
+  caseId: string,
+  holds: ReadonlyMap<string, Support>,
+  now: Instant,
+): Promise<Map<string, Support>> {
+  const byHolder = new Map<string, string[]>();
+  for (const [iin, { cases, heldAt }] of holds) {
+    const [holder] = cases;
+    if (cases.size !== 1 || holder === undefined || holder === caseId || heldAt === undefined) continue;
+    if (Date.parse(now) - Date.parse(heldAt) < COUNTING_LEASE_MS) continue;
+    byHolder.set(holder, [...(byHolder.get(holder) ?? []), iin]);
+  }
+  const abandoned = new Map<string, Support>();
+  for (const [holder, iins] of byHolder) {
+    const counted = await deps.signatures.ledger.entriesFor(holder, iins);
+    for (const iin of iins) {
+      const hold = holds.get(iin);
+      if (!counted.has(iin) && hold !== undefined) abandoned.set(iin, hold);
+    }
+  }
+  return abandoned;
 }
 
 /** Counts each signer the check found valid; says which another case holds, and which another line counted. */
 async function countOnLedger(
-  deps: Pick<Dependencies, 'signatures'>,
+  deps: Deps,
   lines: readonly SignatureLine[],
   verdict: SignatureVerdict,
-  context: SignatureCheckContext,
-  ids: { readonly electionId: string; readonly caseId: string; readonly submissionId: string },
+  abandoned: ReadonlyMap<string, Support>,
+  ids: {
+    readonly electionId: string;
+    readonly caseId: string;
+    readonly submissionId: string;
+    readonly exclusive: boolean;
+    readonly now: Instant;
+  },
 ) {
-  const exclusive = !context.multipleSupportAllowed;
   // Each valid line's signer, counted at that line (a signer is valid on one line at most).
   const valid = new Set(verdict.lines.filter((v) => v.valid).map(linePosition));
   const placeOf = new Map<string, CountedAt>(
@@ -91,20 +169,44 @@ async function countOnLedger(
   );
   const heldByAnother = new Set<string>();
   const countedElsewhere = new Map<string, CountedAt>();
-  for (let i = 0; i < verdict.newlyCounted.length; i += COUNT_BATCH) {
-    await Promise.all(
-      verdict.newlyCounted.slice(i, i + COUNT_BATCH).map(async (iin) => {
-        const at = placeOf.get(iin);
-        if (at === undefined) throw new Error('A newly counted signer has its valid line');
-        // Whom the voter supports first, since an election may allow one candidate only; then the count.
-        if (!(await deps.signatures.holdSupport(ids.electionId, ids.caseId, iin, exclusive))) {
-          heldByAnother.add(iin);
-          return;
-        }
-        const counted = await deps.signatures.ledger.count(ids.caseId, iin, at);
-        if (counted.submissionId !== ids.submissionId) countedElsewhere.set(iin, counted);
-      }),
-    );
-  }
+  await inBatches(verdict.newlyCounted, async (iin) => {
+    const at = placeOf.get(iin);
+    if (at === undefined) throw new Error('A newly counted signer has its valid line');
+    // Whom the voter supports first, since an election may allow one candidate only; then the count.
+    if (!(await hold(deps, iin, abandoned.get(iin), ids))) {
+      heldByAnother.add(iin);
+      return;
+    }
+    const counted = await deps.signatures.ledger.count(ids.caseId, iin, at);
+    if (counted.submissionId !== ids.submissionId) countedElsewhere.set(iin, counted);
+  });
   return { heldByAnother, countedElsewhere };
+}
+
+/** Takes the voter's support for the case, or an abandoned exclusive hold over from the case that left it. */
+async function hold(
+  deps: Deps,
+  iin: string,
+  abandoned: Support | undefined,
+  ids: {
+    readonly electionId: string;
+    readonly caseId: string;
+    readonly exclusive: boolean;
+    readonly now: Instant;
+  },
+): Promise<boolean> {
+  const { electionId, caseId, exclusive, now } = ids;
+  // Exclusive holds are marked with when they were taken, so that one never counted can be told apart.
+  if (await deps.signatures.holdSupport(electionId, caseId, iin, exclusive, exclusive ? now : undefined)) {
+    return true;
+  }
+  const [from] = abandoned?.cases ?? [];
+  if (abandoned?.heldAt === undefined || from === undefined) return false;
+  return deps.signatures.takeOverSupport(electionId, iin, { from, heldAt: abandoned.heldAt }, caseId, now);
+}
+
+async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += COUNT_BATCH) {
+    await Promise.all(items.slice(i, i + COUNT_BATCH).map(run));
+  }
 }

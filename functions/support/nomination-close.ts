@@ -5,10 +5,12 @@ import type { Instant } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import type { Dependencies } from './dependencies.ts';
 import { endOverdueWaits } from './overdue-waits.ts';
+import { recountSignatures } from './recount-signatures.ts';
 import { ElectionRefSchema } from './workflow-inputs.ts';
 
 /**
- * A close of nomination (planned or extended): first the waits whose deadline is this close end (an
+ * A close of nomination (planned or extended): first a recount a new register left half done is finished, and
+ * the waits whose deadline is this close end (an
  * unconfirmed party nominee, a self-nominee short of signatures), then the live nominations are counted, and
  * the calendar step decides the election's next phase from that count (CLE 113-3 p.6).
  */
@@ -16,10 +18,17 @@ export function closeNominationWith(
   step: (election: Election, liveNominations: number, now: Instant) => Election,
   logMessage: string,
 ) {
-  return (deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock' | 'logger'>) =>
+  return (
+    deps: Pick<
+      Dependencies,
+      'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
+    >,
+  ) =>
     async (event: unknown) => {
       const { electionId } = parseOrThrow(ElectionRefSchema, event);
       const now = deps.clock.now();
+      // A recount an import left half done is finished first: the close counts on the register in force.
+      await recountSignatures(deps, electionId);
       const closing = await deps.elections.get(electionId);
       // As of the close itself, not of when the engine got to it (a restart, a late schedule): the count is
       // the one the law means, whenever it is made.

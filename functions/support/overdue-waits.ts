@@ -3,6 +3,7 @@ import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import type { NominationCase } from '../../shared/domain/nomination-case.ts';
+import { isCountingInTime } from '../../shared/domain/signature-record.ts';
 import type { ElectionCases } from '../../shared/storage/case-repository.ts';
 import { endWait } from './case-waits.ts';
 import type { Dependencies } from './dependencies.ts';
@@ -10,9 +11,11 @@ import type { Dependencies } from './dependencies.ts';
 /**
  * Ends every wait of the election that is past its deadline at `asOf` (Lapsed, SignaturesInsufficient),
  * recorded at `now`. Returns every case of the election as it stands afterwards, and how many waits ended.
+ * A self-nominee whose sheets, handed in before the deadline, are still being counted keeps waiting: the law
+ * counts what was handed in on time, and the submission ends the wait itself once counted.
  */
 export async function endOverdueWaits(
-  deps: Pick<Dependencies, 'cases' | 'workflows' | 'logger'>,
+  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'logger'>,
   election: Election,
   now: Instant,
   asOf: Instant = now,
@@ -23,7 +26,11 @@ export async function endOverdueWaits(
   reportUnreadable(deps, election.electionId, stored.unreadable);
   for (const nominationCase of stored.cases) {
     const step = waitingStepOf(nominationCase.status);
-    if (step === null || !isWaitOverdue(step, election, nominationCase, asOf)) {
+    if (
+      step === null ||
+      !isWaitOverdue(step, election, nominationCase, asOf) ||
+      (await stillCounting(deps, election, nominationCase, now))
+    ) {
       cases.push(nominationCase);
       continue;
     }
@@ -31,6 +38,19 @@ export async function endOverdueWaits(
     ended += 1;
   }
   return { cases, ended };
+}
+
+/** Whether sheets of a self-nominee, handed in before the signatures deadline, are still being counted. */
+async function stillCounting(
+  deps: Pick<Dependencies, 'signatures'>,
+  election: Election,
+  nominationCase: NominationCase,
+  now: Instant,
+): Promise<boolean> {
+  if (nominationCase.status !== 'AwaitingSignatures') return false;
+  const deadline = waitDeadline('signatures', election, nominationCase);
+  const counting = await deps.signatures.submissions.counting(nominationCase.caseId);
+  return counting.some((record) => isCountingInTime(record, deadline, now));
 }
 
 /** A case the calendar cannot read is passed over, and said so (by id and field names: no values, no personal data). */

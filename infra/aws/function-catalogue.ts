@@ -33,14 +33,29 @@ const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLower
 // listing an election's cases records how many do not read.
 const changesCases = { reads: ['election', 'cases'], writes: ['cases', 'trail', 'roll'] } as const;
 const listsCases = { reads: ['cases', 'unreadable'], writes: ['unreadable'] } as const;
-/** The calendar's steps end the waits due (listing the cases, changing some, resuming their executions). */
+/**
+ * The calendar's steps end the waits due (listing the cases, changing some, resuming their executions), but
+ * not a self-nominee's whose sheets handed in on time are still being counted (read beside the lines).
+ */
 const endsWaits = {
-  reads: ['election', ...listsCases.reads],
+  reads: ['election', ...listsCases.reads, 'lines'],
   writes: [...changesCases.writes, ...listsCases.writes],
   signalsTasks: true,
 } as const;
 /** A close also moves the election on. */
 const closesStep = { ...endsWaits, writes: ['election', ...endsWaits.writes] } as const;
+
+/**
+ * A recount on a new register reads the cases' recorded lines and ledgers, and puts the ledgers right (holding
+ * a voter's support first where the election allows one candidate per voter).
+ */
+const recounts = { reads: ['register', 'lines', 'ledger'], writes: ['ledger', 'support'] } as const;
+/** A close of nomination first finishes a recount an import left half done. */
+const closesNomination = {
+  ...closesStep,
+  reads: [...closesStep.reads, ...recounts.reads],
+  writes: [...closesStep.writes, ...recounts.writes],
+} as const;
 
 /** Every Task state's function: the placeholders of workflows/*.asl.json. */
 export const taskFunctions: readonly FunctionSpec[] = (
@@ -55,8 +70,8 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['RecordCaseFailure', { reads: ['cases'], writes: ['cases', 'trail'] }],
     ['LoadElection', { reads: ['election'], writes: [] }],
     // A close first ends the waits due at it, which resumes their executions.
-    ['CloseNomination', closesStep],
-    ['CloseExtendedNomination', closesStep],
+    ['CloseNomination', closesNomination],
+    ['CloseExtendedNomination', closesNomination],
     // Registration close also rewrites the published list from the cases.
     [
       'CloseRegistration',
@@ -91,8 +106,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   // A new list recounts the cases' signatures: it lists the cases, takes signers off their ledgers, records the
   // recount on each case and resumes a case that now has enough.
   importVoterRegister: {
-    reads: ['election', 'register', ...listsCases.reads, 'ledger'],
-    writes: ['register', 'election', ...listsCases.writes, 'cases', 'trail', 'ledger'],
+    reads: ['election', 'register', ...listsCases.reads, ...recounts.reads],
+    writes: ['register', 'election', ...listsCases.writes, 'cases', 'trail', ...recounts.writes],
     signalsTasks: true,
   },
   fileNomination: {

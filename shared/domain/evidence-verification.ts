@@ -282,10 +282,12 @@ function walkChain(
   // Seqs no link named: each gap the walk stepped over without a link to say what is missing there.
   let expected = 1;
   for (const event of chain) {
-    const gap = Array.from({ length: Math.max(0, event.seq - expected) }, (_, i) => expected + i);
-    const unnamed = gap.filter((seq) => !missing.has(seq));
-    const [from, to] = [unnamed[0], unnamed.at(-1)];
-    if (from !== undefined) problem('EVENT_MISSING', { seq: from }, { to });
+    // The gap's ends, stepping past the seqs a link named; never a list of it (a forged seq may be huge).
+    let from = expected;
+    while (from < event.seq && missing.has(from)) from += 1;
+    let to = event.seq - 1;
+    while (to >= from && missing.has(to)) to -= 1;
+    if (from <= to) problem('EVENT_MISSING', { seq: from }, { to });
     expected = event.seq + 1;
   }
   for (const event of events) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import { type Instant, InstantSchema, isBefore } from './local-date.ts';
 import { type LineVerdict, type SignatureLine, SignatureLineSchema } from './signatures.ts';
 
 /**
@@ -80,6 +81,46 @@ export const SubmissionVerdictSchema = z.strictObject({
 });
 export type SubmissionVerdict = z.infer<typeof SubmissionVerdictSchema>;
 
+/**
+ * A submission as kept beside its lines: first when it is received (`counting`), before any line is kept or
+ * counted, so that a retry is known as one and the time it was handed in is on record; then with the verdict it
+ * got (`counted`), kept before the case names it, for the same sheets sent again.
+ */
+const ReceivedShape = {
+  submissionId: z.string(),
+  receivedAt: InstantSchema,
+  lineCount: z.int().min(1),
+};
+export const CountingSubmissionSchema = z.strictObject({ ...ReceivedShape, state: z.literal('counting') });
+export type CountingSubmission = z.infer<typeof CountingSubmissionSchema>;
+export const CountedSubmissionSchema = z.strictObject({
+  ...ReceivedShape,
+  // Records kept before submissions were marked while counting hold a verdict only.
+  state: z.literal('counted').default('counted'),
+  verdict: SubmissionVerdictSchema,
+});
+export type CountedSubmission = z.infer<typeof CountedSubmissionSchema>;
+export const SubmissionRecordSchema = z.union([CountingSubmissionSchema, CountedSubmissionSchema]);
+export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+
+/**
+ * How long a submission may stay `counting` before it is taken for abandoned (its request crashed and was not
+ * retried): longer than any request runs (a Lambda stops at 15 minutes).
+ */
+export const COUNTING_LEASE_MS = 15 * 60_000;
+
+/**
+ * Whether a submission handed in before `deadline` may still be counting at `now`. The law counts the
+ * signatures handed in before the deadline, so its verdict is still to come: a wait should not end without it.
+ */
+export function isCountingInTime(record: SubmissionRecord, deadline: Instant, now: Instant): boolean {
+  return (
+    record.state === 'counting' &&
+    isBefore(record.receivedAt, deadline) &&
+    Date.parse(now) - Date.parse(record.receivedAt) < COUNTING_LEASE_MS
+  );
+}
+
 /** What the trail's SignaturesVerified event says of its submission, beside the count. */
 export const SubmissionNoteSchema = z.object({
   submissionId: z.string(),
@@ -87,5 +128,7 @@ export const SubmissionNoteSchema = z.object({
   linesDigest: z.string(),
   validCount: z.int().min(0),
   shortfall: z.int().min(0),
+  /** When the sheets were handed in: a verdict recorded after the deadline was still handed in before it. */
+  receivedAt: InstantSchema.optional(),
 });
 export type SubmissionNote = z.infer<typeof SubmissionNoteSchema>;

@@ -1,6 +1,7 @@
 import type { EventMeta, NominationCase } from './nomination-case.ts';
 import { applyCaseEvent, recordWithoutTransition } from './nomination-case.ts';
-import { countAgainstThreshold } from './signatures.ts';
+import type { RecordedSignatureLine } from './signature-record.ts';
+import { countAgainstThreshold, type LinePlace } from './signatures.ts';
 
 /** What counting a case's signatures again on a new register found. */
 export interface Recount {
@@ -9,8 +10,55 @@ export interface Recount {
   readonly voters: number;
   /** Signatures no longer counted: their signers are not on the new register. */
   readonly removed: number;
+  /** Signatures counted now: their signers, refused as not listed (or struck off before), are on it. */
+  readonly added: number;
   /** What the ledger holds now. */
   readonly validCount: number;
+}
+
+/** What a case's ledger needs to hold what its recorded lines give on a register. */
+export interface LedgerCorrection {
+  /** Counted signers the register does not list: taken off. */
+  readonly remove: readonly string[];
+  /** Listed signers of lines that count, not counted: counted at that line (if no other case holds them). */
+  readonly add: readonly { readonly iin: string; readonly at: Required<LinePlace> }[];
+}
+
+/**
+ * A line whose signer counts wherever the register lists them: a valid one, or one refused only for not being
+ * listed (that check comes after the IIN, birth date, sex, age and signing date, which it therefore passed).
+ */
+const countsIfListed = (line: RecordedSignatureLine): boolean =>
+  line.valid || line.reason === 'SIGNER_NOT_ON_REGISTER';
+
+/**
+ * The ledger's correction on a register: signers not listed off, listed signers of lines that count on. A
+ * signer is counted at their valid line if they have one (where they were counted before), else at their first
+ * refused one in sheet and line order. Recorded lines keep their verdicts: the recount's note says what changed.
+ */
+export function ledgerCorrection(
+  lines: readonly RecordedSignatureLine[],
+  counted: readonly string[],
+  isOnRegister: (iin: string) => boolean,
+): LedgerCorrection {
+  const remove = counted.filter((iin) => !isOnRegister(iin));
+  const kept = new Set(counted.filter(isOnRegister));
+  const add: { iin: string; at: Required<LinePlace> }[] = [];
+  const ordered = lines
+    .filter((line) => countsIfListed(line) && isOnRegister(line.iin))
+    .sort(
+      (a, b) =>
+        Number(b.valid) - Number(a.valid) ||
+        a.sheet - b.sheet ||
+        a.line - b.line ||
+        a.submissionId.localeCompare(b.submissionId),
+    );
+  for (const { iin, submissionId, sheet, line } of ordered) {
+    if (kept.has(iin)) continue;
+    kept.add(iin);
+    add.push({ iin, at: { submissionId, sheet, line } });
+  }
+  return { remove, add };
 }
 
 /**
@@ -29,6 +77,7 @@ export function recountOnRegister(
     reason: 'register-replaced',
     snapshotId: recount.snapshotId,
     removed: recount.removed,
+    added: recount.added,
     validCount: count.validCount,
     shortfall: count.shortfall,
   };
@@ -50,6 +99,7 @@ export function recountOnRegister(
         ...count,
         recountedOn: recount.snapshotId,
         removedByRecount: recount.removed,
+        addedByRecount: recount.added,
       },
     },
     signaturesCountedOn: recount.snapshotId,

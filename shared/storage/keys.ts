@@ -128,6 +128,7 @@ export const keys = {
     sk: `VOTER#${iin}`,
   }),
   ledgerOf: (caseId: string) => `${p('ledger')}${caseId}`,
+  submissionRecordsOf: (caseId: string) => ({ pk: `${p('lines')}${caseId}`, skPrefix: 'SUBMISSION#' }),
   submissionRecord: (caseId: string, submissionId: string): ItemKey => ({
     pk: `${p('lines')}${caseId}`,
     sk: `SUBMISSION#${submissionId}`,

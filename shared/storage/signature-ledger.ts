@@ -90,11 +90,27 @@ export class SignatureLedger {
     return signers;
   }
 
-  /** Takes a signature off the case's count (its signer is no longer on the register). */
-  async remove(caseId: string, iin: string): Promise<void> {
-    await this.#table.db.send(
-      new DeleteCommand({ TableName: this.#table.name, Key: keys.ledgerEntry(caseId, iin) }),
-    );
+  /**
+   * Takes a signature off the case's count (its signer is no longer on the register); with `countedBy`, only
+   * if that submission counted it (a submission taking back its own count leaves another's alone).
+   */
+  async remove(caseId: string, iin: string, countedBy?: string): Promise<void> {
+    try {
+      await this.#table.db.send(
+        new DeleteCommand({
+          TableName: this.#table.name,
+          Key: keys.ledgerEntry(caseId, iin),
+          ...(countedBy === undefined
+            ? {}
+            : {
+                ConditionExpression: 'submissionId = :countedBy',
+                ExpressionAttributeValues: { ':countedBy': countedBy },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /** How many signatures are counted for the case: what the ledger holds. */

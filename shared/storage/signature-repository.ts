@@ -1,15 +1,31 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { type RecordedSignatureLine, RecordedSignatureLineSchema } from '../domain/signature-record.ts';
+import { type Instant, InstantSchema } from '../domain/local-date.ts';
+import {
+  LinePlaceSchema,
+  type RecordedSignatureLine,
+  RecordedSignatureLineSchema,
+} from '../domain/signature-record.ts';
+import type { LinePlace } from '../domain/signatures.ts';
 import { getAll, putAll } from './batch.ts';
 import type { Table } from './document-client.ts';
 import { fromItem, isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
-import { queryPrefix } from './query-all.ts';
+import { queryAll, queryPrefix } from './query-all.ts';
 import { SignatureLedger } from './signature-ledger.ts';
 import { SubmissionRecords } from './submission-records.ts';
 
-const SupportSchema = z.object({ sk: z.string(), cases: z.set(z.string()).optional() });
+const SupportSchema = z.object({
+  sk: z.string(),
+  cases: z.set(z.string()).optional(),
+  heldAt: InstantSchema.optional(),
+});
+
+/** Whom a voter supports: the cases, and (where one case holds the voter alone) when it last took the hold. */
+export interface Support {
+  readonly cases: ReadonlySet<string>;
+  readonly heldAt?: Instant;
+}
 
 /**
  * Signature sheets, whom each voter supports, the ledger of counted signatures and each submission's verdict.
@@ -30,16 +46,22 @@ export class SignatureRepository {
 
   /** For each voter, the cases their signature is counted for. */
   async supportOf(electionId: string, iins: readonly string[]): Promise<Map<string, Set<string>>> {
+    const holds = await this.holdsOf(electionId, iins);
+    return new Map([...holds].map(([iin, held]) => [iin, new Set(held.cases)]));
+  }
+
+  /** For each voter, whom they support and since when the hold was last taken. */
+  async holdsOf(electionId: string, iins: readonly string[]): Promise<Map<string, Support>> {
     const distinct = [...new Set(iins)];
     const found = await getAll(
       this.#table,
       distinct.map((iin) => keys.support(electionId, iin)),
-      'sk, cases',
+      'sk, cases, heldAt',
     );
     return new Map(
       found.map((item) => {
-        const support = SupportSchema.parse(item);
-        return [keys.iinOf(support.sk), support.cases ?? new Set<string>()];
+        const { sk, cases, heldAt } = SupportSchema.parse(item);
+        return [keys.iinOf(sk), { cases: cases ?? new Set<string>(), ...(heldAt ? { heldAt } : {}) }];
       }),
     );
   }
@@ -48,16 +70,25 @@ export class SignatureRepository {
    * Records that `iin` supports `caseId`. Where an election allows one candidate per voter (`exclusive`), it
    * is refused (false) once another case holds the voter; a case holding it already holds it still (a retry).
    * Whether the signature counts for the case is the ledger's to say; this says only whom a voter supports.
+   * `at` marks when the hold was (last) taken: a hold whose case never counted the voter on its ledger
+   * (its request crashed between the two writes) can so be told from one being counted right now.
    */
-  async holdSupport(electionId: string, caseId: string, iin: string, exclusive: boolean): Promise<boolean> {
+  async holdSupport(
+    electionId: string,
+    caseId: string,
+    iin: string,
+    exclusive: boolean,
+    at?: Instant,
+  ): Promise<boolean> {
     try {
       await this.#table.db.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: keys.support(electionId, iin),
-          UpdateExpression: 'ADD cases :case',
+          UpdateExpression: at === undefined ? 'ADD cases :case' : 'ADD cases :case SET heldAt = :at',
           ExpressionAttributeValues: {
             ':case': new Set([caseId]),
+            ...(at === undefined ? {} : { ':at': at }),
             ...(exclusive ? { ':caseId': caseId, ':one': 1 } : {}),
           },
           ...(exclusive
@@ -66,6 +97,40 @@ export class SignatureRepository {
                   'attribute_not_exists(cases) OR (size(cases) = :one AND contains(cases, :caseId))',
               }
             : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Moves a voter's exclusive support from `from` to `to`, if `from` still holds it alone, taken at `heldAt`
+   * (a hold taken again since, by a retry of `from`, is left alone). For a hold whose case never counted it.
+   */
+  async takeOverSupport(
+    electionId: string,
+    iin: string,
+    hold: { readonly from: string; readonly heldAt: Instant },
+    to: string,
+    at: Instant,
+  ): Promise<boolean> {
+    try {
+      await this.#table.db.send(
+        new UpdateCommand({
+          TableName: this.#table.name,
+          Key: keys.support(electionId, iin),
+          UpdateExpression: 'SET cases = :to, heldAt = :at',
+          ConditionExpression: 'size(cases) = :one AND contains(cases, :from) AND heldAt = :heldAt',
+          ExpressionAttributeValues: {
+            ':to': new Set([to]),
+            ':at': at,
+            ':one': 1,
+            ':from': hold.from,
+            ':heldAt': hold.heldAt,
+          },
         }),
       );
       return true;
@@ -92,6 +157,18 @@ export class SignatureRepository {
 
   async listLines(caseId: string): Promise<RecordedSignatureLine[]> {
     return queryPrefix(this.#table, RecordedSignatureLineSchema, keys.signatureLinesOf(caseId));
+  }
+
+  /** Where each recorded line of the case is (submission, sheet, line), without what the line says. */
+  async linePlaces(caseId: string): Promise<Required<LinePlace>[]> {
+    const where = keys.signatureLinesOf(caseId);
+    return queryAll(this.#table, LinePlaceSchema.required(), {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeNames: { '#sub': 'submissionId', '#sheet': 'sheet', '#line': 'line' },
+      ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
+      ProjectionExpression: '#sub, #sheet, #line',
+      ConsistentRead: true,
+    });
   }
 
   /** The recorded lines of one submission, in sheet and line order. */

@@ -1,23 +1,22 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { InstantSchema } from '../domain/local-date.ts';
-import { SubmissionVerdictSchema } from '../domain/signature-record.ts';
+import {
+  type CountedSubmission,
+  CountedSubmissionSchema,
+  type CountingSubmission,
+  CountingSubmissionSchema,
+  type SubmissionRecord,
+  SubmissionRecordSchema,
+} from '../domain/signature-record.ts';
 import type { Table } from './document-client.ts';
-import { fromItem } from './item-codec.ts';
+import { fromItem, isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
-
-/** A counted submission: when it came, how many lines, and the verdict it got. */
-export const SubmissionRecordSchema = z.strictObject({
-  submissionId: z.string(),
-  receivedAt: InstantSchema,
-  lineCount: z.int().min(1),
-  verdict: SubmissionVerdictSchema,
-});
-export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+import { queryAll } from './query-all.ts';
 
 /**
- * Each submission's verdict, kept beside its lines (`LINES#<caseId>` / `SUBMISSION#<id>`) so that the same
- * sheets sent again get the first verdict back, whatever has happened to the case since.
+ * Each submission as received, then with its verdict, kept beside its lines (`LINES#<caseId>` /
+ * `SUBMISSION#<id>`): a retry is known as one (and takes no new place in the day's bound), the time the sheets
+ * were handed in is on record, and the same sheets sent again get the first verdict back, whatever has happened
+ * to the case since.
  */
 export class SubmissionRecords {
   readonly #table: Table;
@@ -37,16 +36,53 @@ export class SubmissionRecords {
     return Item === undefined ? null : fromItem(SubmissionRecordSchema, Item);
   }
 
+  /**
+   * Marks a submission received, before any of its lines is kept or counted. The first mark stays: a submission
+   * received twice at once (a double click) answers the one that came first.
+   */
+  async receive(caseId: string, record: CountingSubmission): Promise<SubmissionRecord> {
+    try {
+      await this.#table.db.send(
+        new PutCommand({
+          TableName: this.#table.name,
+          Item: {
+            ...keys.submissionRecord(caseId, record.submissionId),
+            ...CountingSubmissionSchema.parse(record),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return record;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const found = await this.find(caseId, record.submissionId);
+      if (found === null) throw new Error('A submission record refused as present is found');
+      return found;
+    }
+  }
+
   /** Kept before the case records the submission, so that a case naming it always finds its verdict. */
-  async save(caseId: string, record: SubmissionRecord): Promise<void> {
+  async save(caseId: string, record: CountedSubmission): Promise<void> {
     await this.#table.db.send(
       new PutCommand({
         TableName: this.#table.name,
         Item: {
           ...keys.submissionRecord(caseId, record.submissionId),
-          ...SubmissionRecordSchema.parse(record),
+          ...CountedSubmissionSchema.parse(record),
         },
       }),
     );
+  }
+
+  /** The case's submissions received but not yet counted: in flight, or left by a crashed request. */
+  async counting(caseId: string): Promise<CountingSubmission[]> {
+    const { pk, skPrefix: prefix } = keys.submissionRecordsOf(caseId);
+    return queryAll(this.#table, CountingSubmissionSchema, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#state = :counting',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ':counting': 'counting' },
+      ConsistentRead: true,
+    });
   }
 }

@@ -111,8 +111,10 @@ export class VoterRegisterRepository {
       }),
     );
     const packed = Buffer.concat(chunks.map((c) => c ?? new Uint8Array()));
-    // A missing or changed chunk would silently move the threshold and the verdicts: refused instead.
-    if (chunks.includes(null) || registerDigest(packed) !== manifest.digest) {
+    const digest = registerDigest(packed);
+    // A missing or changed chunk would silently move the threshold and the verdicts: refused instead. The id is
+    // checked too, since it is made of the content: a manifest rewritten to match changed chunks does not pass.
+    if (chunks.includes(null) || digest !== manifest.digest || snapshotIdOf(digest) !== snapshotId) {
       throw new RecordUnreadableError('voter-register', snapshotId, ['chunks']);
     }
     const membership = new RegisterMembership(packed);

@@ -419,3 +419,12 @@ describe('what the verifier says', () => {
     }
   });
 });
+
+describe('a pack made to exhaust the verifier', () => {
+  it('judges an event whose seq is a billion, where listing the gap would exhaust memory and crash', () => {
+    const pages = copy();
+    const event = eventAt(pages, 5) as unknown as Record<string, unknown>;
+    event.seq = 1_000_000_000;
+    expect(codes(pages)).toEqual(expect.arrayContaining(['EVENT_MISSING']));
+  });
+});

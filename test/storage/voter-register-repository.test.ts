@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordUnreadableError } from '../../shared/domain/errors.ts';
+import { packIins, registerDigest } from '../../shared/domain/register-snapshot.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
@@ -80,6 +81,40 @@ describe('voter register storage', () => {
     await expect(fresh.registeredAmong('e-4', snapshotId, listed)).rejects.toBeInstanceOf(
       RecordUnreadableError,
     );
+  });
+
+  it('refuses a snapshot whose content no longer has the digest its id is made of', async () => {
+    const listed = voters(100, '1965');
+    const manifest = await register.saveSnapshot('e-6', listed);
+    // Someone with write access adds a voter and writes the chunk's digest into the manifest to match.
+    const [stranger = ''] = voters(1, '1966');
+    const packed = packIins([...listed, stranger]);
+    const chunk = {
+      snapshotId: manifest.snapshotId,
+      n: 0,
+      bytes: packed,
+      writtenAt: new Date().toISOString(),
+    };
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: { ...keys.registerChunk('e-6', manifest.snapshotId, 0), ...chunk },
+      }),
+    );
+    await table.db.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...keys.registerManifest('e-6', manifest.snapshotId),
+          ...manifest,
+          digest: registerDigest(packed),
+          voters: manifest.voters + 1,
+        },
+      }),
+    );
+    await expect(
+      new VoterRegisterRepository(table).registeredAmong('e-6', manifest.snapshotId, [stranger]),
+    ).rejects.toBeInstanceOf(RecordUnreadableError);
   });
 
   it('removes the chunks of an import abandoned before its manifest, once it is surely not running', async () => {

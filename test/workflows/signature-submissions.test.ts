@@ -123,20 +123,23 @@ describe('signature submissions: a ledger every verdict is computed from', () =>
     const { caseId } = await start();
     const caller = candidateCaller(aSelfFiling(1).candidate.iin);
     const sheets = linesFrom(voters.slice(0, 40));
-    // The process dies after counting every signer on the ledger, before the lines and the verdict are kept.
-    let crashes = 1;
+    // The process dies after counting every signer on the ledger, before the verdict is kept.
+    const bound = <T extends object>(target: T, name: string | symbol): unknown => {
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    const submissions = new Proxy(t.deps.signatures.submissions, {
+      get: (records, name) =>
+        name === 'save'
+          ? async () => {
+              throw new Error('killed');
+            }
+          : bound(records, name),
+    });
     const crashing = submitSignatures.createHandler({
       ...t.deps,
       signatures: new Proxy(t.deps.signatures, {
-        get: (target, name) => {
-          if (name === 'saveLines' && crashes-- > 0) {
-            return async () => {
-              throw new Error('killed');
-            };
-          }
-          const value: unknown = Reflect.get(target, name, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+        get: (target, name) => (name === 'submissions' ? submissions : bound(target, name)),
       }),
     });
     await expect(

@@ -1,0 +1,45 @@
+// Sheets handed in before the signatures deadline and still being counted when nomination closes: the close
+// leaves the case waiting, and the submission's count decides it.
+import { describe, expect, it } from 'vitest';
+import * as submitSignatures from '../../functions/submit-signatures.ts';
+import { electionId, gate, selfNominee, wrap } from '../support/hostile.ts';
+import { linesFrom } from '../support/signers.ts';
+
+describe('a submission received before the signatures deadline, counted across it', () => {
+  it('does not end the case short of signatures it counted in time', async () => {
+    const { t, voters, caller, caseId } = await selfNominee();
+    await t.advanceTo('2026-02-17T12:59:00.000Z');
+    const counted = gate();
+    const closed = gate();
+    const slow = submitSignatures.createHandler({
+      ...t.deps,
+      signatures: wrap(t.deps.signatures, {
+        saveLines: async (...args: Parameters<typeof t.deps.signatures.saveLines>) => {
+          counted.open();
+          await closed.wait();
+          return t.deps.signatures.saveLines(...args);
+        },
+      }),
+    });
+    // Thirteen valid signatures handed in a minute before the close (13 needed).
+    const running = slow({
+      caller,
+      params: { electionId, caseId },
+      body: { lines: linesFrom(voters.slice(0, 13), '2026-02-17') },
+    }).catch((e: unknown) => e);
+    await counted.wait();
+    await t.advanceTo('2026-02-17T13:00:00.000Z');
+    closed.open();
+    const outcome = await running;
+    await t.settled();
+
+    const status = (await t.deps.cases.get(electionId, caseId)).status;
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(13);
+    // The close left the case waiting for the count, which made it sufficient: not SignaturesInsufficient with
+    // its 13 signatures on the ledger.
+    expect({ status, outcome: outcome instanceof Error ? outcome.name : 'verdict' }).toEqual({
+      status: expect.not.stringMatching(/^SignaturesInsufficient$/),
+      outcome: 'verdict',
+    });
+  });
+});
