@@ -268,7 +268,10 @@ async function recordVerdict(
             ...entry,
             findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
             signatureSubmissions: [...current.signatureSubmissions, submissionId],
-            signaturesCountedOn: register.snapshotId,
+            // Only a first submission fixes the register the case is counted on: earlier ones counted on
+            // another are put right by the recount, which looks for cases counted on another register.
+            signaturesCountedOn:
+              current.signatureSubmissions.length === 0 ? register.snapshotId : current.signaturesCountedOn,
           };
         },
         'decided',
@@ -296,8 +299,9 @@ async function endIfOverdue(
   if (nominationCase.status !== 'AwaitingSignatures') return;
   if (!isWaitOverdue('signatures', election, nominationCase, now)) return;
   const deadline = waitDeadline('signatures', election, nominationCase);
-  const counting = await deps.signatures.submissions.counting(nominationCase.caseId);
-  if (counting.some((record) => isCountingInTime(record, deadline, now))) return;
+  const received = await deps.signatures.submissions.received(nominationCase.caseId);
+  const recorded = nominationCase.signatureSubmissions;
+  if (received.some((record) => isCountingInTime(record, recorded, deadline, now))) return;
   await endWait(deps, nominationCase, 'signatures', deadline, now);
 }
 

@@ -10,9 +10,10 @@ import { ElectionRefSchema } from './workflow-inputs.ts';
 
 /**
  * A close of nomination (planned or extended): first a recount a new register left half done is finished, and
- * the waits whose deadline is this close end (an
- * unconfirmed party nominee, a self-nominee short of signatures), then the live nominations are counted, and
- * the calendar step decides the election's next phase from that count (CLE 113-3 p.6).
+ * the waits whose deadline is this close end (an unconfirmed party nominee, a self-nominee short of signatures,
+ * but not one whose sheets handed in on time are still being counted, who counts as live), then the live
+ * nominations are counted, and the calendar step decides the election's next phase from that count
+ * (CLE 113-3 p.6).
  */
 export function closeNominationWith(
   step: (election: Election, liveNominations: number, now: Instant) => Election,

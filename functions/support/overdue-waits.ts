@@ -12,7 +12,8 @@ import type { Dependencies } from './dependencies.ts';
  * Ends every wait of the election that is past its deadline at `asOf` (Lapsed, SignaturesInsufficient),
  * recorded at `now`. Returns every case of the election as it stands afterwards, and how many waits ended.
  * A self-nominee whose sheets, handed in before the deadline, are still being counted keeps waiting: the law
- * counts what was handed in on time, and the submission ends the wait itself once counted.
+ * counts what was handed in on time, and the submission ends the wait itself once counted (a submission that
+ * crashed and is never retried leaves the wait to the next calendar step after its lease).
  */
 export async function endOverdueWaits(
   deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'logger'>,
@@ -49,8 +50,10 @@ async function stillCounting(
 ): Promise<boolean> {
   if (nominationCase.status !== 'AwaitingSignatures') return false;
   const deadline = waitDeadline('signatures', election, nominationCase);
-  const counting = await deps.signatures.submissions.counting(nominationCase.caseId);
-  return counting.some((record) => isCountingInTime(record, deadline, now));
+  const received = await deps.signatures.submissions.received(nominationCase.caseId);
+  return received.some((record) =>
+    isCountingInTime(record, nominationCase.signatureSubmissions, deadline, now),
+  );
 }
 
 /** A case the calendar cannot read is passed over, and said so (by id and field names: no values, no personal data). */

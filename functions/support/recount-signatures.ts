@@ -1,3 +1,4 @@
+import { isLive } from '../../shared/domain/case-lifecycle.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { NominationCase } from '../../shared/domain/nomination-case.ts';
 import { ledgerCorrection, type Recount, recountOnRegister } from '../../shared/domain/signature-recount.ts';
@@ -44,19 +45,21 @@ async function recountPass(
   if (register === null) return { complete: true, recorded: 0 };
   const { snapshotId } = register;
   const inForce = async () => (await deps.elections.get(electionId)).voterRegister?.snapshotId === snapshotId;
-  const membership = await deps.voters.membership(electionId, snapshotId);
   const { cases } = await deps.cases.listByElection(electionId);
   const due = cases.filter(
     (c) =>
       touched.has(c.caseId) || (c.signatureSubmissions.length > 0 && c.signaturesCountedOn !== snapshotId),
   );
+  // Nothing to recount (every close asks): the register is not even read.
+  if (due.length === 0) return { complete: true, recorded: 0 };
+  const membership = await deps.voters.membership(electionId, snapshotId);
   let recorded = 0;
   for (const seen of due) {
     const { caseId } = seen;
     if (!(await inForce())) return { complete: false, recorded };
     const changes = touched.get(caseId) ?? new Map();
     touched.set(caseId, changes);
-    await correctLedger(deps, election, caseId, (iin) => membership.has(iin), changes);
+    await correctLedger(deps, election, seen, (iin) => membership.has(iin), changes);
     // Another register in force now may have been counted before these writes: they are put right on it.
     if (!(await inForce())) return { complete: false, recorded };
     touched.delete(caseId);
@@ -117,15 +120,21 @@ async function recordRecount(deps: RecountDeps, seen: NominationCase, recount: R
 async function correctLedger(
   deps: RecountDeps,
   election: Election,
-  caseId: string,
+  nominationCase: NominationCase,
   isOnRegister: (iin: string) => boolean,
   changes: LedgerChanges,
 ): Promise<void> {
+  const { caseId, signatureSubmissions } = nominationCase;
   const [lines, counted] = await Promise.all([
     deps.signatures.listLines(caseId),
     deps.signatures.ledger.signersOf(caseId),
   ]);
-  const { remove, add } = ledgerCorrection(lines, counted, isOnRegister);
+  // Only lines of submissions on the trail: a crashed one's lines hold no place (sheets sent again instead may
+  // use it), and a case out of the race takes no voter's support in an election that allows one candidate.
+  const recorded = isLive(nominationCase.status)
+    ? lines.filter((line) => signatureSubmissions.includes(line.submissionId))
+    : [];
+  const { remove, add } = ledgerCorrection(recorded, counted, isOnRegister);
   const exclusive = !election.rules.multipleSupportAllowed;
   const now = deps.clock.now();
   await inBatches(remove, async (iin) => {

@@ -34,11 +34,12 @@ const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLower
 const changesCases = { reads: ['election', 'cases'], writes: ['cases', 'trail', 'roll'] } as const;
 const listsCases = { reads: ['cases', 'unreadable'], writes: ['unreadable'] } as const;
 /**
- * The calendar's steps end the waits due (listing the cases, changing some, resuming their executions), but
- * not a self-nominee's whose sheets handed in on time are still being counted (read beside the lines).
+ * The calendar's steps end the waits due (listing the cases, changing some, resuming their executions). Those
+ * that end waits by their deadline also read the submission records (in the lines family), to leave waiting a
+ * self-nominee whose sheets handed in on time are still being counted.
  */
 const endsWaits = {
-  reads: ['election', ...listsCases.reads, 'lines'],
+  reads: ['election', ...listsCases.reads],
   writes: [...changesCases.writes, ...listsCases.writes],
   signalsTasks: true,
 } as const;
@@ -81,7 +82,7 @@ export const taskFunctions: readonly FunctionSpec[] = (
         writes: [...closesStep.writes, 'published'],
       },
     ],
-    ['EndOverdueWaits', endsWaits],
+    ['EndOverdueWaits', { ...endsWaits, reads: [...endsWaits.reads, 'lines'] }],
     // The wake-up it arms is recorded on the election first.
     [
       'WaitForNextDeadline',
@@ -103,8 +104,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   },
   getElection: { reads: ['election'], writes: [] },
   // A snapshot's manifest is written once, then looked for; chunks of an abandoned import are found and removed.
-  // A new list recounts the cases' signatures: it lists the cases, takes signers off their ledgers, records the
-  // recount on each case and resumes a case that now has enough.
+  // A new list recounts the cases' signatures: it lists the cases, puts their ledgers right on the new list
+  // (signers off and on), records the recount on each case and resumes a case that now has enough.
   importVoterRegister: {
     reads: ['election', 'register', ...listsCases.reads, ...recounts.reads],
     writes: ['register', 'election', ...listsCases.writes, 'cases', 'trail', ...recounts.writes],

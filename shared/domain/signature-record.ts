@@ -104,18 +104,26 @@ export const SubmissionRecordSchema = z.union([CountingSubmissionSchema, Counted
 export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
 
 /**
- * How long a submission may stay `counting` before it is taken for abandoned (its request crashed and was not
- * retried): longer than any request runs (a Lambda stops at 15 minutes).
+ * How long a submission may stay unrecorded before it is taken for abandoned (its request crashed and was not
+ * retried): far longer than any request runs (the product's Lambdas stop at 15 seconds; locally, a 20,000-line
+ * submission takes under a minute).
  */
 export const COUNTING_LEASE_MS = 15 * 60_000;
 
 /**
- * Whether a submission handed in before `deadline` may still be counting at `now`. The law counts the
- * signatures handed in before the deadline, so its verdict is still to come: a wait should not end without it.
+ * Whether a submission handed in before `deadline` may still be counting at `now`: it is not yet on the case's
+ * trail (`recorded`: the ids the case names), whether still `counting` or counted and about to be recorded. The
+ * law counts the signatures handed in before the deadline, so its verdict is still to come: a wait should not
+ * end without it.
  */
-export function isCountingInTime(record: SubmissionRecord, deadline: Instant, now: Instant): boolean {
+export function isCountingInTime(
+  record: SubmissionRecord,
+  recorded: readonly string[],
+  deadline: Instant,
+  now: Instant,
+): boolean {
   return (
-    record.state === 'counting' &&
+    (record.state === 'counting' || !recorded.includes(record.submissionId)) &&
     isBefore(record.receivedAt, deadline) &&
     Date.parse(now) - Date.parse(record.receivedAt) < COUNTING_LEASE_MS
   );

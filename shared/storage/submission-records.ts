@@ -74,14 +74,12 @@ export class SubmissionRecords {
     );
   }
 
-  /** The case's submissions received but not yet counted: in flight, or left by a crashed request. */
-  async counting(caseId: string): Promise<CountingSubmission[]> {
+  /** Every submission the case has received, counted or not (a few a day: small records, no lines). */
+  async received(caseId: string): Promise<SubmissionRecord[]> {
     const { pk, skPrefix: prefix } = keys.submissionRecordsOf(caseId);
-    return queryAll(this.#table, CountingSubmissionSchema, {
+    return queryAll(this.#table, SubmissionRecordSchema, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#state = :counting',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ':counting': 'counting' },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
       ConsistentRead: true,
     });
   }

@@ -42,4 +42,37 @@ describe('a submission received before the signatures deadline, counted across i
       outcome: 'verdict',
     });
   });
+
+  it('does not end the case while a counted verdict is on its way to the trail', async () => {
+    const { t, voters, caller, caseId } = await selfNominee();
+    await t.advanceTo('2026-02-17T12:59:00.000Z');
+    const kept = gate();
+    const closed = gate();
+    const { submissions } = t.deps.signatures;
+    // The verdict is kept as counted, and the request pauses before the case names it.
+    const slow = submitSignatures.createHandler({
+      ...t.deps,
+      signatures: wrap(t.deps.signatures, {
+        submissions: wrap(submissions, {
+          save: async (...args: Parameters<typeof submissions.save>) => {
+            await submissions.save(...args);
+            kept.open();
+            await closed.wait();
+          },
+        }),
+      }),
+    });
+    const running = slow({
+      caller,
+      params: { electionId, caseId },
+      body: { lines: linesFrom(voters.slice(0, 13), '2026-02-17') },
+    }).catch((e: unknown) => e);
+    await kept.wait();
+    await t.advanceTo('2026-02-17T13:00:00.000Z');
+    expect((await t.deps.cases.get(electionId, caseId)).status).toBe('AwaitingSignatures');
+    closed.open();
+    expect(await running).toMatchObject({ validCount: 13, sufficient: true });
+    await t.settled();
+    expect((await t.deps.cases.get(electionId, caseId)).status).not.toBe('SignaturesInsufficient');
+  });
 });

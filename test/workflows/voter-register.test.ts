@@ -297,4 +297,50 @@ describe('two register imports racing', () => {
     expect(recounted.signaturesCountedOn).toBe(election.voterRegister?.snapshotId);
     expect(recounted.findings.signatures).toMatchObject({ validCount: 10 });
   });
+
+  it('leaves a case counted on the old list for the recount when more sheets come before it ran', async () => {
+    const t = await startTestEngine();
+    await t.operations.createElection(commission, {}, newElectionInput());
+    const voters = voterRows(1236);
+    const first = await t.operations.importVoterRegister(commission, { electionId }, { source: 'A', voters });
+    const filing = aSelfFiling(1);
+    const caller = candidateCaller(filing.candidate.iin);
+    const { caseId } = await t.operations.fileNomination(caller, { electionId }, filing);
+    await t.operations.submitSignatures(
+      caller,
+      { electionId, caseId },
+      { lines: linesFrom(voters.slice(0, 10)) },
+    );
+
+    // A corrected list without the first signer; its recount dies before it reaches the case.
+    const { ledger } = t.deps.signatures;
+    const cut = importVoterRegister.createHandler({
+      ...t.deps,
+      signatures: wrap(t.deps.signatures, {
+        ledger: wrap(ledger, {
+          signersOf: async () => {
+            throw new Error('killed');
+          },
+        }),
+      }),
+    });
+    const corrected = voters.slice(1);
+    await expect(
+      cut({ caller: commission, params: { electionId }, body: { source: 'B', voters: corrected } }),
+    ).rejects.toThrow('killed');
+
+    // More sheets, counted on the new list: the case still says it was counted on the old one.
+    await t.operations.submitSignatures(
+      caller,
+      { electionId, caseId },
+      { lines: linesFrom(voters.slice(20, 22), '2026-02-08', 3) },
+    );
+    const counted = await t.deps.cases.get(electionId, caseId);
+    expect(counted.signaturesCountedOn).toBe(first.voterRegister?.snapshotId);
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(12);
+
+    // The close finishes the recount: the signer no longer listed is counted no more.
+    await t.advanceTo(fixtureCalendar.nominationClose);
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(11);
+  });
 });
