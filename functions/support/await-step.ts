@@ -5,6 +5,7 @@ import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { endWait, signal } from './case-waits.ts';
 import type { Dependencies } from './dependencies.ts';
+import { stillCounting } from './overdue-waits.ts';
 import { CaseRefSchema, TokenSchema } from './workflow-inputs.ts';
 
 const AwaitInputSchema = z.object({ ...CaseRefSchema.shape, ...TokenSchema.shape });
@@ -30,7 +31,9 @@ export function awaitStep(step: WaitingStep) {
     }
     const election = await deps.elections.get(electionId);
     const deadline = waitDeadline(step, election, stored);
-    if (isWaitOverdue(step, election, stored, now)) {
+    // Sheets handed in on time and still being counted keep the wait open, as at a close: the submission ends
+    // it once counted, or the next calendar step after its lease.
+    if (isWaitOverdue(step, election, stored, now) && !(await stillCounting(deps, election, stored, now))) {
       await endWait(deps, stored, step, deadline, now);
       return { waiting: false };
     }

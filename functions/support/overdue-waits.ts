@@ -42,7 +42,7 @@ export async function endOverdueWaits(
 }
 
 /** Whether sheets of a self-nominee, handed in before the signatures deadline, are still being counted. */
-async function stillCounting(
+export async function stillCounting(
   deps: Pick<Dependencies, 'signatures'>,
   election: Election,
   nominationCase: NominationCase,

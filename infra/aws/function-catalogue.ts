@@ -64,7 +64,8 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['LoadCase', { reads: ['cases'], writes: [] }],
     // A wait stores its token on the case, or ends at once when its deadline has passed.
     ['AwaitPartyConfirmation', { ...changesCases, signalsTasks: true }],
-    ['AwaitSignatures', { ...changesCases, signalsTasks: true }],
+    // Past its deadline, the signatures wait stays open while sheets handed in on time are counted.
+    ['AwaitSignatures', { ...changesCases, reads: [...changesCases.reads, 'lines'], signalsTasks: true }],
     ['AwaitCommunityConsent', { ...changesCases, signalsTasks: true }],
     ['AwaitRegistrationDecision', { ...changesCases, signalsTasks: true }],
     ['CheckEligibility', { reads: ['election', 'cases'], writes: ['cases', 'trail'] }],

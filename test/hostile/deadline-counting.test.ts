@@ -2,6 +2,7 @@
 // leaves the case waiting, and the submission's count decides it.
 import { describe, expect, it } from 'vitest';
 import * as submitSignatures from '../../functions/submit-signatures.ts';
+import { awaitStep } from '../../functions/support/await-step.ts';
 import { electionId, gate, selfNominee, wrap } from '../support/hostile.ts';
 import { linesFrom } from '../support/signers.ts';
 
@@ -74,5 +75,37 @@ describe('a submission received before the signatures deadline, counted across i
     expect(await running).toMatchObject({ validCount: 13, sufficient: true });
     await t.settled();
     expect((await t.deps.cases.get(electionId, caseId)).status).not.toBe('SignaturesInsufficient');
+  });
+
+  it('keeps the wait open when the execution comes back to it past the deadline while sheets are counted', async () => {
+    const { t, voters, caller, caseId } = await selfNominee();
+    await t.advanceTo('2026-02-17T12:59:00.000Z');
+    const counting = gate();
+    const closed = gate();
+    const slow = submitSignatures.createHandler({
+      ...t.deps,
+      signatures: wrap(t.deps.signatures, {
+        saveLines: async (...args: Parameters<typeof t.deps.signatures.saveLines>) => {
+          counting.open();
+          await closed.wait();
+          return t.deps.signatures.saveLines(...args);
+        },
+      }),
+    });
+    const running = slow({
+      caller,
+      params: { electionId, caseId },
+      body: { lines: linesFrom(voters.slice(0, 13), '2026-02-17') },
+    }).catch((e: unknown) => e);
+    await counting.wait();
+    await t.advanceTo('2026-02-17T13:00:00.000Z');
+    // A restarted execution stores its wait again, past the deadline: it waits on, it does not end the case.
+    const awaitSignatures = awaitStep('signatures')(t.deps);
+    expect(await awaitSignatures({ electionId, caseId, taskToken: 'restarted-execution' })).toEqual({
+      waiting: true,
+    });
+    expect((await t.deps.cases.get(electionId, caseId)).status).toBe('AwaitingSignatures');
+    closed.open();
+    expect(await running).toMatchObject({ validCount: 13, sufficient: true });
   });
 });

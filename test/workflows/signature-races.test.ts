@@ -129,16 +129,21 @@ describe('two submissions of the same case racing to the threshold', () => {
 describe('a submission that crashes half-way', () => {
   it('never counts a signer whose line no one can see, and counts corrected sheets sent instead', async () => {
     const { t, voters, caseId, caller } = await selfNominee();
-    // The process dies after counting three of its six signers.
-    let counts = 0;
+    // The process dies after counting three of its six signers (the counts run side by side: the three that
+    // were sent land before it dies).
+    const landed: Promise<unknown>[] = [];
     const crashing = submitSignatures.createHandler({
       ...t.deps,
       signatures: wrap(t.deps.signatures, {
         ledger: wrap(t.deps.signatures.ledger, {
           count: async (...args: Parameters<typeof t.deps.signatures.ledger.count>) => {
-            counts += 1;
-            if (counts > 3) throw new Error('killed');
-            return t.deps.signatures.ledger.count(...args);
+            if (landed.length >= 3) {
+              await Promise.all(landed);
+              throw new Error('killed');
+            }
+            const counted = t.deps.signatures.ledger.count(...args);
+            landed.push(counted);
+            return counted;
           },
         }),
       }),
@@ -306,11 +311,22 @@ describe('sheets handed in before the signatures deadline, counted across it', (
 });
 
 describe('an exclusive election where a submission crashes between holding its voters and counting them', () => {
-  const crashingAtCount = (t: Awaited<ReturnType<typeof twoRivals>>['t']) =>
-    submitSignatures.createHandler({
+  // Every signer held, then the process dies before any is counted (once all five holds have landed: they run
+  // side by side, and a request that dies leaves none half sent).
+  const crashingAtCount = (t: Awaited<ReturnType<typeof twoRivals>>['t']) => {
+    const allHeld = barrier(5);
+    return submitSignatures.createHandler({
       ...t.deps,
-      signatures: wrap(t.deps.signatures, { ledger: wrap(t.deps.signatures.ledger, { count: killed }) }),
+      signatures: wrap(t.deps.signatures, {
+        ledger: wrap(t.deps.signatures.ledger, {
+          count: async () => {
+            await allHeld.arrive();
+            return killed();
+          },
+        }),
+      }),
     });
+  };
 
   it('completes the count when the same sheets are sent again', async () => {
     const { t, voters, a, b } = await twoRivals();
