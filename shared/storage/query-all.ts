@@ -6,7 +6,7 @@ import { fromItem, readItem, type UnreadableItem } from './item-codec.ts';
 type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
 /** Every raw item of a query, page after page. */
-async function queryItems(table: Table, input: QueryInput): Promise<Record<string, unknown>[]> {
+export async function queryItems(table: Table, input: QueryInput): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
@@ -17,6 +17,20 @@ async function queryItems(table: Table, input: QueryInput): Promise<Record<strin
     cursor = page.LastEvaluatedKey;
   } while (cursor !== undefined);
   return out;
+}
+
+/** How many items a query matches, page after page, without reading them (`Select: COUNT`). */
+export async function queryCount(table: Table, input: QueryInput): Promise<number> {
+  let total = 0;
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(
+      new QueryCommand({ ...input, Select: 'COUNT', TableName: table.name, ExclusiveStartKey: cursor }),
+    );
+    total += page.Count ?? 0;
+    cursor = page.LastEvaluatedKey;
+  } while (cursor !== undefined);
+  return total;
 }
 
 /** Every item of a query, page after page, each read back through `schema`. */

@@ -1,10 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { LinePlace } from '../domain/signatures.ts';
 import { getAll } from './batch.ts';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
+import { queryCount, queryItems } from './query-all.ts';
 
 /** One counted signature: the submission and the line that counted it. */
 const LedgerEntrySchema = z.object({
@@ -71,23 +72,8 @@ export class SignatureLedger {
 
   /** The signers counted for the case. */
   async signersOf(caseId: string): Promise<string[]> {
-    const signers: string[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#table.db.send(
-        new QueryCommand({
-          TableName: this.#table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.ledgerOf(caseId) },
-          ProjectionExpression: 'sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      signers.push(...(page.Items ?? []).map((item) => keys.iinOf(String(item.sk))));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor !== undefined);
-    return signers;
+    const items = await queryItems(this.#table, { ...this.#wholeLedger(caseId), ProjectionExpression: 'sk' });
+    return items.map((item) => keys.iinOf(String(item.sk)));
   }
 
   /**
@@ -115,22 +101,14 @@ export class SignatureLedger {
 
   /** How many signatures are counted for the case: what the ledger holds. */
   async countOf(caseId: string): Promise<number> {
-    let total = 0;
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.#table.db.send(
-        new QueryCommand({
-          TableName: this.#table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.ledgerOf(caseId) },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      total += page.Count ?? 0;
-      cursor = page.LastEvaluatedKey;
-    } while (cursor !== undefined);
-    return total;
+    return queryCount(this.#table, this.#wholeLedger(caseId));
+  }
+
+  #wholeLedger(caseId: string) {
+    return {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.ledgerOf(caseId) },
+      ConsistentRead: true,
+    };
   }
 }

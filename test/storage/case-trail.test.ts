@@ -1,6 +1,6 @@
 // Issue 10, item 3: the trail is one item per event, so a case stays writable however long its history, and no
 // transition is stored without its entry, whatever fails between the two writes.
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventHash, type TrailEvent } from '../../shared/domain/case-trail.ts';
 import type { Election } from '../../shared/domain/election.ts';
@@ -14,6 +14,7 @@ import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
 import { keys } from '../../shared/storage/keys.ts';
+import { queryCount } from '../../shared/storage/query-all.ts';
 import { withPutAnswerLost } from '../support/answer-lost.ts';
 import { aSelfFiling } from '../support/candidates.ts';
 import { anElection } from '../support/elections.ts';
@@ -62,24 +63,11 @@ const withdraw = (current: NominationCase) =>
   applyCaseEvent(current, { type: 'Withdrawn' }, { ...candidate, note: { reason: 'personal' } });
 
 /** Every item stored under the case's trail partition, committed or not. */
-async function storedEventItems(caseId: string): Promise<number> {
-  const { pk } = keys.trailOf(caseId);
-  let count = 0;
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await table.db.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        Select: 'COUNT',
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    count += page.Count ?? 0;
-    cursor = page.LastEvaluatedKey;
-  } while (cursor !== undefined);
-  return count;
+function storedEventItems(caseId: string): Promise<number> {
+  return queryCount(table, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.trailOf(caseId).pk },
+  });
 }
 
 /** The chain holds: each event's hash is its content's, and each names the one before it. */
