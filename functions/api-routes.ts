@@ -6,12 +6,14 @@ import { RegistrationDecisionSchema } from '../shared/domain/registration.ts';
 import { wholeNumber, withoutEmptyCells } from '../shared/http/request-body.ts';
 import * as confirmPartyNomination from './confirm-party-nomination.ts';
 import * as createElection from './create-election.ts';
+import * as createUpload from './create-upload.ts';
 import * as decideRegistration from './decide-registration.ts';
 import * as fileNomination from './file-nomination.ts';
 import * as getCase from './get-case.ts';
 import * as getCaseEvidence from './get-case-evidence.ts';
 import * as getCaseTimeline from './get-case-timeline.ts';
 import * as getElection from './get-election.ts';
+import * as getJob from './get-job.ts';
 import * as importVoterRegister from './import-voter-register.ts';
 import * as listCandidates from './list-candidates.ts';
 import * as listCases from './list-cases.ts';
@@ -75,8 +77,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     operationId: 'importVoterRegister',
     summary:
-      'The district’s voter list (JSON, JSON lines, CSV or XLSX), refused whole for any bad row; fixes the voter count of the 1% threshold.',
-    requestSchema: importVoterRegister.ImportVoterRegisterSchema,
+      'The district’s voter list (JSON, JSON lines, CSV or XLSX), refused whole for any bad row; fixes the voter count of the 1% threshold. Above 20,000 rows, or as `{"upload": …}` (see createUpload), it answers 202 with a job to poll.',
+    requestSchema: importVoterRegister.ImportVoterRegisterRequestSchema,
     method: 'POST',
     path: `${election}/voter-register`,
     public: false,
@@ -84,6 +86,27 @@ export const apiRoutes: readonly ApiRoute[] = [
     createHandler: importVoterRegister.createHandler,
     query: { source: 'Where an uploaded list comes from, kept with the register; `upload` when not given.' },
     bulk: { rowsField: 'voters', fromQuery: (query) => ({ source: query.get('source') ?? 'upload' }) },
+  },
+  {
+    operationId: 'createUpload',
+    summary:
+      'Where to send a file too large for a request (a voter register, signature sheets): a URL taking one PUT of the declared type and size within 15 minutes; then POST `{"upload": "<uploadId>"}` to the register or signatures route.',
+    requestSchema: createUpload.UploadRequestSchema,
+    method: 'POST',
+    path: `${election}/uploads`,
+    public: false,
+    successStatus: 201,
+    createHandler: createUpload.createHandler,
+  },
+  {
+    operationId: 'getJob',
+    summary:
+      'A bulk job (register import, signatures count): state, rows done of total, rate, time left, errors so far, and its result once done.',
+    method: 'GET',
+    path: `${election}/jobs/{jobId}`,
+    public: false,
+    successStatus: 200,
+    createHandler: getJob.createHandler,
   },
   {
     operationId: 'fileNomination',
@@ -136,8 +159,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'submitSignatures',
-    summary: 'A self-nominee’s signature sheets (JSON, JSON lines, CSV or XLSX); answers with the verdict.',
-    requestSchema: submitSignatures.SubmitSignaturesSchema,
+    summary:
+      'A self-nominee’s signature sheets (JSON, JSON lines, CSV or XLSX); answers with the verdict. Above 2,000 lines, or as `{"upload": …}` (see createUpload), it answers 202 with a job to poll.',
+    requestSchema: submitSignatures.SubmitSignaturesRequestSchema,
     method: 'POST',
     path: `${aCase}/signatures`,
     public: false,
@@ -211,6 +235,7 @@ export const apiRoutes: readonly ApiRoute[] = [
 export const pathParameterPatterns: Readonly<Record<string, RegExp>> = {
   electionId: /^\d{9}-\d{4}-\d{2}-\d{2}$/,
   caseId: /^[A-Za-z0-9-]{1,64}$/,
+  jobId: /^[0-9a-f]{32}$/,
 };
 
 /** A path segment decoded, or null when its percent-encoding is broken. */

@@ -9,7 +9,7 @@ import { ElectionRefSchema } from './support/workflow-inputs.ts';
  * waiting for that step end, with the deadline as the reason.
  */
 export function createHandler(
-  deps: Pick<Dependencies, 'elections' | 'cases' | 'signatures' | 'workflows' | 'clock' | 'logger'>,
+  deps: Pick<Dependencies, 'elections' | 'cases' | 'signatures' | 'workflows' | 'clock' | 'logger' | 'jobs'>,
 ) {
   return async (event: unknown) => {
     const { electionId } = parseOrThrow(ElectionRefSchema, event);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobExecutionName } from '../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import { phaseDeadline } from '../shared/domain/deadlines.ts';
 import type { Election } from '../shared/domain/election.ts';
@@ -6,6 +7,7 @@ import { executionName, type Repair, repairFor } from '../shared/domain/executio
 import type { Instant } from '../shared/domain/local-date.ts';
 import { type NominationCase, recordWithoutTransition } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
+import type { StoredJob } from '../shared/storage/job-repository.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { reportUnreadable } from './support/overdue-waits.ts';
@@ -18,13 +20,13 @@ export const ReconcileRequestSchema = z.strictObject({
 export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
 
 export interface RepairDone {
-  readonly workflow: 'election-calendar' | 'nomination-case';
+  readonly workflow: 'election-calendar' | 'nomination-case' | 'bulk-job';
   readonly id: string;
   readonly repair: Exclude<Repair, 'none'>;
   readonly execution: string;
 }
 
-type ReconcileDeps = Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock' | 'logger'>;
+type ReconcileDeps = Pick<Dependencies, 'elections' | 'cases' | 'jobs' | 'workflows' | 'clock' | 'logger'>;
 
 const reconcilerActor = { role: 'engine', id: 'reconciler' } as const;
 
@@ -64,6 +66,11 @@ export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp
       deps.logger.error('unreadable elections not reconciled', { electionIds: stored.unreadable });
     }
     for (const election of stored.elections) {
+      for (const job of await deps.jobs.activeOf(election.electionId)) {
+        if (request.caseId !== undefined && job.caseId !== request.caseId) continue;
+        const repaired = await reconcileJob(deps, job, now, notFoundGraceMs);
+        if (repaired !== null) done.push(repaired);
+      }
       if (election.phase === 'RegistrationClosed') continue;
       if (request.caseId === undefined) {
         const repaired = await reconcileElection(deps, election, now, notFoundGraceMs);
@@ -195,6 +202,38 @@ async function reconcileCase(
   const next = executionName(c.caseId, restarted.executionAttempt);
   await deps.workflows.start('nomination-case', next, { electionId: c.electionId, caseId: c.caseId });
   return { workflow: 'nomination-case', id: c.caseId, repair, execution: next };
+}
+
+/** How long a job recorded without an execution may wait for its request to start one. */
+const JOB_START_GRACE_MS = 60_000;
+
+/**
+ * A job with work left whose execution has ended (failed before it could record so, stopped, lost with the local
+ * engine) or never started (its request crashed in between) gets a new one, under the next attempt's name,
+ * recorded on the job first: it resumes from the job's checkpoint. A running execution is left to its work.
+ */
+async function reconcileJob(
+  deps: ReconcileDeps,
+  job: StoredJob,
+  now: Instant,
+  notFoundGraceMs: number | undefined,
+): Promise<RepairDone | null> {
+  const name = jobExecutionName(job.jobId, job.attempt);
+  const status = await deps.workflows.describe('bulk-job', name);
+  if (status === 'RUNNING') return null;
+  const grace = notFoundGraceMs ?? JOB_START_GRACE_MS;
+  if (status === 'NOT_FOUND' && Date.parse(now) - Date.parse(job.updatedAt) < grace) return null;
+  const { version: _version, ...current } = job;
+  const restarted = await deps.jobs.record(job, { ...current, attempt: job.attempt + 1, updatedAt: now });
+  if (restarted === null) return null;
+  const next = jobExecutionName(job.jobId, restarted.attempt);
+  await deps.workflows.start('bulk-job', next, { electionId: job.electionId, jobId: job.jobId });
+  return {
+    workflow: 'bulk-job',
+    id: job.jobId,
+    repair: status === 'NOT_FOUND' ? 'start' : 'restart',
+    execution: next,
+  };
 }
 
 /** The Lambda entry point: on a schedule (everything), or invoked by an operator for one election or case. */

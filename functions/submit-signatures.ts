@@ -1,44 +1,19 @@
 import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
-import { isOwnCase } from '../shared/auth/scope.ts';
-import { isWaitOverdue, waitDeadline } from '../shared/domain/deadlines.ts';
+import { requireSheetsSender } from '../shared/auth/scope.ts';
+import { SYNCHRONOUS_ROWS } from '../shared/domain/bulk-job.ts';
 import type { Election } from '../shared/domain/election.ts';
-import { timeZoneOf } from '../shared/domain/election-rules.ts';
-import {
-  ConcurrentUpdateError,
-  ForbiddenError,
-  InvalidTransitionError,
-  VoterRegisterMissingError,
-} from '../shared/domain/errors.ts';
-import { type Instant, localDateOf } from '../shared/domain/local-date.ts';
-import {
-  type Actor,
-  applyCaseEvent,
-  type NominationCase,
-  recordWithoutTransition,
-} from '../shared/domain/nomination-case.ts';
-import {
-  isCountingInTime,
-  linesDigest,
-  type SubmissionNote,
-  type SubmissionRecord,
-  submissionIdOf,
-} from '../shared/domain/signature-record.ts';
-import {
-  countAgainstThreshold,
-  linePosition,
-  type SignatureLine,
-  SignatureLineSchema,
-  type SignatureVerdict,
-} from '../shared/domain/signatures.ts';
-import { takeSubmission } from '../shared/domain/submission-limit.ts';
+import { InvalidTransitionError, VoterRegisterMissingError } from '../shared/domain/errors.ts';
+import type { NominationCase } from '../shared/domain/nomination-case.ts';
+import { submissionIdOf } from '../shared/domain/signature-record.ts';
+import { linePosition, SignatureLineSchema } from '../shared/domain/signatures.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
+import { bodyOf, startJob, UploadedFileSchema } from './jobs/start-job.ts';
 import { loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
-import { endWait } from './support/case-waits.ts';
-import { type CheckedSubmission, countSubmission } from './support/count-submission.ts';
+import { countSubmission } from './support/count-submission.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
-import { recordAndResume } from './support/record-and-resume.ts';
+import { endIfOverdue, firstVerdict, receive, recordVerdict } from './support/submission-verdict.ts';
 
 export const SubmitSignaturesSchema = z.strictObject({
   lines: z
@@ -68,55 +43,45 @@ export const SubmitSignaturesSchema = z.strictObject({
     }),
 });
 
-/** What the candidate and the commission see: counts and each rejected line's place and reason, no IINs. */
-function verdictView(verdict: SignatureVerdict) {
-  return {
-    validCount: verdict.validCount,
-    required: verdict.required,
-    shortfall: verdict.shortfall,
-    sufficient: verdict.sufficient,
-    rejectedCount: verdict.rejectedCount,
-    reasons: verdict.reasons,
-    crossCandidateSupport: verdict.crossCandidateSupport,
-    rejected: verdict.lines.flatMap((l) =>
-      l.valid
-        ? []
-        : [
-            {
-              sheet: l.sheet,
-              line: l.line,
-              reason: l.reason,
-              ...(l.firstCounted === undefined ? {} : { firstCounted: l.firstCounted }),
-            },
-          ],
-    ),
-  };
-}
+/** What the route takes: the sheets' lines, or an upload of them (a file too large for a request). */
+export const SubmitSignaturesRequestSchema = z.union([SubmitSignaturesSchema, UploadedFileSchema]);
 
 /**
  * submitSignatures: a self-nominee's signature sheets, checked line by line (CLE 113-3, CLE 4) against the
  * register snapshot; each voter is counted once per candidate by a conditional write, so racing submissions
  * never count a signature twice. Sheets may come in several submissions until the signatures deadline [D]; a
  * submission handed in before it gets its verdict on the case's trail whatever happens to the case meanwhile.
+ * Sheets of more than SYNCHRONOUS_ROWS lines, or an upload, are counted by a job: the answer is 202 with it.
  */
 export function createHandler(
   deps: Pick<
     Dependencies,
-    'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
+    'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger' | 'jobs' | 'objects'
   >,
 ) {
   return async (request: OperationRequest) => {
-    const { lines } = parseOrThrow(SubmitSignaturesSchema, request.body);
-    const { election, nominationCase } = await loadCaseFor(deps, request, (caller, e, c) => {
-      const commission = caller.role === 'commission' && caller.district === e.district;
-      if (!commission && !isOwnCase(caller, c)) throw new ForbiddenError();
-    });
+    const uploaded = typeof request.body === 'object' && request.body !== null && 'upload' in request.body;
+    const sent = uploaded ? null : parseOrThrow(SubmitSignaturesSchema, request.body);
+    const { election, nominationCase } = await loadCaseFor(deps, request, requireSheetsSender);
     const { caseId } = nominationCase;
-    const submissionId = submissionIdOf(caseId, lines);
+    const submissionId = sent === null ? null : submissionIdOf(caseId, sent.lines);
     // The same sheets again: their first verdict, whatever has happened to the case since.
-    if (nominationCase.signatureSubmissions.includes(submissionId)) {
+    if (submissionId !== null && nominationCase.signatureSubmissions.includes(submissionId)) {
       return firstVerdict(deps, caseId, submissionId);
     }
+    if (sent === null || submissionId === null || sent.lines.length > SYNCHRONOUS_ROWS.signatures) {
+      // Handed in now: refused now if the case cannot take sheets; counted by the job.
+      requireTakingSheets(deps, election, nominationCase);
+      return startJob(deps, {
+        caller: request.caller,
+        kind: 'signatures',
+        electionId: election.electionId,
+        caseId,
+        file:
+          sent === null ? { upload: parseOrThrow(UploadedFileSchema, request.body).upload } : bodyOf(request),
+      });
+    }
+    const { lines } = sent;
     const now = deps.clock.now();
     const received = await receive(
       deps,
@@ -134,10 +99,11 @@ export function createHandler(
       now,
     });
     const recorded = await recordVerdict(deps, nominationCase, received, {
-      lines,
       counted,
       actor: actorOf(request.caller),
       now,
+      recount: (current, recordedSubmissions) =>
+        countSubmission(deps, { election: current, caseId, submissionId, lines, recordedSubmissions, now }),
     });
     // Another request with the same sheets (a double click, a retry) recorded them first.
     if (recorded === null) return firstVerdict(deps, caseId, submissionId);
@@ -151,181 +117,15 @@ export function createHandler(
   };
 }
 
-/**
- * Takes a submission in: a new one while the case collects signatures, before the deadline and within the day's
- * bound, marked as received before anything is kept or counted. One received before (a retry after a crash) is
- * completed as it was handed in, on time by its record, and takes no new place.
- */
-async function receive(
-  deps: Pick<Dependencies, 'cases' | 'signatures'>,
+/** Sheets are taken while the case collects signatures, before the deadline, with a register to count on. */
+function requireTakingSheets(
+  deps: Pick<Dependencies, 'clock'>,
   election: Election,
   nominationCase: NominationCase,
-  submission: { readonly submissionId: string; readonly lineCount: number },
-  now: Instant,
-): Promise<SubmissionRecord> {
-  const { electionId } = election;
-  const { caseId } = nominationCase;
-  const before = await deps.signatures.submissions.find(caseId, submission.submissionId);
-  if (before !== null) return before;
+): void {
   if (nominationCase.status !== 'AwaitingSignatures') {
     throw new InvalidTransitionError(nominationCase.status, 'SignaturesVerified');
   }
-  requireBeforeDeadline('signatures', election, nominationCase, now);
+  requireBeforeDeadline('signatures', election, nominationCase, deps.clock.now());
   if (election.voterRegister === null) throw new VoterRegisterMissingError();
-  // The day's place is taken first: a submission over the bound is refused before anything is kept.
-  const today = localDateOf(now, timeZoneOf(election.rules));
-  const limit = election.rules.signatureSubmissionsPerDay;
-  await deps.cases.update(electionId, caseId, (current) => ({
-    ...current,
-    submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
-  }));
-  return deps.signatures.submissions.receive(caseId, { ...submission, receivedAt: now, state: 'counting' });
-}
-
-/** A recording round lost to another change of the case: the ledger's count is read again. */
-class CaseChangedSinceCount extends Error {}
-
-const RECORDING_ROUNDS = 12;
-
-/**
- * Records the submission's verdict on the case: a SignaturesVerified transition while the case collects
- * signatures, the same event without one once it has moved on (another submission made it sufficient, the
- * deadline ended it while this one, handed in before, was counting). The count recorded is the ledger's, read
- * after the case and written on condition that the case has not changed since, so a later record never shows an
- * older count; and it is made on the register in force, the submission checked again on a new one.
- * Null when another request recorded the same submission first.
- */
-async function recordVerdict(
-  deps: Pick<Dependencies, 'elections' | 'cases' | 'signatures' | 'voters' | 'workflows'>,
-  ref: { readonly electionId: string; readonly caseId: string },
-  received: SubmissionRecord,
-  submission: {
-    readonly lines: readonly SignatureLine[];
-    readonly counted: CheckedSubmission;
-    readonly actor: Actor;
-    readonly now: Instant;
-  },
-) {
-  const { electionId, caseId } = ref;
-  const { submissionId, receivedAt, lineCount } = received;
-  const { lines, actor, now } = submission;
-  let { counted } = submission;
-  let version = 0;
-  for (let round = 1; round <= RECORDING_ROUNDS; round += 1) {
-    const seen = await deps.cases.get(electionId, caseId);
-    version = seen.version;
-    if (seen.signatureSubmissions.includes(submissionId)) return null;
-    const [election, validCount] = await Promise.all([
-      deps.elections.get(electionId),
-      deps.signatures.ledger.countOf(caseId),
-    ]);
-    const register = election.voterRegister;
-    if (register === null) throw new VoterRegisterMissingError();
-    if (register.snapshotId !== counted.snapshotId) {
-      // A register replaced while counting: the submission is checked again on the one in force.
-      counted = await countSubmission(deps, {
-        election,
-        caseId,
-        submissionId,
-        lines,
-        recordedSubmissions: seen.signatureSubmissions,
-        now,
-      });
-      continue;
-    }
-    const verdict = { ...counted.verdict, ...countAgainstThreshold(validCount, register.voters) };
-    const summary = verdictView(verdict);
-    const { rejected, ...counts } = summary;
-    await deps.signatures.submissions.save(caseId, {
-      submissionId,
-      receivedAt,
-      lineCount,
-      state: 'counted',
-      verdict: counts,
-    });
-    // The trail names the submission's lines by digest: a verdict changed afterwards no longer matches it.
-    const note: SubmissionNote = {
-      submissionId,
-      lineCount: counted.recorded.length,
-      linesDigest: linesDigest(counted.recorded),
-      validCount: verdict.validCount,
-      shortfall: verdict.shortfall,
-      receivedAt,
-    };
-    const meta = { at: now, actor, note };
-    const event = { type: 'SignaturesVerified', sufficient: verdict.sufficient } as const;
-    try {
-      const nominationCase = await recordAndResume(
-        deps,
-        ref,
-        (current) => {
-          if (current.version !== seen.version) throw new CaseChangedSinceCount();
-          const entry =
-            current.status === 'AwaitingSignatures'
-              ? applyCaseEvent(current, event, meta)
-              : recordWithoutTransition(current, event.type, {}, meta);
-          return {
-            ...entry,
-            findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
-            signatureSubmissions: [...current.signatureSubmissions, submissionId],
-            // Only a first submission fixes the register the case is counted on: earlier ones counted on
-            // another are put right by the recount, which looks for cases counted on another register.
-            signaturesCountedOn:
-              current.signatureSubmissions.length === 0 ? register.snapshotId : current.signaturesCountedOn,
-          };
-        },
-        'decided',
-      );
-      return { summary, nominationCase, election };
-    } catch (error) {
-      if (!(error instanceof CaseChangedSinceCount)) throw error;
-    }
-    // Jitter spreads the rounds of submissions that lost the same race.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * round));
-  }
-  throw new ConcurrentUpdateError(version);
-}
-
-/**
- * A short count recorded after the signatures deadline (a close that left the case to the submission it was
- * counting) ends the wait as the close would have, once no other submission handed in before it is counting.
- */
-async function endIfOverdue(
-  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'clock'>,
-  election: Election,
-  nominationCase: NominationCase,
-): Promise<void> {
-  const now = deps.clock.now();
-  if (nominationCase.status !== 'AwaitingSignatures') return;
-  if (!isWaitOverdue('signatures', election, nominationCase, now)) return;
-  const deadline = waitDeadline('signatures', election, nominationCase);
-  const received = await deps.signatures.submissions.received(nominationCase.caseId);
-  const recorded = nominationCase.signatureSubmissions;
-  if (received.some((record) => isCountingInTime(record, recorded, deadline, now))) return;
-  await endWait(deps, nominationCase, 'signatures', deadline, now);
-}
-
-/** The verdict a submission got when it was counted: its counts as kept, its rejected lines as recorded. */
-async function firstVerdict(deps: Pick<Dependencies, 'signatures'>, caseId: string, submissionId: string) {
-  const [record, lines] = await Promise.all([
-    deps.signatures.submissions.find(caseId, submissionId),
-    deps.signatures.linesOfSubmission(caseId, submissionId),
-  ]);
-  // Kept before the case names the submission, so a case that names it always has it.
-  if (record?.state !== 'counted') throw new Error('A submission the case names has its verdict kept');
-  return {
-    ...record.verdict,
-    rejected: lines.flatMap((l) =>
-      l.valid
-        ? []
-        : [
-            {
-              sheet: l.sheet,
-              line: l.line,
-              reason: l.reason,
-              ...(l.firstCounted ? { firstCounted: l.firstCounted } : {}),
-            },
-          ],
-    ),
-  };
 }

@@ -38,6 +38,7 @@ export function loadAllWorkflows(): Record<WorkflowName, AslDefinition> {
   return {
     'nomination-case': loadWorkflow('nomination-case'),
     'election-calendar': loadWorkflow('election-calendar'),
+    'bulk-job': loadWorkflow('bulk-job'),
   };
 }
 

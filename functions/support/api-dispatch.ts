@@ -7,6 +7,7 @@ import { withRowLines } from '../../shared/http/file-rows.ts';
 import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
 import { withinResponseLimit } from '../../shared/http/response-limit.ts';
 import { type ApiRoute, apiRoutes, matchRoute } from '../api-routes.ts';
+import { isJobAnswer } from '../jobs/start-job.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotentOperation } from './idempotency.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -57,18 +58,24 @@ export function refusalBeforeBody(
   return null;
 }
 
-/** What a POST sends as its operation's JSON body; made from an uploaded file, also the line of each row. */
-async function requestBody(
+/**
+ * What a POST's body makes of its operation's JSON body: a JSON document as it is; for a bulk route, rows of an
+ * uploaded file (CSV, XLSX, JSON lines) in its rows field, beside what the route takes from the query string,
+ * with each row's line in the file. A bulk job reads its file through the same function.
+ */
+export async function operationBody(
   route: ApiRoute,
-  call: ApiCall,
+  contentType: string | undefined,
+  bytes: Uint8Array,
+  query: URLSearchParams,
 ): Promise<{ body: unknown; rowLines?: readonly number[] }> {
   const { bulk } = route;
-  const read = await readBody(call.contentType, call.body, { rows: bulk !== undefined });
+  const read = await readBody(contentType, bytes, { rows: bulk !== undefined });
   if (read.kind === 'json') return { body: read.value };
-  if (bulk === undefined) throw new UnsupportedMediaTypeError(call.contentType);
+  if (bulk === undefined) throw new UnsupportedMediaTypeError(contentType);
   const { rowsField, row = (cells: unknown) => cells, fromQuery } = bulk;
   return {
-    body: { ...fromQuery?.(call.query), [rowsField]: read.rows.map((r) => row(r.value)) },
+    body: { ...fromQuery?.(query), [rowsField]: read.rows.map((r) => row(r.value)) },
     rowLines: read.rows.map((r) => r.line),
   };
 }
@@ -106,7 +113,10 @@ export function createApiDispatch(
       const refused = refusalBeforeBody(call.method, call.path, call.caller, call.acceptLanguage);
       if (refused !== null) return refused;
       const { route, params } = matched;
-      const { body, rowLines } = route.method === 'POST' ? await requestBody(route, call) : { body: {} };
+      const { body, rowLines } =
+        route.method === 'POST'
+          ? await operationBody(route, call.contentType, call.body, call.query)
+          : { body: {} };
       const operation = operations.get(route.operationId);
       if (operation === undefined) throw new Error(`no operation ${route.operationId}`);
       const key = route.method === 'POST' ? call.idempotencyKey : undefined;
@@ -122,13 +132,19 @@ export function createApiDispatch(
         query,
         body,
         ...(rowLines === undefined ? {} : { rowLines }),
+        // A bulk body too large to work through in the request is kept as it came, for its job to read.
+        ...(route.bulk === undefined
+          ? {}
+          : { file: { bytes: call.body, contentType: call.contentType ?? 'application/json' } }),
       };
       const result = await operation(request, key, call.remainingTimeMs).catch((error: unknown) => {
         throw route.bulk === undefined || rowLines === undefined
           ? error
           : withRowLines(error, route.bulk.rowsField, rowLines);
       });
-      return withinResponseLimit({ status: route.successStatus, body: result }, language);
+      // Bulk work too large for the request was accepted as a job: 202, and where to poll it.
+      const status = route.bulk !== undefined && isJobAnswer(result) ? 202 : route.successStatus;
+      return withinResponseLimit({ status, body: result }, language);
     } catch (error) {
       const response = errorResponse(error, language);
       // Only real faults are logged, by operation and error name: paths and messages are the caller's text.

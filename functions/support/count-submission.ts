@@ -7,6 +7,7 @@ import {
   recordLines,
 } from '../../shared/domain/signature-record.ts';
 import {
+  type LinePlace,
   linePosition,
   type SignatureCheckContext,
   type SignatureLine,
@@ -21,6 +22,7 @@ export interface Submission {
   readonly election: Election;
   readonly caseId: string;
   readonly submissionId: string;
+  /** Its lines: all of them, or for a job one chunk of them, chunks cut in sheet and line order. */
   readonly lines: readonly SignatureLine[];
   /** The submissions whose verdict is on the case's trail: their lines' places are taken. */
   readonly recordedSubmissions: readonly string[];
@@ -60,14 +62,22 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
     deps.signatures.ledger.entriesFor(caseId, iins),
     deps.signatures.ledger.countOf(caseId),
   ]);
-  const byOthers = new Map([...entries].filter(([, at]) => at.submissionId !== submissionId));
+  // A signer this submission counted at one of these lines is its own (a retry after a crash finds it); one it
+  // counted at another line (an earlier chunk of a job) was counted first there, as in one pass.
+  const here = new Set(lines.map(linePosition));
+  const isHere = (at: CountedAt) => at.submissionId === submissionId && here.has(linePosition(at));
+  const byOthers = new Map(
+    [...entries]
+      .filter(([, at]) => !isHere(at))
+      .map(([iin, at]): [string, LinePlace] =>
+        at.submissionId === submissionId ? [iin, { sheet: at.sheet, line: at.line }] : [iin, at],
+      ),
+  );
   // A place is taken by a line of a recorded submission; one that crashed before its verdict takes none, so
   // that corrected sheets sent instead of it are counted. A line that counted its signer before a crash keeps
   // its place: it came first.
   const recorded = new Set(recordedSubmissions);
-  const ownPlaces = new Set(
-    [...entries.values()].filter((at) => at.submissionId === submissionId).map(linePosition),
-  );
+  const ownPlaces = new Set([...entries.values()].filter(isHere).map(linePosition));
   const exclusive = !election.rules.multipleSupportAllowed;
   const abandoned = exclusive ? await abandonedHolds(deps, caseId, holds, now) : new Map<string, Support>();
   const context: SignatureCheckContext = {
@@ -112,7 +122,7 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
 
   const stillCounted = new Set(verdict.newlyCounted);
   const noLongerCounted = [...entries]
-    .filter(([iin, at]) => at.submissionId === submissionId && !stillCounted.has(iin))
+    .filter(([iin, at]) => isHere(at) && !stillCounted.has(iin))
     .map(([iin]) => iin);
   await inBatches(noLongerCounted, (iin) => deps.signatures.ledger.remove(caseId, iin, submissionId));
   return { verdict, recorded: final, snapshotId: register.snapshotId };

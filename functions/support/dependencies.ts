@@ -1,9 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { ObjectStore } from '../../shared/ports/objects.ts';
 import type { WakeUps } from '../../shared/ports/wake-ups.ts';
 import type { Workflows } from '../../shared/ports/workflows.ts';
 import type { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import type { JobRepository } from '../../shared/storage/job-repository.ts';
 import type { PublishedList } from '../../shared/storage/published-list.ts';
 import type { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import type { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
@@ -16,6 +18,10 @@ export interface Dependencies {
   readonly published: PublishedList;
   readonly signatures: SignatureRepository;
   readonly voters: VoterRegisterRepository;
+  /** Bulk jobs: their checkpoints and progress. */
+  readonly jobs: JobRepository;
+  /** Files waiting for their job (uploads, bodies too large to work through in a request, the job's chunks). */
+  readonly objects: ObjectStore;
   readonly workflows: Workflows;
   readonly wakeUps: WakeUps;
   readonly clock: Clock;

@@ -1,15 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import middy from '@middy/core';
 import { z } from 'zod';
+import { S3_CLIENT_CONFIG, S3Objects } from '../../shared/aws/s3-objects.ts';
 import { SchedulerWakeUps } from '../../shared/aws/scheduler-wake-ups.ts';
 import { StepFunctionsWorkflows } from '../../shared/aws/step-functions-workflows.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import { createDocumentClient } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { JobRepository } from '../../shared/storage/job-repository.ts';
 import { PublishedList } from '../../shared/storage/published-list.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
@@ -20,6 +23,9 @@ const LambdaEnvironmentSchema = z.object({
   TABLE_NAME: z.string().min(1),
   CASE_STATE_MACHINE_ARN: z.string().min(1),
   CALENDAR_STATE_MACHINE_ARN: z.string().min(1),
+  JOB_STATE_MACHINE_ARN: z.string().min(1),
+  /** Where uploads and the files of bulk jobs are kept. */
+  UPLOAD_BUCKET: z.string().min(1),
   WAKE_UP_GROUP: z.string().min(1),
   WAKE_UP_ROLE_ARN: z.string().min(1),
   WAKE_UP_DEAD_LETTER_ARN: z.string().min(1),
@@ -47,9 +53,12 @@ export function lambdaDependencies(env: NodeJS.ProcessEnv = process.env): Depend
     published: new PublishedList(table),
     signatures: new SignatureRepository(table),
     voters: new VoterRegisterRepository(table),
+    jobs: new JobRepository(table),
+    objects: new S3Objects(new S3Client(S3_CLIENT_CONFIG), config.UPLOAD_BUCKET),
     workflows: new StepFunctionsWorkflows(new SFNClient({}), {
       'nomination-case': config.CASE_STATE_MACHINE_ARN,
       'election-calendar': config.CALENDAR_STATE_MACHINE_ARN,
+      'bulk-job': config.JOB_STATE_MACHINE_ARN,
     }),
     wakeUps: new SchedulerWakeUps(new SchedulerClient({}), {
       groupName: config.WAKE_UP_GROUP,

@@ -1,6 +1,8 @@
+import { isAbandoned } from '../../shared/domain/bulk-job.ts';
 import { isLive } from '../../shared/domain/case-lifecycle.ts';
 import { phaseDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
+import { JobsRunningError } from '../../shared/domain/errors.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import type { Dependencies } from './dependencies.ts';
@@ -22,12 +24,16 @@ export function closeNominationWith(
   return (
     deps: Pick<
       Dependencies,
-      'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
+      'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger' | 'jobs'
     >,
   ) =>
     async (event: unknown) => {
       const { electionId } = parseOrThrow(ElectionRefSchema, event);
       const now = deps.clock.now();
+      // Sheets and registers handed in before the close are counted before it counts: the calendar retries
+      // until the election's jobs at work have ended (one left by its execution is resumed by the reconciler).
+      const running = (await deps.jobs.activeOf(electionId)).filter((job) => !isAbandoned(job, now));
+      if (running.length > 0) throw new JobsRunningError(running.length);
       // A recount an import left half done is finished first: the close counts on the register in force.
       await recountSignatures(deps, electionId);
       const closing = await deps.elections.get(electionId);

@@ -120,6 +120,17 @@ export function openApiDocument() {
           description: 'Done',
           content: { 'application/json': { schema: { type: 'object' } } },
         },
+        ...(route.bulk === undefined
+          ? {}
+          : {
+              '202': {
+                description:
+                  'Accepted as a job (more rows than a request works through, or an upload): `job` as getJob shows it, and `location`, the path to poll.',
+                content: {
+                  'application/json': { schema: { type: 'object', required: ['job', 'location'] } },
+                },
+              },
+            }),
         ...Object.fromEntries(
           Object.entries(errorResponses).map(([status, description]) => [
             status,

@@ -9,6 +9,8 @@ export interface OperationRequest {
   readonly body: unknown;
   /** For a body made from an uploaded file: the line in the file of each row of its bulk field, in order. */
   readonly rowLines?: readonly number[];
+  /** For a bulk route: the body's bytes as they came, kept for a job when the work is too large for the request. */
+  readonly file?: { readonly bytes: Uint8Array; readonly contentType: string };
 }
 
 /** A path parameter the route guarantees. */

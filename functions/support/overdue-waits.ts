@@ -1,7 +1,8 @@
+import { isAbandoned } from '../../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
 import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
-import type { Instant } from '../../shared/domain/local-date.ts';
+import { type Instant, isBefore } from '../../shared/domain/local-date.ts';
 import type { NominationCase } from '../../shared/domain/nomination-case.ts';
 import { isCountingInTime } from '../../shared/domain/signature-record.ts';
 import type { ElectionCases } from '../../shared/storage/case-repository.ts';
@@ -16,7 +17,7 @@ import type { Dependencies } from './dependencies.ts';
  * crashed and is never retried leaves the wait to the next calendar step after its lease).
  */
 export async function endOverdueWaits(
-  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'logger'>,
+  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'logger' | 'jobs'>,
   election: Election,
   now: Instant,
   asOf: Instant = now,
@@ -41,9 +42,12 @@ export async function endOverdueWaits(
   return { cases, ended };
 }
 
-/** Whether sheets of a self-nominee, handed in before the signatures deadline, are still being counted. */
+/**
+ * Whether sheets of a self-nominee, handed in before the signatures deadline, are still being counted: a
+ * submission received and counting within its lease, or a job accepted before the deadline and at work.
+ */
 export async function stillCounting(
-  deps: Pick<Dependencies, 'signatures'>,
+  deps: Pick<Dependencies, 'signatures' | 'jobs'>,
   election: Election,
   nominationCase: NominationCase,
   now: Instant,
@@ -51,8 +55,18 @@ export async function stillCounting(
   if (nominationCase.status !== 'AwaitingSignatures') return false;
   const deadline = waitDeadline('signatures', election, nominationCase);
   const received = await deps.signatures.submissions.received(nominationCase.caseId);
-  return received.some((record) =>
-    isCountingInTime(record, nominationCase.signatureSubmissions, deadline, now),
+  if (
+    received.some((record) => isCountingInTime(record, nominationCase.signatureSubmissions, deadline, now))
+  ) {
+    return true;
+  }
+  const jobs = await deps.jobs.activeOf(election.electionId);
+  return jobs.some(
+    (job) =>
+      job.kind === 'signatures' &&
+      job.caseId === nominationCase.caseId &&
+      isBefore(job.createdAt, deadline) &&
+      !isAbandoned(job, now),
   );
 }
 

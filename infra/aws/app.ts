@@ -7,7 +7,11 @@ import { NominationsStack } from './nominations-stack.ts';
  * rules at synthesis. A finding not acknowledged, with its reason, fails the synthesis.
  */
 export function createApp(props: AppProps = {}): { app: App; stack: NominationsStack } {
-  const app = new App(props);
+  const app = new App({
+    ...props,
+    // S3 server access logs delivered under a bucket policy, not the LogDeliveryWrite ACL (buckets have no ACLs).
+    context: { '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true, ...props.context },
+  });
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
   const stack = new NominationsStack(app, `AkimNominations-${stage}`, {
     stage,

@@ -1,5 +1,30 @@
+import { z } from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
+import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
 import type { KeyFamily } from '../../shared/storage/keys.ts';
+import { loadWorkflow, taskStates } from '../../shared/workflow-definitions.ts';
+
+/**
+ * The folders of the upload bucket (keys built in shared/domain/bulk-job.ts objectKeys): what clients upload,
+ * and what jobs keep (request bodies, the chunks a file is cut into).
+ */
+export const objectPrefixes = ['uploads/', 'jobs/'] as const;
+export type ObjectPrefix = (typeof objectPrefixes)[number];
+
+/** What a function may do in the upload bucket, folder by folder. */
+export interface ObjectNeeds {
+  /**
+   * GetObject and HeadObject. With them goes ListBucket for those folders only: S3 answers a read of a missing
+   * key NoSuchKey (404) to a caller that may list it, and AccessDenied to any other.
+   */
+  readonly reads?: readonly ObjectPrefix[];
+  /** PutObject, by the function itself. */
+  readonly writes?: readonly ObjectPrefix[];
+  /** PutObject by a client, through a URL the function signs: the URL carries the function's own right. */
+  readonly presigns?: readonly ObjectPrefix[];
+  /** DeleteObject (a DeleteObjects request is checked key by key). */
+  readonly removes?: readonly ObjectPrefix[];
+}
 
 /** What a function may touch, granted one by one (least privilege). */
 export interface FunctionNeeds {
@@ -7,14 +32,16 @@ export interface FunctionNeeds {
   readonly reads: readonly KeyFamily[];
   /** The key families whose partitions it writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem). */
   readonly writes: readonly KeyFamily[];
-  /** Start executions (filing a nomination, calling an election). */
-  readonly startsWorkflows?: boolean;
+  /** Start executions of these state machines (calling an election, filing a nomination, a bulk job). */
+  readonly startsWorkflows?: readonly WorkflowName[];
   /** End `.waitForTaskToken` waits (SendTaskSuccess). */
   readonly signalsTasks?: boolean;
   /** Arm wake-ups on EventBridge Scheduler. */
   readonly armsWakeUps?: boolean;
   /** Read and stop executions (DescribeExecution, StopExecution): the reconciler. */
   readonly inspectsExecutions?: boolean;
+  /** Files in the upload bucket. */
+  readonly objects?: ObjectNeeds;
 }
 
 export interface FunctionSpec {
@@ -24,6 +51,10 @@ export interface FunctionSpec {
   readonly file: string;
   readonly handler: string;
   readonly needs: FunctionNeeds;
+  /** @default the product's 256 MB */
+  readonly memoryMB?: number;
+  /** @default the product's 15 seconds */
+  readonly timeoutSeconds?: number;
 }
 
 const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
@@ -51,12 +82,82 @@ const closesStep = { ...endsWaits, writes: ['election', ...endsWaits.writes] } a
  * a voter's support first where the election allows one candidate per voter).
  */
 const recounts = { reads: ['register', 'lines', 'ledger'], writes: ['ledger', 'support'] } as const;
-/** A close of nomination first finishes a recount an import left half done. */
+/**
+ * A close of nomination first finishes a recount an import left half done, and asks which of the election's
+ * bulk jobs still run.
+ */
 const closesNomination = {
   ...closesStep,
-  reads: [...closesStep.reads, ...recounts.reads],
+  reads: [...closesStep.reads, ...recounts.reads, 'jobs'],
   writes: [...closesStep.writes, ...recounts.writes],
 } as const;
+
+/**
+ * A bulk request (a register, a submission of sheets) too large to answer at once becomes a job: its record, its
+ * file (an upload of the caller's, checked to be there, or the request's body, kept under the job), its execution.
+ */
+const startsJobs = {
+  reads: ['jobs'],
+  writes: ['jobs'],
+  startsWorkflows: ['bulk-job'],
+  objects: { reads: ['uploads/'], writes: ['jobs/'] },
+} as const;
+
+/**
+ * A step of a bulk job does what the request would have done (a register's import and recount, a submission's
+ * count), a chunk at a time: it reads the file and cuts it into chunks, works through them, and removes the
+ * files once the job is done.
+ */
+const runsJobSteps = {
+  reads: [
+    'election',
+    'cases',
+    'jobs',
+    'register',
+    'lines',
+    'ledger',
+    'support',
+    'trail',
+    'roll',
+    'unreadable',
+  ],
+  writes: [
+    'jobs',
+    'election',
+    'register',
+    'cases',
+    'trail',
+    'roll',
+    'lines',
+    'ledger',
+    'support',
+    'unreadable',
+  ],
+  objects: { reads: ['uploads/', 'jobs/'], writes: ['jobs/'], removes: ['uploads/', 'jobs/'] },
+  signalsTasks: true,
+} as const;
+
+/**
+ * A Task's function may run a little longer than its state's TimeoutSeconds: Step Functions' timeout is the one
+ * that ends a step (States.Timeout, retried like any failure), and the attempt it gave up on still finishes its
+ * write instead of being cut off in the middle of one.
+ */
+const TASK_TIMEOUT_MARGIN_SECONDS = 30;
+
+/** The TimeoutSeconds of each function's Task state, where the state sets one (a wait's is its deadline's). */
+const stepTimeouts = new Map(
+  workflowNames.flatMap((workflow) => {
+    const definition = loadWorkflow(workflow);
+    return taskStates(definition)
+      .filter((task) => !task.waitsForToken)
+      .flatMap((task) => {
+        const { TimeoutSeconds } = z
+          .object({ TimeoutSeconds: z.int().positive().optional() })
+          .parse(definition.States[task.stateName]);
+        return TimeoutSeconds === undefined ? [] : [[task.functionName, TimeoutSeconds] as const];
+      });
+  }),
+);
 
 /** Every Task state's function: the placeholders of workflows/*.asl.json. */
 export const taskFunctions: readonly FunctionSpec[] = (
@@ -64,8 +165,12 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['LoadCase', { reads: ['cases'], writes: [] }],
     // A wait stores its token on the case, or ends at once when its deadline has passed.
     ['AwaitPartyConfirmation', { ...changesCases, signalsTasks: true }],
-    // Past its deadline, the signatures wait stays open while sheets handed in on time are counted.
-    ['AwaitSignatures', { ...changesCases, reads: [...changesCases.reads, 'lines'], signalsTasks: true }],
+    // Past its deadline, the signatures wait stays open while sheets handed in on time are counted, by a request
+    // or by a job still running.
+    [
+      'AwaitSignatures',
+      { ...changesCases, reads: [...changesCases.reads, 'lines', 'jobs'], signalsTasks: true },
+    ],
     ['AwaitCommunityConsent', { ...changesCases, signalsTasks: true }],
     ['AwaitRegistrationDecision', { ...changesCases, signalsTasks: true }],
     ['CheckEligibility', { reads: ['election', 'cases'], writes: ['cases', 'trail'] }],
@@ -83,15 +188,31 @@ export const taskFunctions: readonly FunctionSpec[] = (
         writes: [...closesStep.writes, 'published'],
       },
     ],
-    ['EndOverdueWaits', { ...endsWaits, reads: [...endsWaits.reads, 'lines'] }],
+    ['EndOverdueWaits', { ...endsWaits, reads: [...endsWaits.reads, 'lines', 'jobs'] }],
     // The wake-up it arms is recorded on the election first.
     [
       'WaitForNextDeadline',
       { reads: ['election'], writes: ['election'], armsWakeUps: true, signalsTasks: true },
     ],
     ['RecordCalendarFailure', { reads: ['election'], writes: ['election'] }],
-  ] as const satisfies readonly (readonly [string, FunctionNeeds])[]
-).map(([name, needs]) => ({ name, file: kebab(name), handler: 'handler', needs }));
+    // A file of up to 64 MB is read whole and parsed.
+    ['RunJobStep', runsJobSteps, { memoryMB: 1024 }],
+    ['RecordJobFailure', { reads: ['jobs'], writes: ['jobs'] }],
+  ] as const satisfies readonly (
+    | readonly [string, FunctionNeeds]
+    | readonly [string, FunctionNeeds, { readonly memoryMB: number }]
+  )[]
+).map(([name, needs, size]) => {
+  const stepTimeout = stepTimeouts.get(name);
+  return {
+    name,
+    file: kebab(name),
+    handler: 'handler',
+    needs,
+    ...size,
+    ...(stepTimeout === undefined ? {} : { timeoutSeconds: stepTimeout + TASK_TIMEOUT_MARGIN_SECONDS }),
+  };
+});
 
 /**
  * What each API operation may touch. Every POST also reads and writes its own idempotency records (added below);
@@ -101,32 +222,47 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   createElection: {
     reads: ['election'],
     writes: ['electionDirectory', 'roll', 'election'],
-    startsWorkflows: true,
+    startsWorkflows: ['election-calendar'],
   },
   getElection: { reads: ['election'], writes: [] },
   // A snapshot's manifest is written once, then looked for; chunks of an abandoned import are found and removed.
   // A new list recounts the cases' signatures: it lists the cases, puts their ledgers right on the new list
-  // (signers off and on), records the recount on each case and resumes a case that now has enough.
+  // (signers off and on), records the recount on each case and resumes a case that now has enough. A large list
+  // is a job.
   importVoterRegister: {
-    reads: ['election', 'register', ...listsCases.reads, ...recounts.reads],
-    writes: ['register', 'election', ...listsCases.writes, 'cases', 'trail', ...recounts.writes],
+    ...startsJobs,
+    reads: ['election', 'register', ...listsCases.reads, ...recounts.reads, ...startsJobs.reads],
+    writes: [
+      'register',
+      'election',
+      ...listsCases.writes,
+      'cases',
+      'trail',
+      ...recounts.writes,
+      ...startsJobs.writes,
+    ],
     signalsTasks: true,
   },
   fileNomination: {
     reads: ['election', 'roll', 'cases'],
     // The akimat's proposals are counted on the election.
     writes: ['roll', 'cases', 'trail', 'election'],
-    startsWorkflows: true,
+    startsWorkflows: ['nomination-case'],
   },
   listCases: { reads: ['election', ...listsCases.reads], writes: listsCases.writes },
   getCase: { reads: ['election', 'cases'], writes: [] },
   getCaseTimeline: { reads: ['election', 'cases', 'trail'], writes: [] },
   getCaseEvidence: { reads: ['election', 'cases', 'trail', 'lines'], writes: [] },
+  // Many sheets are a job.
   submitSignatures: {
-    reads: ['election', 'cases', 'lines', 'ledger', 'support', 'register'],
-    writes: ['cases', 'trail', 'lines', 'ledger', 'support'],
+    ...startsJobs,
+    reads: ['election', 'cases', 'lines', 'ledger', 'support', 'register', ...startsJobs.reads],
+    writes: ['cases', 'trail', 'lines', 'ledger', 'support', ...startsJobs.writes],
     signalsTasks: true,
   },
+  // The URL a large file is uploaded to, for one resource the caller may send it for: the case must be theirs.
+  createUpload: { reads: ['election', 'cases'], writes: [], objects: { presigns: ['uploads/'] } },
+  getJob: { reads: ['jobs', 'election', 'cases'], writes: [] },
   confirmPartyNomination: { ...changesCases, signalsTasks: true },
   recordCommunityConsent: { ...changesCases, signalsTasks: true },
   decideRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
@@ -156,10 +292,11 @@ export const scheduledFunctions: readonly FunctionSpec[] = [
     name: 'Reconcile',
     file: 'reconcile',
     handler: 'handler',
+    // A job whose execution is gone is started again from its checkpoint, under a new name.
     needs: {
-      reads: ['electionDirectory', 'election', 'cases', 'unreadable'],
-      writes: ['election', 'cases', 'trail', 'unreadable'],
-      startsWorkflows: true,
+      reads: ['electionDirectory', 'election', 'cases', 'unreadable', 'jobs'],
+      writes: ['election', 'cases', 'trail', 'unreadable', 'jobs'],
+      startsWorkflows: ['election-calendar', 'nomination-case', 'bulk-job'],
       signalsTasks: true,
       inspectsExecutions: true,
     },

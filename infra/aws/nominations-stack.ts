@@ -19,18 +19,28 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api-routes.ts';
+import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
 import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
+import { loadWorkflow, taskStates } from '../../shared/workflow-definitions.ts';
 import { Identity } from './constructs/identity.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { ReconcileSchedule } from './constructs/reconcile-schedule.ts';
 import { Workflow } from './constructs/workflow.ts';
-import { apiFunctions, type FunctionSpec, scheduledFunctions, taskFunctions } from './function-catalogue.ts';
+import {
+  apiFunctions,
+  type FunctionSpec,
+  type ObjectPrefix,
+  objectPrefixes,
+  scheduledFunctions,
+  taskFunctions,
+} from './function-catalogue.ts';
 
 const READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -50,20 +60,36 @@ export interface NominationsStackProps extends StackProps {
   readonly stage: string;
 }
 
+/** How long the upload bucket's access log is kept: as long as the API's. */
+const ACCESS_LOG_DAYS = 30;
+
+/** How long the upload bucket keeps what it holds (README "Deploy to AWS"). */
+export const OBJECT_EXPIRY_DAYS: Readonly<Record<ObjectPrefix, number>> = {
+  // An upload is used within the quarter hour its URL lasts, by the job it starts; a job lasts minutes.
+  'uploads/': 2,
+  // What a job keeps is removed when it ends; a job that failed keeps its files a week, to be looked into.
+  'jobs/': 7,
+};
+
 /**
- * The product on managed AWS services: one DynamoDB table, one Lambda function per handler, the two state
- * machines from their ASL files, EventBridge Scheduler for deadlines, an HTTP API behind Cognito, alarms.
+ * The product on managed AWS services: one DynamoDB table, one Lambda function per handler, the three state
+ * machines from their ASL files, EventBridge Scheduler for deadlines, an HTTP API behind Cognito, an S3 bucket
+ * for large files, alarms.
  */
 export class NominationsStack extends Stack {
   readonly table: TableV2;
+  /** Files too large for a request (uploads by presigned URL) and what bulk jobs keep of them. */
+  readonly uploads: Bucket;
   readonly functions: Readonly<Record<string, ProductFunction>>;
   readonly caseWorkflow: Workflow;
   readonly calendarWorkflow: Workflow;
+  readonly jobWorkflow: Workflow;
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly alarmTopic: Topic;
   readonly scheduleDeadLetters: Queue;
+  readonly #machineArns: Readonly<Record<WorkflowName, string>>;
   readonly #executionArns: string[];
   readonly #machineNames: string[];
 
@@ -92,8 +118,14 @@ export class NominationsStack extends Stack {
       removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
+    this.uploads = this.#uploadBucket(keepData);
+
     // Fixed names: functions learn the machines' ARNs as strings, with no dependency cycle.
-    const machineNames = { case: `${prefix}-nomination-case`, calendar: `${prefix}-election-calendar` };
+    const machineNames: Readonly<Record<WorkflowName, string>> = {
+      'nomination-case': `${prefix}-nomination-case`,
+      'election-calendar': `${prefix}-election-calendar`,
+      'bulk-job': `${prefix}-bulk-job`,
+    };
     const machineArn = (name: string) =>
       this.formatArn({
         service: 'states',
@@ -101,7 +133,15 @@ export class NominationsStack extends Stack {
         resourceName: name,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
-    const machineArns = [machineArn(machineNames.case), machineArn(machineNames.calendar)];
+    this.#machineArns = {
+      'nomination-case': machineArn(machineNames['nomination-case']),
+      'election-calendar': machineArn(machineNames['election-calendar']),
+      'bulk-job': machineArn(machineNames['bulk-job']),
+    };
+    // The machines whose steps wait for a task token: the only ones a wait can be ended in.
+    const waitingMachineArns = workflowNames
+      .filter((workflow) => taskStates(loadWorkflow(workflow)).some((task) => task.waitsForToken))
+      .map((workflow) => this.#machineArns[workflow]);
 
     const wakeUpGroup = new ScheduleGroup(this, 'WakeUps', { scheduleGroupName: `${prefix}-wake-ups` });
     const wakeUpRole = new Role(this, 'WakeUpRole', {
@@ -113,7 +153,7 @@ export class NominationsStack extends Stack {
         'EventBridge Scheduler ends a waiting step at its deadline (SendTaskSuccess), nothing else',
     });
     wakeUpRole.addToPolicy(
-      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
+      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: waitingMachineArns }),
     );
     // A schedule whose target fails after its retries (a wake-up, a reconciler run) lands here, and alarms.
     this.scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', {
@@ -126,7 +166,7 @@ export class NominationsStack extends Stack {
       reason: 'This queue is itself the dead-letter queue of the schedules',
     });
     this.scheduleDeadLetters.grantSendMessages(wakeUpRole);
-    this.#machineNames = [machineNames.case, machineNames.calendar];
+    this.#machineNames = Object.values(machineNames);
     this.#executionArns = this.#machineNames.map((name) =>
       this.formatArn({
         service: 'states',
@@ -138,20 +178,28 @@ export class NominationsStack extends Stack {
 
     const environment = {
       TABLE_NAME: this.table.tableName,
-      CASE_STATE_MACHINE_ARN: machineArn(machineNames.case),
-      CALENDAR_STATE_MACHINE_ARN: machineArn(machineNames.calendar),
+      UPLOAD_BUCKET: this.uploads.bucketName,
+      CASE_STATE_MACHINE_ARN: this.#machineArns['nomination-case'],
+      CALENDAR_STATE_MACHINE_ARN: this.#machineArns['election-calendar'],
+      JOB_STATE_MACHINE_ARN: this.#machineArns['bulk-job'],
       WAKE_UP_GROUP: wakeUpGroup.scheduleGroupName,
       WAKE_UP_ROLE_ARN: wakeUpRole.roleArn,
       WAKE_UP_DEAD_LETTER_ARN: this.scheduleDeadLetters.queueArn,
     };
     const functions: Record<string, ProductFunction> = {};
     for (const spec of [...taskFunctions, ...apiFunctions, ...scheduledFunctions]) {
-      functions[spec.name] = this.#productFunction(spec, environment, machineArns, wakeUpGroup, wakeUpRole);
+      functions[spec.name] = this.#productFunction(
+        spec,
+        environment,
+        waitingMachineArns,
+        wakeUpGroup,
+        wakeUpRole,
+      );
     }
     functions.OpenApiDocument = this.#productFunction(
       { name: 'OpenApiDocument', file: 'api', handler: 'handler', needs: { reads: [], writes: [] } },
       environment,
-      machineArns,
+      waitingMachineArns,
       wakeUpGroup,
       wakeUpRole,
     );
@@ -169,12 +217,17 @@ export class NominationsStack extends Stack {
     );
     this.caseWorkflow = new Workflow(this, 'NominationCase', {
       workflow: 'nomination-case',
-      stateMachineName: machineNames.case,
+      stateMachineName: machineNames['nomination-case'],
       functions: lambdas,
     });
     this.calendarWorkflow = new Workflow(this, 'ElectionCalendar', {
       workflow: 'election-calendar',
-      stateMachineName: machineNames.calendar,
+      stateMachineName: machineNames['election-calendar'],
+      functions: lambdas,
+    });
+    this.jobWorkflow = new Workflow(this, 'BulkJob', {
+      workflow: 'bulk-job',
+      stateMachineName: machineNames['bulk-job'],
       functions: lambdas,
     });
 
@@ -188,13 +241,14 @@ export class NominationsStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 
   #productFunction(
     spec: FunctionSpec,
     environment: Record<string, string>,
-    machineArns: string[],
+    waitingMachineArns: string[],
     wakeUpGroup: ScheduleGroup,
     wakeUpRole: Role,
   ): ProductFunction {
@@ -202,15 +256,24 @@ export class NominationsStack extends Stack {
       file: spec.file,
       handler: spec.handler,
       environment,
+      ...(spec.memoryMB === undefined ? {} : { memorySize: spec.memoryMB }),
+      ...(spec.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(spec.timeoutSeconds) }),
     });
     const fn = product.function;
     for (const statement of this.#tableAccess(spec)) fn.addToRolePolicy(statement);
-    if (spec.needs.startsWorkflows) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: machineArns }));
+    for (const statement of this.#objectAccess(spec, product)) fn.addToRolePolicy(statement);
+    const starts = spec.needs.startsWorkflows ?? [];
+    if (starts.length > 0) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: starts.map((workflow) => this.#machineArns[workflow]),
+        }),
+      );
     }
     if (spec.needs.signalsTasks) {
       fn.addToRolePolicy(
-        new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: machineArns }),
+        new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: waitingMachineArns }),
       );
     }
     if (spec.needs.inspectsExecutions) {
@@ -225,7 +288,7 @@ export class NominationsStack extends Stack {
         Validations.of(product).acknowledge({
           id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:<AWS::AccountId>:execution:${machine}:*]`,
           reason:
-            'Executions are named per record and attempt: the reconciler reads and stops those of the product’s two machines only',
+            'Executions are named per record and attempt: the reconciler reads and stops those of the product’s own machines only',
         });
       }
     }
@@ -257,6 +320,90 @@ export class NominationsStack extends Stack {
       },
     );
     return product;
+  }
+
+  /**
+   * Files too large for a request. Clients PUT them through presigned URLs (createUpload), jobs read them and keep
+   * what they cut them into beside them. Private, encrypted at rest, TLS only, unversioned (a file removed is
+   * gone), each folder expiring by itself (OBJECT_EXPIRY_DAYS); every request to it is logged to a second bucket.
+   * Like the table, kept when a stage other than dev is deleted (its lifecycle rules go on emptying it).
+   */
+  #uploadBucket(keepData: boolean): Bucket {
+    const privateBucket = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // S3-managed keys: a presigned PUT needs no KMS grant, and S3 delivers access logs only to such a bucket.
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    } as const;
+    const accessLogs = new Bucket(this, 'UploadAccessLogs', {
+      ...privateBucket,
+      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is itself the server access log of the upload bucket',
+    });
+    return new Bucket(this, 'Uploads', {
+      ...privateBucket,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'uploads/',
+      lifecycleRules: [
+        ...objectPrefixes.map((folder) => ({
+          id: `Expire-${folder.slice(0, -1)}`,
+          prefix: folder,
+          expiration: Duration.days(OBJECT_EXPIRY_DAYS[folder]),
+        })),
+        // A presigned upload is one PUT; a multipart upload left unfinished is removed all the same.
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+  }
+
+  /**
+   * The function's access to the upload bucket (FunctionNeeds.objects): each action on the objects of the folders
+   * named for it only. A missing object reads as NoSuchKey only to a caller that may list it, so a reader may
+   * also list, but only the folders it reads.
+   */
+  #objectAccess(spec: FunctionSpec, product: ProductFunction): PolicyStatement[] {
+    const needs = spec.needs.objects;
+    if (needs === undefined) return [];
+    const reads = needs.reads ?? [];
+    const byAction: readonly (readonly [string, readonly ObjectPrefix[]])[] = [
+      ['s3:GetObject', reads],
+      ['s3:PutObject', [...new Set([...(needs.writes ?? []), ...(needs.presigns ?? [])])]],
+      ['s3:DeleteObject', needs.removes ?? []],
+    ];
+    const statements = byAction
+      .filter(([, folders]) => folders.length > 0)
+      .map(
+        ([action, folders]) =>
+          new PolicyStatement({
+            actions: [action],
+            resources: folders.map((folder) => this.uploads.arnForObjects(`${folder}*`)),
+          }),
+      );
+    if (reads.length > 0) {
+      statements.push(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [this.uploads.bucketArn],
+          conditions: { StringLike: { 's3:prefix': reads.map((folder) => `${folder}*`) } },
+        }),
+      );
+    }
+    const bucket = this.uploads.node.defaultChild;
+    if (!(bucket instanceof CfnBucket)) throw new Error('the upload bucket has no CfnBucket');
+    const bucketId = this.getLogicalId(bucket);
+    for (const folder of new Set(byAction.flatMap(([, folders]) => folders))) {
+      Validations.of(product).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${folder}*]`,
+        reason: `Objects are named per election, case, upload and job: only those under ${folder} of the product’s own bucket`,
+      });
+    }
+    return statements;
   }
 
   /**
@@ -345,6 +492,7 @@ export class NominationsStack extends Stack {
     for (const [name, workflow] of [
       ['NominationCase', this.caseWorkflow],
       ['ElectionCalendar', this.calendarWorkflow],
+      ['BulkJob', this.jobWorkflow],
     ] as const) {
       alarm(
         `${name}ExecutionsFailed`,

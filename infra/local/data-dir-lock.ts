@@ -34,7 +34,7 @@ export function tightenModes(path: string): void {
 }
 
 /** What the engine keeps in its data folder; nothing else there is the engine's to change. */
-const ENGINE_ENTRIES = ['dynamodb', 'token-signing.key', 'manual-clock.json', 'engine.pid'];
+const ENGINE_ENTRIES = ['dynamodb', 'objects', 'token-signing.key', 'manual-clock.json', 'engine.pid'];
 
 /** The data folder and the engine's own entries in it, private to this user (DATA_DIR may be a shared folder). */
 function tightenDataDir(dataDir: string): void {

@@ -13,11 +13,13 @@ import type { Workflows } from '../../shared/ports/workflows.ts';
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { JobRepository } from '../../shared/storage/job-repository.ts';
 import { PublishedList } from '../../shared/storage/published-list.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
 import { localFunctions } from './local-functions.ts';
+import { LocalObjects } from './local-objects.ts';
 import { LocalWakeUps } from './local-wake-ups.ts';
 import { type LocalFunction, LocalWorkflows } from './local-workflows.ts';
 import type { ManualClock } from './manual-clock.ts';
@@ -25,6 +27,8 @@ import type { ManualClock } from './manual-clock.ts';
 export interface EngineOptions {
   readonly table: Table;
   readonly clock: Clock;
+  /** Where uploads and job files are kept; a new temporary folder when unset. */
+  readonly objects?: LocalObjects;
   /** Pause before an ASL retry; the ASL's own seconds when unset. */
   readonly retryPauseMs?: number;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -41,12 +45,14 @@ export class Engine {
   readonly workflows: LocalWorkflows;
   readonly wakeUps: LocalWakeUps;
   readonly clock: Clock;
+  readonly objects: LocalObjects;
   readonly #reconcile: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
   readonly #reconcileAtStartUp: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
     this.wakeUps = new LocalWakeUps(options.table);
+    this.objects = options.objects ?? LocalObjects.temporary();
     // Handlers need the engine to start and signal workflows, and the engine needs the handlers: late-bound.
     let engine: LocalWorkflows | undefined;
     const workflows: Workflows = {
@@ -61,6 +67,8 @@ export class Engine {
       published: new PublishedList(options.table),
       signatures: new SignatureRepository(options.table),
       voters: new VoterRegisterRepository(options.table),
+      jobs: new JobRepository(options.table),
+      objects: this.objects,
       workflows,
       wakeUps: this.wakeUps,
       clock: options.clock,

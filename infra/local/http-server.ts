@@ -14,6 +14,7 @@ import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
 import { readBody } from '../../shared/http/request-body.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
+import { LOCAL_UPLOAD_PATH, type LocalObjects } from './local-objects.ts';
 import type { LocalTokens } from './local-tokens.ts';
 import type { ExecutionView } from './local-workflows.ts';
 
@@ -31,6 +32,8 @@ export interface ApiServerOptions {
   /** Present when CLOCK=manual: the local-only call that moves time. */
   readonly moveClock?: (to: string) => Promise<void>;
   readonly maxBodyBytes?: number;
+  /** Where presigned uploads are kept: the PUTs of the URLs createUpload hands out, as S3 takes them on AWS. */
+  readonly uploads?: LocalObjects;
 }
 
 const ClockMoveSchema = z.strictObject({ to: InstantSchema });
@@ -73,6 +76,9 @@ export function createApiServer(options: ApiServerOptions): Server {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = () => (method === 'POST' ? readBytes(req, maxBodyBytes, language) : noBody(req, language));
+      if (method === 'PUT' && url.pathname.startsWith(LOCAL_UPLOAD_PATH) && options.uploads) {
+        return send(res, 200, await acceptUpload(req, url, options.uploads, language));
+      }
       const admin = adminRoute(options, method, url.pathname);
       if (admin !== null) {
         if (url.pathname !== '/health') await requireOperator(req, options.tokens, language);
@@ -115,6 +121,36 @@ export function createApiServer(options: ApiServerOptions): Server {
   // A client that trickles its request holds memory and a socket: it gets a minute to send all of it.
   server.requestTimeout = 60_000;
   return server;
+}
+
+/**
+ * A PUT to an upload URL, judged as S3 judges a presigned one before a byte of the file is read: signed, not
+ * expired, and of the type and exact length it was signed for. No token: the URL is the permission.
+ */
+async function acceptUpload(
+  req: IncomingMessage,
+  url: URL,
+  uploads: LocalObjects,
+  language: Language,
+): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? -1);
+  const check = uploads.checkUpload(url.pathname, url.searchParams, req.headers['content-type'], declared);
+  if (!check.ok) {
+    const response =
+      check.reason === 'signature' || check.reason === 'expired'
+        ? requestError(403, 'UPLOAD_URL_INVALID', language)
+        : requestError(400, 'UPLOAD_NOT_AS_DECLARED', language, {
+            contentType: url.searchParams.get('type') ?? '',
+            bytes: url.searchParams.get('bytes') ?? '',
+          });
+    throw new Refused(response, true);
+  }
+  const bytes = await readBytes(req, check.bytes, language);
+  if (bytes.byteLength !== check.bytes) {
+    throw new Refused(requestError(400, 'UPLOAD_NOT_AS_DECLARED', language, { bytes: check.bytes }), false);
+  }
+  await uploads.put(check.key, bytes, String(req.headers['content-type']).trim());
+  return {};
 }
 
 type AdminCall = (body: Uint8Array, contentType: string | undefined, language: Language) => Promise<unknown>;

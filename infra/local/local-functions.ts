@@ -11,6 +11,8 @@ import * as loadCase from '../../functions/load-case.ts';
 import * as loadElection from '../../functions/load-election.ts';
 import * as recordCalendarFailure from '../../functions/record-calendar-failure.ts';
 import * as recordCaseFailure from '../../functions/record-case-failure.ts';
+import * as recordJobFailure from '../../functions/record-job-failure.ts';
+import * as runJobStep from '../../functions/run-job-step.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import * as waitForNextDeadline from '../../functions/wait-for-next-deadline.ts';
 import type { LocalFunction } from './local-workflows.ts';
@@ -32,5 +34,7 @@ export function localFunctions(deps: Dependencies): Record<string, LocalFunction
     EndOverdueWaits: endOverdueWaits.createHandler(deps),
     WaitForNextDeadline: waitForNextDeadline.createHandler(deps),
     RecordCalendarFailure: recordCalendarFailure.createHandler(deps),
+    RunJobStep: runJobStep.createHandler(deps),
+    RecordJobFailure: recordJobFailure.createHandler(deps),
   };
 }

@@ -75,6 +75,7 @@ export class LocalWorkflows implements Workflows {
     this.#machines = {
       'nomination-case': machine(options.definitions['nomination-case']),
       'election-calendar': machine(options.definitions['election-calendar']),
+      'bulk-job': machine(options.definitions['bulk-job']),
     };
   }
 

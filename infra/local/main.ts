@@ -12,6 +12,7 @@ import { createDocumentClient, type createDynamoClient } from '../../shared/stor
 import { lockDataDir } from './data-dir-lock.ts';
 import { Engine } from './engine.ts';
 import { createApiServer } from './http-server.ts';
+import { LocalObjects } from './local-objects.ts';
 import { LocalTokens } from './local-tokens.ts';
 import { ManualClock } from './manual-clock.ts';
 import { startStorageServer } from './storage-server.ts';
@@ -78,7 +79,13 @@ const manualClock = manual
     )
   : null;
 if (manualClock) writeFileSync(clockFile, JSON.stringify({ now: manualClock.now() }), { mode: 0o600 });
-const engine = new Engine({ table, clock: manualClock ?? systemClock, logLevel: manual ? 'WARN' : 'INFO' });
+const engine = new Engine({
+  table,
+  clock: manualClock ?? systemClock,
+  // Upload URLs expire by the engine's clock, manual or real, as createUpload tells the client.
+  objects: new LocalObjects(join(dataDir, 'objects'), () => Date.parse((manualClock ?? systemClock).now())),
+  logLevel: manual ? 'WARN' : 'INFO',
+});
 // No execution of an earlier process survives it: every open election and case gets a new one now, and the
 // same comparison runs every minute after (a failed execution, a lost signal, a wake-up that never fired).
 const resumed = await engine.reconcile({ atStartUp: true });
@@ -126,6 +133,7 @@ const moveClock = manualClock
 const server = createApiServer({
   deps: engine.deps,
   tokens: LocalTokens.inDataDir(dataDir),
+  uploads: engine.objects,
   storage: { endpoint: storage.endpoint, tableName: table.name },
   stats: () => ({
     storageRequests,

@@ -27,6 +27,16 @@ export function isOwnCase(caller: Caller, nominationCase: NominationCase): boole
   }
 }
 
+/** Who hands in a case's signature sheets: the district's commission, and the case's own party or candidate. */
+export function requireSheetsSender(
+  caller: Caller,
+  election: Election,
+  nominationCase: NominationCase,
+): void {
+  const commission = caller.role === 'commission' && caller.district === election.district;
+  if (!commission && !isOwnCase(caller, nominationCase)) throw new ForbiddenError();
+}
+
 /** Reads of a case: the district's commission and akimat, and the case's own party or candidate. */
 export function requireCaseReader(caller: Caller, election: Election, nominationCase: NominationCase): void {
   const inDistrict =

@@ -428,6 +428,26 @@ export const errorCatalogue = {
     ru: 'Указатель страницы (курсор) недействителен или относится к другому делу. Запросите материалы заново с первой страницы, без указателя.',
     en: 'The page cursor is invalid or belongs to another case. Ask for the evidence again from the first page, without a cursor.',
   }),
+  JOBS_RUNNING: (d) => ({
+    kk: `Сайлаудың ${s(d.jobs)} жаппай жұмысы әлі аяқталған жоқ; ұсыну олар аяқталған соң жабылады.`,
+    ru: `${s(d.jobs)} пакетных заданий выборов ещё не завершены; выдвижение закроется после их завершения.`,
+    en: `${s(d.jobs)} bulk jobs of the election are still at work; nomination closes once they end.`,
+  }),
+  UPLOAD_MISSING: () => ({
+    kk: 'Бұл жүктеу табылмады: файл әлі жіберілмеген, оның мерзімі өткен немесе ол басқа құжатқа арналған. Жаңа жүктеу сұрап, файлды қайта жіберіңіз.',
+    ru: 'Эта загрузка не найдена: файл ещё не отправлен, срок загрузки истёк или она сделана для другого документа. Запросите новую загрузку и отправьте файл снова.',
+    en: 'This upload is not found: the file has not been sent yet, the upload has expired, or it was made for another document. Ask for a new upload and send the file again.',
+  }),
+  UPLOAD_URL_INVALID: () => ({
+    kk: 'Жүктеу сілтемесі жарамсыз немесе оның мерзімі өткен. Жаңа жүктеу сұраңыз.',
+    ru: 'Ссылка для загрузки недействительна или её срок истёк. Запросите новую загрузку.',
+    en: 'The upload link is invalid or has expired. Ask for a new upload.',
+  }),
+  UPLOAD_NOT_AS_DECLARED: (d) => ({
+    kk: `Файл жүктеу сұралғандағыдай емес: түрі ${s(d.contentType)}, көлемі ${s(d.bytes)} байт болуы керек.`,
+    ru: `Файл не такой, как заявлен при запросе загрузки: тип должен быть ${s(d.contentType)}, размер — ${s(d.bytes)} байт.`,
+    en: `The file is not as declared when the upload was asked for: its type must be ${s(d.contentType)} and its size ${s(d.bytes)} bytes.`,
+  }),
   NOT_FOUND: (d) => ({
     kk: `Табылмады: ${s(d.entity)}.`,
     ru: `Не найдено: ${s(d.entity)}.`,

@@ -151,6 +151,15 @@ export class ConcurrentUpdateError extends DomainError {
   }
 }
 
+/** A close of nomination waits for the election's bulk jobs still at work: the ASL retries it until they end. */
+export class JobsRunningError extends DomainError {
+  override readonly name = 'JobsRunningError';
+  readonly kind = 'conflict';
+  constructor(jobs: number) {
+    super('JOBS_RUNNING', { jobs });
+  }
+}
+
 /**
  * A stored record that no longer reads (written by an older version, or damaged): named, so that it can be
  * mended, instead of failing as an unknown fault. Field names only, never values.

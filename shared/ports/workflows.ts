@@ -1,7 +1,7 @@
 import type { ExecutionStatus } from '../domain/execution-repair.ts';
 
 /** The state machines of the product; each has one ASL file `workflows/<name>.asl.json`. */
-export const workflowNames = ['nomination-case', 'election-calendar'] as const;
+export const workflowNames = ['nomination-case', 'election-calendar', 'bulk-job'] as const;
 export type WorkflowName = (typeof workflowNames)[number];
 
 /**

@@ -21,6 +21,7 @@ import { tableKeys } from './table.ts';
  * | ledger            | LEDGER#<caseId>               | VOTER#<iin>             | each signature counted for a case     |
  * | support           | SUPPORT#<electionId>          | VOTER#<iin>             | the cases each voter supports         |
  * | register          | REGISTER#<electionId>         | SNAPSHOT#<id>, CHUNK#.. | register snapshots: packed IINs       |
+ * | jobs              | JOBS#<electionId>             | JOB#<jobId>             | bulk jobs: checkpoint and progress    |
  * | published         | PUBLIC#<electionId>           | CANDIDATE#<caseId>      | the public view of each registered    |
  * | unreadable        | UNREADABLE#<electionId>       | CASES                   | how many cases could not be read      |
  * | idempotency       | IDEMPOTENCY#<operationId>     | <operationId>#<hash>    | stored answers, without personal data |
@@ -52,6 +53,7 @@ export const keyFamilies = {
   ledger: { prefix: 'LEDGER#' },
   support: { prefix: 'SUPPORT#' },
   register: { prefix: 'REGISTER#' },
+  jobs: { prefix: 'JOBS#' },
   published: { prefix: 'PUBLIC#' },
   unreadable: { prefix: 'UNREADABLE#' },
   idempotency: { prefix: 'IDEMPOTENCY#', perOperation: true },
@@ -146,6 +148,11 @@ export const keys = {
     sk: `CHUNK#${snapshotId}#${String(n).padStart(4, '0')}`,
   }),
   registerChunksOf: (electionId: string) => ({ pk: `${p('register')}${electionId}`, skPrefix: 'CHUNK#' }),
+  job: (electionId: string, jobId: string): ItemKey => ({
+    pk: `${p('jobs')}${electionId}`,
+    sk: `JOB#${jobId}`,
+  }),
+  jobsOf: (electionId: string) => ({ pk: `${p('jobs')}${electionId}`, skPrefix: 'JOB#' }),
   /** The IIN in the sort key of a support item. */
   iinOf: (sk: string): string => sk.slice('VOTER#'.length),
   publishedCandidate: (electionId: string, caseId: string): ItemKey => ({

@@ -21,6 +21,7 @@ const scheduler = mockClient(SchedulerClient);
 const arns = {
   'nomination-case': 'arn:aws:states:eu-central-1:1:stateMachine:case',
   'election-calendar': 'arn:aws:states:eu-central-1:1:stateMachine:calendar',
+  'bulk-job': 'arn:aws:states:eu-central-1:1:stateMachine:bulk-job',
 };
 
 beforeEach(() => {

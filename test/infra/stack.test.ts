@@ -9,11 +9,13 @@ import { createApp } from '../../infra/aws/app.ts';
 import {
   apiFunctions,
   type FunctionSpec,
+  objectPrefixes,
   scheduledFunctions,
   taskFunctions,
 } from '../../infra/aws/function-catalogue.ts';
 import { ClaimsSchema } from '../../shared/auth/claims.ts';
-import { workflowNames } from '../../shared/ports/workflows.ts';
+import { objectKeys } from '../../shared/domain/bulk-job.ts';
+import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
 import { indexOfFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
 
@@ -28,10 +30,11 @@ function synth(stage: string) {
 let dev: ReturnType<typeof synth>;
 let prod: ReturnType<typeof synth>;
 
+// Two stages, each bundling every function with esbuild: minutes on a busy two-core machine.
 beforeAll(() => {
   dev = synth('dev');
   prod = synth('prod');
-}, 120_000);
+}, 300_000);
 
 const ResourcesSchema = z.record(
   z.string(),
@@ -171,6 +174,8 @@ describe('the functions', () => {
           Variables: expect.objectContaining({
             TABLE_NAME: expect.anything(),
             WAKE_UP_GROUP: expect.anything(),
+            UPLOAD_BUCKET: expect.anything(),
+            JOB_STATE_MACHINE_ARN: expect.anything(),
           }),
         },
       });
@@ -302,11 +307,18 @@ describe('the wake-up role (issue 10)', () => {
   });
 });
 
+/** The construct of each state machine in the stack. */
+const workflowConstructs: Readonly<Record<WorkflowName, string>> = {
+  'nomination-case': 'NominationCase',
+  'election-calendar': 'ElectionCalendar',
+  'bulk-job': 'BulkJob',
+};
+
 describe.each(workflowNames)('the %s state machine', (workflow) => {
   it('is its ASL file, every placeholder substituted by its own function', () => {
     const [, machine] =
       resourcesOf(dev.template, 'AWS::StepFunctions::StateMachine').find(([id]) =>
-        id.startsWith(workflow === 'nomination-case' ? 'NominationCase' : 'ElectionCalendar'),
+        id.startsWith(workflowConstructs[workflow]),
       ) ?? [];
     const props = z
       .looseObject({
@@ -368,12 +380,270 @@ describe('the API', () => {
       [
         '5xx',
         'ApproximateNumberOfMessagesVisible',
-        'ExecutionsFailed',
-        'ExecutionsFailed',
-        'ExecutionsTimedOut',
-        'ExecutionsTimedOut',
+        ...workflowNames.flatMap(() => ['ExecutionsFailed', 'ExecutionsTimedOut']),
       ].sort(),
     );
+  });
+});
+
+/** The logical id of the upload bucket (its access log bucket is another). */
+function uploadBucketId(template: Template): string {
+  const [id] =
+    resourcesOf(template, 'AWS::S3::Bucket').find(([logicalId]) => logicalId.startsWith('Uploads')) ?? [];
+  if (id === undefined) throw new Error('no upload bucket');
+  return id;
+}
+
+const ArnOfSchema = z.object({ 'Fn::GetAtt': z.tuple([z.string(), z.literal('Arn')]) });
+/** `arn + "/uploads/*"` as CloudFormation writes it. */
+const ObjectsArnSchema = z.object({
+  'Fn::Join': z.tuple([z.literal(''), z.tuple([ArnOfSchema, z.string()])]),
+});
+
+/**
+ * What a function may do in S3, one line per action and resource: `s3:GetObject uploads/*` for objects of the
+ * upload bucket, `s3:ListBucket (bucket) uploads/*` for listing it limited by s3:prefix. Anything outside the
+ * upload bucket would fail to parse.
+ */
+function s3AccessOf(template: Template, name: string): string[] {
+  const bucket = uploadBucketId(template);
+  return statementsOf(template, name)
+    .filter((st) => actionList(st).some((a) => a.startsWith('s3:')))
+    .flatMap((st) => {
+      const resources = Array.isArray(st.Resource) ? st.Resource : [st.Resource];
+      return actionList(st).flatMap((action) =>
+        resources.map((resource) => {
+          const whole = ArnOfSchema.safeParse(resource);
+          if (whole.success) {
+            expect(whole.data['Fn::GetAtt'][0]).toBe(bucket);
+            const prefixes = z
+              .object({ StringLike: z.object({ 's3:prefix': z.array(z.string()) }) })
+              .parse(st.Condition).StringLike['s3:prefix'];
+            return `${action} (bucket) ${[...prefixes].sort().join(' ')}`;
+          }
+          const [arn, path] = ObjectsArnSchema.parse(resource)['Fn::Join'][1];
+          expect(arn['Fn::GetAtt'][0]).toBe(bucket);
+          return `${action} ${path.replace(/^\//, '')}`;
+        }),
+      );
+    })
+    .sort();
+}
+
+/** What the catalogue's objects need comes to, in the form of s3AccessOf. */
+function expectedS3Access(needs: FunctionSpec['needs']): string[] {
+  const objects = needs.objects ?? {};
+  const on = (action: string, folders: readonly string[] = []) => folders.map((f) => `${action} ${f}*`);
+  const reads = objects.reads ?? [];
+  return [
+    ...on('s3:GetObject', reads),
+    ...on('s3:PutObject', [...new Set([...(objects.writes ?? []), ...(objects.presigns ?? [])])]),
+    ...on('s3:DeleteObject', objects.removes ?? []),
+    ...(reads.length > 0
+      ? [
+          `s3:ListBucket (bucket) ${reads
+            .map((f) => `${f}*`)
+            .sort()
+            .join(' ')}`,
+        ]
+      : []),
+  ].sort();
+}
+
+describe('the upload bucket (issue 11)', () => {
+  const bucketOf = (template: Template) => {
+    const resource = template.toJSON().Resources[uploadBucketId(template)];
+    return z.looseObject({ Properties: z.looseObject({}), DeletionPolicy: z.string() }).parse(resource);
+  };
+
+  it('blocks all public access and encrypts at rest, as does its access log', () => {
+    const buckets = resourcesOf(dev.template, 'AWS::S3::Bucket');
+    expect(buckets.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'UploadAccessLogs',
+      'Uploads',
+    ]);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties, id).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      expect(bucket.Properties?.VersioningConfiguration, id).toBeUndefined();
+    }
+  });
+
+  it('refuses every request made without TLS', () => {
+    const policies = resourcesOf(dev.template, 'AWS::S3::BucketPolicy');
+    const secured = policies.flatMap(([, policy]) => {
+      const { Bucket, PolicyDocument } = z
+        .object({
+          Bucket: z.object({ Ref: z.string() }),
+          PolicyDocument: z.object({ Statement: z.array(z.looseObject({})) }),
+        })
+        .parse(policy.Properties);
+      const denies = PolicyDocument.Statement.some(
+        (st) =>
+          st.Effect === 'Deny' &&
+          JSON.stringify(st.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+      );
+      return denies ? [Bucket.Ref] : [];
+    });
+    expect(secured.sort()).toEqual(
+      resourcesOf(dev.template, 'AWS::S3::Bucket')
+        .map(([id]) => id)
+        .sort(),
+    );
+  });
+
+  it('logs every request to its access log bucket', () => {
+    const logs = resourcesOf(dev.template, 'AWS::S3::Bucket').find(([id]) =>
+      id.startsWith('UploadAccessLogs'),
+    );
+    expect(bucketOf(dev.template).Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logs?.[0] },
+      LogFilePrefix: 'uploads/',
+    });
+  });
+
+  it('expires uploads after two days, the files of jobs after seven, and unfinished multipart uploads after one', () => {
+    const { Rules } = z
+      .object({ LifecycleConfiguration: z.object({ Rules: z.array(z.looseObject({})) }) })
+      .parse(bucketOf(dev.template).Properties).LifecycleConfiguration;
+    expect(Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 2, Status: 'Enabled' }),
+        expect.objectContaining({ Prefix: 'jobs/', ExpirationInDays: 7, Status: 'Enabled' }),
+        expect.objectContaining({
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          Status: 'Enabled',
+        }),
+      ]),
+    );
+    expect(Rules.find((r) => 'AbortIncompleteMultipartUpload' in r)?.Prefix).toBeUndefined();
+  });
+
+  it('holds only keys under the folders that expire (shared/domain objectKeys)', () => {
+    const keys = [
+      objectKeys.upload('195230100-2026-03-15', 'voter-register', undefined, 'u'),
+      objectKeys.upload('195230100-2026-03-15', 'signatures', 'case-1', 'u'),
+      objectKeys.requestBody('job-1'),
+      objectKeys.chunk('job-1', 0),
+    ];
+    for (const key of keys) {
+      expect(
+        objectPrefixes.filter((folder) => key.startsWith(folder)),
+        key,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('allows no cross-origin request (the stack serves no desk origin)', () => {
+    expect(bucketOf(dev.template).Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('is kept when a stage other than dev is deleted, like the table', () => {
+    expect(bucketOf(prod.template).DeletionPolicy).toBe('Retain');
+    expect(bucketOf(dev.template).DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('access to the upload bucket (issue 11)', () => {
+  it('lets a job step read uploads and the files of jobs, write the latter, and remove both', () => {
+    expect(s3AccessOf(dev.template, 'RunJobStep')).toEqual([
+      's3:DeleteObject jobs/*',
+      's3:DeleteObject uploads/*',
+      's3:GetObject jobs/*',
+      's3:GetObject uploads/*',
+      's3:ListBucket (bucket) jobs/* uploads/*',
+      's3:PutObject jobs/*',
+    ]);
+  });
+
+  it('lets createUpload only sign PUTs of uploads: it reads nothing, removes nothing', () => {
+    expect(s3AccessOf(dev.template, 'createUpload')).toEqual(['s3:PutObject uploads/*']);
+  });
+
+  it.each(['importVoterRegister', 'submitSignatures'])(
+    'lets %s check an upload is there and keep a large body under its job',
+    (name) => {
+      expect(s3AccessOf(dev.template, name)).toEqual([
+        's3:GetObject uploads/*',
+        's3:ListBucket (bucket) uploads/*',
+        's3:PutObject jobs/*',
+      ]);
+    },
+  );
+
+  it('gives every function the S3 access its catalogue entry names, and none to any other', () => {
+    const withObjects = catalogue.filter((spec) => spec.needs.objects !== undefined).map((spec) => spec.name);
+    expect(withObjects.sort()).toEqual(
+      ['RunJobStep', 'createUpload', 'importVoterRegister', 'submitSignatures'].sort(),
+    );
+    for (const spec of catalogue) {
+      expect(s3AccessOf(dev.template, spec.name), spec.name).toEqual(expectedS3Access(spec.needs));
+    }
+    expect(s3AccessOf(dev.template, 'OpenApiDocument')).toEqual([]);
+    // Only the function roles and S3's own log delivery reach the buckets: no bucket policy allows anyone.
+    for (const [id, policy] of resourcesOf(dev.template, 'AWS::S3::BucketPolicy')) {
+      const allows = z
+        .object({ PolicyDocument: z.object({ Statement: z.array(z.looseObject({ Effect: z.string() })) }) })
+        .parse(policy.Properties)
+        .PolicyDocument.Statement.filter((st) => st.Effect === 'Allow');
+      for (const st of allows) {
+        expect(st.Principal, id).toEqual({ Service: 'logging.s3.amazonaws.com' });
+      }
+    }
+  });
+});
+
+describe('the bulk-job path (issue 11)', () => {
+  it('lets each function start only the state machines its catalogue names', () => {
+    for (const spec of catalogue) {
+      const started = statementsOf(dev.template, spec.name)
+        .filter((st) => actionList(st).includes('states:StartExecution'))
+        .flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]))
+        .map((resource) => JSON.stringify(resource).match(/stateMachine:akim-nominations-dev-([a-z-]+)/)?.[1])
+        .sort();
+      expect(started, spec.name).toEqual([...(spec.needs.startsWorkflows ?? [])].sort());
+    }
+    expect(apiFunctions.find((f) => f.name === 'submitSignatures')?.needs.startsWorkflows).toEqual([
+      'bulk-job',
+    ]);
+    expect(scheduledFunctions.find((f) => f.name === 'Reconcile')?.needs.startsWorkflows).toContain(
+      'bulk-job',
+    );
+  });
+
+  it('gives each Task function more time than its state allows a step, and a job step memory for its file', () => {
+    const timeouts = Object.fromEntries(
+      resourcesOf(dev.template, 'AWS::Lambda::Function').map(([id, fn]) => [
+        id,
+        z.object({ Timeout: z.number(), MemorySize: z.number() }).parse(fn.Properties),
+      ]),
+    );
+    for (const workflow of workflowNames) {
+      const definition = loadWorkflow(workflow);
+      for (const task of taskStates(definition).filter((t) => !t.waitsForToken)) {
+        const limit = z
+          .object({ TimeoutSeconds: z.number().optional() })
+          .parse(definition.States[task.stateName]).TimeoutSeconds;
+        if (limit === undefined) continue;
+        expect(
+          timeouts[functionId(dev.template, task.functionName)]?.Timeout,
+          task.stateName,
+        ).toBeGreaterThan(limit);
+      }
+    }
+    const step = timeouts[functionId(dev.template, 'RunJobStep')];
+    expect(step?.Timeout).toBeGreaterThanOrEqual(300);
+    expect(step?.MemorySize).toBeGreaterThanOrEqual(1024);
   });
 });
 

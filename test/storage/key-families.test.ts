@@ -24,6 +24,7 @@ const partitions: Record<KeyFamily, string> = {
   ledger: keys.ledgerEntry(caseId, '850402300011').pk,
   support: keys.support(electionId, '850402300011').pk,
   register: keys.registerChunk(electionId, 'snapshot-1', 0).pk,
+  jobs: keys.job(electionId, 'job-1').pk,
   published: keys.publishedCandidate(electionId, caseId).pk,
   unreadable: keys.unreadableCases(electionId).pk,
   idempotency: keys.idempotencyPartition('fileNomination'),

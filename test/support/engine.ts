@@ -4,6 +4,7 @@ import * as decideRegistration from '../../functions/decide-registration.ts';
 import * as fileNomination from '../../functions/file-nomination.ts';
 import * as getCase from '../../functions/get-case.ts';
 import * as importVoterRegister from '../../functions/import-voter-register.ts';
+import { isJobAnswer, type JobAnswer } from '../../functions/jobs/start-job.ts';
 import * as recordCommunityConsent from '../../functions/record-community-consent.ts';
 import * as submitSignatures from '../../functions/submit-signatures.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
@@ -40,7 +41,10 @@ export const candidateCaller = (iin: string): Caller => ({
  * `operations.x(caller, params, body)` runs one operation; `settled()` waits until every workflow rests.
  */
 export async function startTestEngine(
-  options: { table?: Table; start?: string } & Pick<EngineOptions, 'wrapFunctions' | 'logLevel'> = {},
+  options: { table?: Table; start?: string } & Pick<
+    EngineOptions,
+    'wrapFunctions' | 'logLevel' | 'objects'
+  > = {},
 ) {
   const table = options.table ?? (await createTestTable());
   const clock = new ManualClock(options.start ?? fixtureCalendar.nominationOpen);
@@ -50,13 +54,14 @@ export async function startTestEngine(
     retryPauseMs: 5,
     logLevel: options.logLevel ?? 'SILENT',
     ...(options.wrapFunctions ? { wrapFunctions: options.wrapFunctions } : {}),
+    ...(options.objects ? { objects: options.objects } : {}),
   });
   const operation =
     <T>(handler: (request: OperationRequest) => Promise<T>) =>
     async (caller: Caller, params: Record<string, string>, body: unknown = {}) => {
       const result = await handler({ caller, params, body });
       await engine.workflows.settled();
-      return result;
+      return answered(result);
     };
   const { deps } = engine;
   return {
@@ -79,4 +84,10 @@ export async function startTestEngine(
     },
   };
 }
+/** An operation's answer when its work was done in the request: a job accepted instead fails the test. */
+export function answered<T>(result: T): Exclude<T, JobAnswer> {
+  if (isJobAnswer(result)) throw new Error('the operation answered with a job, not its result');
+  return result as Exclude<T, JobAnswer>;
+}
+
 export type TestEngine = Awaited<ReturnType<typeof startTestEngine>>;

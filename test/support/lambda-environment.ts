@@ -9,6 +9,8 @@ export async function useLambdaEnvironment(table: Table): Promise<void> {
     DYNAMODB_ENDPOINT: `${endpoint?.protocol}//${endpoint?.hostname}:${endpoint?.port}`,
     CASE_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:111111111111:stateMachine:case',
     CALENDAR_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:111111111111:stateMachine:calendar',
+    JOB_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:111111111111:stateMachine:bulk-job',
+    UPLOAD_BUCKET: 'uploads',
     WAKE_UP_GROUP: 'wake-ups',
     WAKE_UP_ROLE_ARN: 'arn:aws:iam::111111111111:role/wake',
     WAKE_UP_DEAD_LETTER_ARN: 'arn:aws:sqs:eu-central-1:111111111111:schedule-dead-letters',

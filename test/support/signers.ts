@@ -1,4 +1,5 @@
-import type { SignatureLine } from '../../shared/domain/signatures.ts';
+import { type Election, signingWindow } from '../../shared/domain/election.ts';
+import { type SignatureLine, verifySignatures } from '../../shared/domain/signatures.ts';
 import type { VoterRow } from '../../shared/domain/voter-register.ts';
 import { makeIin } from './iins.ts';
 
@@ -32,4 +33,21 @@ export function linesFrom(
     signedOn,
     collector: 'Collector',
   }));
+}
+
+/**
+ * The verdicts one pass over `lines` gives when every signer is on a register of `voters` and supports nobody
+ * else, and nothing was counted before: what a count cut into chunks, or by crashes, must come to.
+ */
+export function onePassVerdict(lines: readonly SignatureLine[], election: Election, voters: number) {
+  return verifySignatures(lines, {
+    voters,
+    window: signingWindow(election),
+    isOnRegister: () => true,
+    alreadySubmitted: new Set(),
+    alreadyCounted: new Map(),
+    countedBefore: 0,
+    supportsAnotherCandidate: () => false,
+    multipleSupportAllowed: election.rules.multipleSupportAllowed,
+  });
 }
