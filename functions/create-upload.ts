@@ -4,6 +4,7 @@ import { requireCommissionOf, requireSheetsSender } from '../shared/auth/scope.t
 import { jobKinds, objectKeys, UPLOAD_MAX_BYTES, UPLOAD_URL_SECONDS } from '../shared/domain/bulk-job.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';
 import { XLSX_MEDIA_TYPE } from '../shared/http/request-body.ts';
+import { uploadHeaders } from '../shared/ports/objects.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -62,7 +63,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       uploadId,
       url,
       method: 'PUT',
-      headers: { 'content-type': upload.contentType },
+      headers: uploadHeaders(upload),
       expiresAt,
       startJob: {
         method: 'POST',

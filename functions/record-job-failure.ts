@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isActive } from '../shared/domain/bulk-job.ts';
+import { removeJobFiles } from './jobs/job-file.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 
@@ -13,7 +14,7 @@ const FailureInputSchema = z.object({
  * RecordJobFailure: a step failed after its retries. The job is marked failed with the error's name only (its
  * message may quote the file), so that a client polling it stops waiting and a close stops waiting for it.
  */
-export function createHandler(deps: Pick<Dependencies, 'jobs' | 'clock' | 'logger'>) {
+export function createHandler(deps: Pick<Dependencies, 'jobs' | 'objects' | 'clock' | 'logger'>) {
   return async (event: unknown): Promise<void> => {
     const { electionId, jobId, failure } = FailureInputSchema.parse(event);
     for (;;) {
@@ -27,6 +28,7 @@ export function createHandler(deps: Pick<Dependencies, 'jobs' | 'clock' | 'logge
         updatedAt: deps.clock.now(),
       };
       if ((await deps.jobs.record(job, failed)) !== null) {
+        await removeJobFiles(deps, failed);
         deps.logger.error('job failed', { electionId, jobId, kind: job.kind, error: failed.failure });
         return;
       }

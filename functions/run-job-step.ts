@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isActive, type Job, type JobKind } from '../shared/domain/bulk-job.ts';
+import { removeJobFiles } from './jobs/job-file.ts';
 import type { JobDependencies, JobWork } from './jobs/job-work.ts';
 import { registerJob } from './jobs/register-job.ts';
 import { signaturesJob } from './jobs/signatures-job.ts';
@@ -25,6 +26,8 @@ export function createHandler(deps: JobDependencies) {
     const next = await stepOf(steps, deps, current);
     const recorded = await deps.jobs.record(job, { ...next, updatedAt: deps.clock.now() });
     if (recorded !== null && !isActive(recorded)) {
+      // Done, refused or not, nothing of its files is read again.
+      await removeJobFiles(deps, recorded);
       deps.logger.info('job ended', { electionId, jobId, kind: job.kind, state: recorded.state });
     }
     return { done: recorded !== null && !isActive(recorded) };

@@ -70,9 +70,9 @@ export function createHandler(
       return firstVerdict(deps, caseId, submissionId);
     }
     if (sent === null || submissionId === null || sent.lines.length > SYNCHRONOUS_ROWS.signatures) {
-      // Handed in now: refused now if the case cannot take sheets; counted by the job.
-      requireTakingSheets(deps, election, nominationCase);
       return startJob(deps, {
+        // Handed in now: refused now if the case cannot take sheets; counted by the job.
+        mayStart: () => requireTakingSheets(deps, election, nominationCase),
         caller: request.caller,
         kind: 'signatures',
         electionId: election.electionId,

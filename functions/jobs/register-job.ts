@@ -1,4 +1,4 @@
-import { KEPT_ISSUES, keepIssues } from '../../shared/domain/bulk-job.ts';
+import { keepIssues } from '../../shared/domain/bulk-job.ts';
 import { DomainError } from '../../shared/domain/errors.ts';
 import {
   checkRegisterRows,
@@ -9,7 +9,7 @@ import {
 import { toFieldIssues } from '../../shared/domain/validation.ts';
 import { ImportVoterRegisterEnvelopeSchema } from '../import-voter-register.ts';
 import { putRegisterInForce } from '../support/register-import.ts';
-import { keepChunks, readChunk, readJobFile, removeJobFiles } from './job-file.ts';
+import { keepChunks, readChunk, readJobFile } from './job-file.ts';
 import { issueOfRule, type JobWork, refused } from './job-work.ts';
 
 /**
@@ -62,13 +62,12 @@ export const registerJob: JobWork = {
         ...job,
         state: 'refused',
         errorsSoFar: job.errorsSoFar + repeated.length,
-        issues: inRowOrder([...job.issues, ...repeated]).slice(0, KEPT_ISSUES),
+        issues: inRowOrder(keepIssues(job.issues, repeated)),
       };
     }
     const iins = voters.map((v) => v.iin);
     try {
       const result = await putRegisterInForce(deps, election, { iins, source: job.source ?? 'upload' });
-      await removeJobFiles(deps, job);
       return { ...job, state: 'succeeded', result };
     } catch (error) {
       // A rule of the law (the register comes after the close) refuses the list; a fault is retried.

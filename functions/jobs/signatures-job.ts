@@ -11,7 +11,7 @@ import { withRowLines } from '../../shared/http/file-rows.ts';
 import { SubmitSignaturesSchema } from '../submit-signatures.ts';
 import { countSubmission } from '../support/count-submission.ts';
 import { endIfOverdue, firstVerdict, receive, recordVerdict } from '../support/submission-verdict.ts';
-import { keepChunks, readChunk, readJobFile, removeJobFiles } from './job-file.ts';
+import { keepChunks, readChunk, readJobFile } from './job-file.ts';
 import { issueOfRule, type JobDependencies, type JobWork, refused } from './job-work.ts';
 
 /** Chunks hold lines already checked whole: read back, each is a line again. */
@@ -86,6 +86,11 @@ export const signaturesJob: JobWork = {
       deps.elections.get(job.electionId),
       deps.cases.get(job.electionId, caseId),
     ]);
+    // Recorded meanwhile (the same sheets in another upload, or an earlier step of this job that outlived its
+    // timeout): the recorded verdicts stand, and nothing is counted again over them.
+    if (nominationCase.signatureSubmissions.includes(submissionId)) {
+      return { ...job, state: 'succeeded', result: await resultOf(deps, caseId, submissionId) };
+    }
     const register = election.voterRegister;
     if (register === null) throw new VoterRegisterMissingError();
     if (register.snapshotId !== job.snapshotId) return fromFirstChunk(job, register.snapshotId);
@@ -159,7 +164,7 @@ export const signaturesJob: JobWork = {
             throw new RegisterReplaced();
           },
         });
-        if (done !== null) await endIfOverdue(deps, done.election, done.nominationCase);
+        if (done !== null) await endIfOverdue(deps, done.election, done.nominationCase, { jobId: job.jobId });
       } catch (error) {
         if (!(error instanceof RegisterReplaced)) throw error;
         const election = await deps.elections.get(job.electionId);
@@ -167,7 +172,6 @@ export const signaturesJob: JobWork = {
       }
     }
     const result = await resultOf(deps, caseId, submissionId);
-    await removeJobFiles(deps, job);
     return { ...job, state: 'succeeded', result };
   },
 };

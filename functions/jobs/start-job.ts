@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain/bulk-job.ts';
 import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
+import type { StoredJob } from '../../shared/storage/job-repository.ts';
 import type { Dependencies } from '../support/dependencies.ts';
 import type { OperationRequest } from '../support/operation.ts';
 
@@ -48,11 +49,16 @@ export type JobFileSource =
   | { readonly upload: string }
   | { readonly body: NonNullable<OperationRequest['file']> };
 
+/** How many times the same file may be sent again after its jobs ended refused or failed. */
+const GENERATIONS = 100;
+
 /**
  * Starts the job of a bulk request, once: the same upload, or the same body, for the same resource is the same
- * job (its id comes from them), so a retry, with or without its Idempotency-Key, finds the job it started and
- * starts no second. A crash between the job's record and its execution is mended by the reconciler, which
- * starts every queued job that has none.
+ * job (its id comes from them), so a retry, with or without its Idempotency-Key, finds the job it started, at
+ * work or done, and starts no second; `mayStart` (the case still takes sheets, the deadline) is asked only of a
+ * new one. A job that ended refused or failed is not the last word on its file: the same file sent again (the
+ * next day, after a passing fault) starts a new job. A crash between the job's record and its execution is
+ * mended by the reconciler, which starts every queued job that has none.
  */
 export async function startJob(
   deps: Pick<Dependencies, 'jobs' | 'objects' | 'workflows' | 'clock'>,
@@ -63,6 +69,7 @@ export async function startJob(
     readonly caseId?: string | undefined;
     readonly source?: string | undefined;
     readonly file: JobFileSource;
+    readonly mayStart?: () => void;
   },
 ): Promise<JobAnswer> {
   const { kind, electionId, caseId, file } = request;
@@ -71,8 +78,19 @@ export async function startJob(
     'upload' in file
       ? `upload:${file.upload}`
       : `body:${createHash('sha256').update(file.body.bytes).digest('hex')}`;
-  const jobId = jobIdOf({ kind, electionId, caseId, requestKey });
-  const existing = await deps.jobs.find(electionId, jobId);
+  let jobId = '';
+  let existing: StoredJob | null = null;
+  for (let generation = 1; generation <= GENERATIONS; generation += 1) {
+    jobId = jobIdOf({
+      kind,
+      electionId,
+      caseId,
+      requestKey: generation === 1 ? requestKey : `${requestKey}#${generation}`,
+    });
+    existing = await deps.jobs.find(electionId, jobId);
+    if (existing === null || (existing.state !== 'refused' && existing.state !== 'failed')) break;
+  }
+  if (existing === null) request.mayStart?.();
   const job =
     existing ??
     (

@@ -86,7 +86,7 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
     isOnRegister: (iin) => registered.has(iin),
     alreadySubmitted: new Set(
       places
-        .filter((p) => recorded.has(p.submissionId))
+        .filter((p) => recorded.has(p.submissionId) && p.submissionId !== submissionId)
         .map(linePosition)
         .filter((place) => !ownPlaces.has(place)),
     ),

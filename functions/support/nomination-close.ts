@@ -1,4 +1,3 @@
-import { isAbandoned } from '../../shared/domain/bulk-job.ts';
 import { isLive } from '../../shared/domain/case-lifecycle.ts';
 import { phaseDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
@@ -31,8 +30,9 @@ export function closeNominationWith(
       const { electionId } = parseOrThrow(ElectionRefSchema, event);
       const now = deps.clock.now();
       // Sheets and registers handed in before the close are counted before it counts: the calendar retries
-      // until the election's jobs at work have ended (one left by its execution is resumed by the reconciler).
-      const running = (await deps.jobs.activeOf(electionId)).filter((job) => !isAbandoned(job, now));
+      // until the election's jobs with work left have ended (one left by its execution is resumed by the
+      // reconciler; how long a step has run says nothing of whether it still runs).
+      const running = await deps.jobs.activeOf(electionId);
       if (running.length > 0) throw new JobsRunningError(running.length);
       // A recount an import left half done is finished first: the close counts on the register in force.
       await recountSignatures(deps, electionId);

@@ -1,4 +1,3 @@
-import { isAbandoned } from '../../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
 import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
@@ -44,13 +43,15 @@ export async function endOverdueWaits(
 
 /**
  * Whether sheets of a self-nominee, handed in before the signatures deadline, are still being counted: a
- * submission received and counting within its lease, or a job accepted before the deadline and at work.
+ * submission received and counting within its lease, or a job accepted before the deadline with work left (a
+ * job always ends: done, refused, failed, or resumed by the reconciler), other than the one asking.
  */
 export async function stillCounting(
   deps: Pick<Dependencies, 'signatures' | 'jobs'>,
   election: Election,
   nominationCase: NominationCase,
   now: Instant,
+  asking: { readonly jobId?: string } = {},
 ): Promise<boolean> {
   if (nominationCase.status !== 'AwaitingSignatures') return false;
   const deadline = waitDeadline('signatures', election, nominationCase);
@@ -65,8 +66,8 @@ export async function stillCounting(
     (job) =>
       job.kind === 'signatures' &&
       job.caseId === nominationCase.caseId &&
-      isBefore(job.createdAt, deadline) &&
-      !isAbandoned(job, now),
+      job.jobId !== asking.jobId &&
+      isBefore(job.createdAt, deadline),
   );
 }
 

@@ -14,7 +14,6 @@ import {
   recordWithoutTransition,
 } from '../../shared/domain/nomination-case.ts';
 import {
-  isCountingInTime,
   linesDigest,
   type SubmissionNote,
   type SubmissionRecord,
@@ -25,6 +24,7 @@ import { requireBeforeDeadline } from './case-access.ts';
 import { endWait } from './case-waits.ts';
 import type { CheckedSubmission } from './count-submission.ts';
 import type { Dependencies } from './dependencies.ts';
+import { stillCounting } from './overdue-waits.ts';
 import { recordAndResume } from './record-and-resume.ts';
 
 /** What the candidate and the commission see: counts and each rejected line's place and reason, no IINs. */
@@ -192,17 +192,17 @@ export async function recordVerdict(
  * counting) ends the wait as the close would have, once no other submission handed in before it is counting.
  */
 export async function endIfOverdue(
-  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'clock'>,
+  deps: Pick<Dependencies, 'cases' | 'signatures' | 'workflows' | 'clock' | 'jobs'>,
   election: Election,
   nominationCase: NominationCase,
+  recordedBy: { readonly jobId?: string } = {},
 ): Promise<void> {
   const now = deps.clock.now();
   if (nominationCase.status !== 'AwaitingSignatures') return;
   if (!isWaitOverdue('signatures', election, nominationCase, now)) return;
+  // Other sheets handed in on time, counted in a request or by a job, end the wait themselves once counted.
+  if (await stillCounting(deps, election, nominationCase, now, recordedBy)) return;
   const deadline = waitDeadline('signatures', election, nominationCase);
-  const received = await deps.signatures.submissions.received(nominationCase.caseId);
-  const recorded = nominationCase.signatureSubmissions;
-  if (received.some((record) => isCountingInTime(record, recorded, deadline, now))) return;
   await endWait(deps, nominationCase, 'signatures', deadline, now);
 }
 

@@ -197,7 +197,8 @@ export const taskFunctions: readonly FunctionSpec[] = (
     ['RecordCalendarFailure', { reads: ['election'], writes: ['election'] }],
     // A file of up to 64 MB is read whole and parsed.
     ['RunJobStep', runsJobSteps, { memoryMB: 1024 }],
-    ['RecordJobFailure', { reads: ['jobs'], writes: ['jobs'] }],
+    // A failed job's files are removed with it: nothing reads them again.
+    ['RecordJobFailure', { reads: ['jobs'], writes: ['jobs'], objects: { removes: ['uploads/', 'jobs/'] } }],
   ] as const satisfies readonly (
     | readonly [string, FunctionNeeds]
     | readonly [string, FunctionNeeds, { readonly memoryMB: number }]

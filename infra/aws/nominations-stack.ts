@@ -67,7 +67,8 @@ const ACCESS_LOG_DAYS = 30;
 export const OBJECT_EXPIRY_DAYS: Readonly<Record<ObjectPrefix, number>> = {
   // An upload is used within the quarter hour its URL lasts, by the job it starts; a job lasts minutes.
   'uploads/': 2,
-  // What a job keeps is removed when it ends; a job that failed keeps its files a week, to be looked into.
+  // What a job keeps is removed when it ends, whatever its end; what a crash between its end and the removal
+  // leaves goes after a week.
   'jobs/': 7,
 };
 

@@ -137,12 +137,14 @@ async function acceptUpload(
   const check = uploads.checkUpload(url.pathname, url.searchParams, req.headers['content-type'], declared);
   if (!check.ok) {
     const response =
-      check.reason === 'signature' || check.reason === 'expired'
-        ? requestError(403, 'UPLOAD_URL_INVALID', language)
-        : requestError(400, 'UPLOAD_NOT_AS_DECLARED', language, {
-            contentType: url.searchParams.get('type') ?? '',
-            bytes: url.searchParams.get('bytes') ?? '',
-          });
+      check.reason === 'exists'
+        ? requestError(412, 'UPLOAD_ALREADY_SENT', language)
+        : check.reason === 'signature' || check.reason === 'expired'
+          ? requestError(403, 'UPLOAD_URL_INVALID', language)
+          : requestError(400, 'UPLOAD_NOT_AS_DECLARED', language, {
+              contentType: url.searchParams.get('type') ?? '',
+              bytes: url.searchParams.get('bytes') ?? '',
+            });
     throw new Refused(response, true);
   }
   const bytes = await readBytes(req, check.bytes, language);

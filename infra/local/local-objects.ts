@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ export const LOCAL_UPLOAD_PATH = '/uploads/';
 
 export type UploadCheck =
   | { readonly ok: true; readonly key: string; readonly bytes: number }
-  | { readonly ok: false; readonly reason: 'signature' | 'expired' | 'content-type' | 'length' };
+  | { readonly ok: false; readonly reason: 'signature' | 'expired' | 'content-type' | 'length' | 'exists' };
 
 /**
  * The object store of the local engine: a folder only the engine's user may enter (files 0600, folders 0700,
@@ -115,6 +115,8 @@ export class LocalObjects implements ObjectStore {
     }
     const bytes = Number(signed.get('bytes'));
     if (length !== bytes) return { ok: false, reason: 'length' };
+    // One file per URL, as S3's conditional write (If-None-Match: *) keeps it: never a second in its place.
+    if (existsSync(this.#path(key))) return { ok: false, reason: 'exists' };
     return { ok: true, key, bytes };
   }
 

@@ -25,7 +25,7 @@ export const S3_CLIENT_CONFIG = {
 } as const satisfies S3ClientConfig;
 
 /** The headers a presigned upload binds: S3 refuses a PUT with another media type or another length. */
-const BOUND_HEADERS = new Set(['content-type', 'content-length']);
+const BOUND_HEADERS = new Set(['content-type', 'content-length', 'if-none-match']);
 
 /**
  * The ObjectStore port on AWS: one S3 bucket, encrypted at rest by its default encryption (so no request names
@@ -103,6 +103,9 @@ export class S3Objects implements ObjectStore {
         Key: key,
         ContentType: terms.contentType,
         ContentLength: terms.bytes,
+        // A conditional write: the URL stores one file, never a second in its place (S3 answers 412 to that),
+        // so a job reads what was handed in when it was accepted.
+        IfNoneMatch: '*',
       }),
       // The presigner signs no Content-Type unless told to; signed, both headers become part of the URL's terms.
       { expiresIn: terms.expiresInSeconds, signableHeaders: BOUND_HEADERS },

@@ -39,9 +39,6 @@ export const CHUNK_ROWS: Readonly<Record<JobKind, number>> = {
   signatures: 1_000,
 };
 
-/** A job no step has touched for this long has lost its execution; the reconciler starts a new one from its checkpoint. */
-export const JOB_LEASE_MS = 10 * 60 * 1000;
-
 /** How many of a refused file's issues the job keeps to show (the count is always whole). */
 export const KEPT_ISSUES = 100;
 
@@ -153,19 +150,31 @@ export function newJob(
   };
 }
 
-/** Issues added to those kept, up to KEPT_ISSUES. */
+/**
+ * The longest text of an issue kept on a job: what a file quotes (an unknown column's name) is cut as an error
+ * answer cuts it, so that 100 issues always fit the job's item (at most 400 KB) and a job never echoes a file.
+ */
+const KEPT_TEXT_CHARS = 200;
+
+function cut(text: string): string {
+  return text.length > KEPT_TEXT_CHARS ? `${text.slice(0, KEPT_TEXT_CHARS)}…` : text;
+}
+
+/** Issues added to those kept, up to KEPT_ISSUES, their texts cut to KEPT_TEXT_CHARS. */
 export function keepIssues(kept: Job['issues'], more: readonly FieldIssue[]): Job['issues'] {
-  return [...kept, ...more].slice(0, KEPT_ISSUES);
+  const room = Math.max(0, KEPT_ISSUES - kept.length);
+  const added = more.slice(0, room).map((issue) => ({
+    field: cut(issue.field),
+    code: issue.code,
+    message: { kk: cut(issue.message.kk), ru: cut(issue.message.ru), en: cut(issue.message.en) },
+    ...(issue.line === undefined ? {} : { line: issue.line }),
+  }));
+  return [...kept, ...added];
 }
 
 /** Whether work remains. */
 export function isActive(job: Pick<Job, 'state'>): boolean {
   return ACTIVE_JOB_STATES.includes(job.state);
-}
-
-/** Whether an active job has been left by its execution: no step has recorded anything for a lease. */
-export function isAbandoned(job: Pick<Job, 'state' | 'updatedAt'>, now: Instant): boolean {
-  return isActive(job) && Date.parse(now) - Date.parse(job.updatedAt) >= JOB_LEASE_MS;
 }
 
 /**

@@ -443,6 +443,11 @@ export const errorCatalogue = {
     ru: 'Ссылка для загрузки недействительна или её срок истёк. Запросите новую загрузку.',
     en: 'The upload link is invalid or has expired. Ask for a new upload.',
   }),
+  UPLOAD_ALREADY_SENT: () => ({
+    kk: 'Бұл сілтеме бойынша файл жіберіліп қойған; оны ауыстыруға болмайды. Басқа файл үшін жаңа жүктеу сұраңыз.',
+    ru: 'По этой ссылке файл уже отправлен, заменить его нельзя. Для другого файла запросите новую загрузку.',
+    en: 'A file was already sent to this link and cannot be replaced. Ask for a new upload for another file.',
+  }),
   UPLOAD_NOT_AS_DECLARED: (d) => ({
     kk: `Файл жүктеу сұралғандағыдай емес: түрі ${s(d.contentType)}, көлемі ${s(d.bytes)} байт болуы керек.`,
     ru: `Файл не такой, как заявлен при запросе загрузки: тип должен быть ${s(d.contentType)}, размер — ${s(d.bytes)} байт.`,

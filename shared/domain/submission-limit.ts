@@ -16,6 +16,9 @@ export function takeSubmission(
   today: LocalDate,
   limit: number,
 ): SubmissionsOfDay {
+  // Sheets handed in on an earlier day (a job read after midnight) are past that day's bound, whose count is
+  // no longer kept: they take no place, and the later day's count stays as it is.
+  if (taken !== null && taken.on > today) return taken;
   const count = taken?.on === today ? taken.count : 0;
   if (count >= limit) throw new SubmissionLimitReachedError(limit, today);
   return { on: today, count: count + 1 };

@@ -24,8 +24,14 @@ export interface ObjectStore {
   /** Removes these objects; one already gone is no error. */
   remove(keys: readonly string[]): Promise<void>;
   /**
-   * A URL the client PUTs the file to, with the `Content-Type` header of the terms: absolute on AWS, a path on
-   * the local engine's own origin locally (resolve it against the API's address).
+   * A URL the client PUTs the file to, with the headers of UPLOAD_HEADERS: absolute on AWS, a path on the local
+   * engine's own origin locally (resolve it against the API's address). It stores one file: a second PUT to it
+   * is refused (412), so what a job reads is what was handed in.
    */
   uploadUrl(key: string, terms: UploadTerms): Promise<string>;
+}
+
+/** The headers a PUT to an upload URL sends: the file's type, and the condition that nothing is there yet. */
+export function uploadHeaders(terms: Pick<UploadTerms, 'contentType'>): Record<string, string> {
+  return { 'content-type': terms.contentType, 'if-none-match': '*' };
 }

@@ -37,13 +37,14 @@ describe('S3 objects: upload URLs (the presigner’s real output)', () => {
     expect(url.searchParams.get('x-id')).toBe('PutObject');
   });
 
-  it('signs the Content-Type and Content-Length headers, so S3 refuses a PUT of another type or length', async () => {
+  it('signs the Content-Type, Content-Length and If-None-Match headers, so S3 refuses a PUT of another type or length, or a second one', async () => {
     const objects = new S3Objects(s3Client(), BUCKET);
     const url = new URL(await objects.uploadUrl(uploadKey, terms));
     expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toEqual([
       'content-length',
       'content-type',
       'host',
+      'if-none-match',
     ]);
     // Neither value travels in the URL: S3 takes them from the request's own headers, then checks the signature.
     expect([...url.searchParams.values()].some((v) => v.includes('text/csv'))).toBe(false);
