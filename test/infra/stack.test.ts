@@ -584,7 +584,7 @@ describe('access to the upload bucket (issue 11)', () => {
   it('gives every function the S3 access its catalogue entry names, and none to any other', () => {
     const withObjects = catalogue.filter((spec) => spec.needs.objects !== undefined).map((spec) => spec.name);
     expect(withObjects.sort()).toEqual(
-      ['RunJobStep', 'createUpload', 'importVoterRegister', 'submitSignatures'].sort(),
+      ['RunJobStep', 'RecordJobFailure', 'createUpload', 'importVoterRegister', 'submitSignatures'].sort(),
     );
     for (const spec of catalogue) {
       expect(s3AccessOf(dev.template, spec.name), spec.name).toEqual(expectedS3Access(spec.needs));
