@@ -1,6 +1,7 @@
 import { iinCheckDigit } from '../shared/domain/iin.ts';
 import { requiredSignatures, type SignatureLine } from '../shared/domain/signatures.ts';
 import type { VoterRow } from '../shared/domain/voter-register.ts';
+import { addressesOf, fullNameOf, random } from './register-people.ts';
 
 /**
  * A realistic national cycle, generated from a seed: every number below follows the domain reference §7
@@ -9,6 +10,8 @@ import type { VoterRow } from '../shared/domain/voter-register.ts';
  */
 export interface ElectionPlan {
   readonly index: number;
+  /** The cycle's seed: the voters' names and addresses are drawn from it too. */
+  readonly seed: number;
   readonly kato: string;
   readonly voters: number;
   readonly nominations: readonly NominationPlan[];
@@ -31,18 +34,6 @@ export type NominationPlan =
 export const ELECTION_DAY = '2026-03-15';
 export const CALLED_ON = '2026-02-04';
 const PARTIES = ['amanat', 'auyl', 'aq-jol', 'respublica', 'halyq', 'nur-otan-jastary'] as const;
-
-/** mulberry32: a small seeded PRNG, so that every run generates the same country. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Electorates skewed like rural districts: log-normal around 1,200, clipped to 300–15,000 (mean ≈ 1,650). */
 function electorate(rand: () => number): number {
@@ -75,31 +66,58 @@ export function generateCycle(elections: number, seed = 2026): ElectionPlan[] {
     }
     // KATO: region 19, district by the hundred, unit within it; the district code is the first four digits.
     const kato = `19${String(10 + Math.floor(index / 100)).padStart(2, '0')}${String(index % 100).padStart(2, '0')}100`;
-    return { index, kato, voters: electorate(rand), nominations };
+    return { index, seed, kato, voters: electorate(rand), nominations };
   });
 }
 
 const DAY_MS = 86_400_000;
 const BORN_FROM = Date.UTC(1940, 0, 1);
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An IIN for a birth date, sex and serial: the first serial from `serial` on that has a check digit. */
 function iinFor(birthMs: number, male: boolean, serial: number): { iin: string; birthDate: string } {
-  const birthDate = new Date(birthMs).toISOString().slice(0, 10);
-  const [y = '', m = '', d = ''] = birthDate.split('-');
-  const centuryDigit = (Math.floor(Number(y) / 100) - 18) * 2 + (male ? 1 : 2);
+  const born = new Date(birthMs);
+  const [y, m, d] = [born.getUTCFullYear(), born.getUTCMonth() + 1, born.getUTCDate()];
+  const birthDate = `${y}-${two(m)}-${two(d)}`;
+  const centuryDigit = (Math.floor(y / 100) - 18) * 2 + (male ? 1 : 2);
+  const head = `${two(y % 100)}${two(m)}${two(d)}${centuryDigit}`;
+  const digits = [...head].map(Number);
   for (let s = serial; ; s += 1) {
-    const first = `${y.slice(2)}${m}${d}${centuryDigit}${String(s % 10_000).padStart(4, '0')}`;
-    const check = iinCheckDigit([...first].map(Number));
-    if (check !== null) return { iin: `${first}${check}`, birthDate };
+    const n = s % 10_000;
+    digits.length = 7;
+    digits.push(Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10);
+    const check = iinCheckDigit(digits);
+    if (check !== null) return { iin: `${head}${String(n).padStart(4, '0')}${check}`, birthDate };
   }
 }
 
 /** The voter list of an election: distinct IINs, everyone of age; made again on demand, never kept. */
 export function votersOf(plan: ElectionPlan): VoterRow[] {
+  const addressOf = addressesOf(plan.index, plan.seed);
+  const rand = random(plan.seed ^ Math.imul(plan.index + 1, 0x85ebca6b));
   return Array.from({ length: plan.voters }, (_, k) => {
     const day = (k * 7_919 + plan.index * 104_729) % 24_800; // a bijection for k < 24,800
-    const { iin, birthDate } = iinFor(BORN_FROM + day * DAY_MS, k % 2 === 0, 1 + ((plan.index * 13) % 8_000));
-    return { iin, fullName: `Voter ${plan.index}-${k}`, birthDate, address: `Aul ${plan.index}, house ${k}` };
+    const male = k % 2 === 0;
+    const { iin, birthDate } = iinFor(BORN_FROM + day * DAY_MS, male, 1 + ((plan.index * 13) % 8_000));
+    return { iin, fullName: fullNameOf(rand, male), birthDate, address: addressOf(rand) };
   });
+}
+
+/** A CSV cell as Excel writes it: quoted, inner quotes doubled, only where it holds the separator, a quote or a line break. */
+function csvCell(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The election's register as a commission exports it from Excel ("CSV UTF-8" on a Russian-language Windows):
+ * a byte-order mark, `;` between cells, CRLF after each line, a header line of the API's field names.
+ */
+export function registerFile(plan: ElectionPlan): Buffer {
+  const lines = ['iin;fullName;birthDate;address'];
+  for (const v of votersOf(plan))
+    lines.push(`${v.iin};${csvCell(v.fullName)};${v.birthDate};${csvCell(v.address)}`);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`)]);
 }
 
 export function candidateOf(n: number) {

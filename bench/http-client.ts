@@ -7,7 +7,7 @@ export function httpClient(baseUrl: string, maxSockets: number) {
   return (
     method: 'GET' | 'POST',
     path: string,
-    options: { body?: string; headers?: Record<string, string> } = {},
+    options: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
   ) =>
     new Promise<{ status: number; body: unknown; ms: number }>((resolve, reject) => {
       const started = performance.now();

@@ -3,6 +3,7 @@
 // It listens on a Unix domain socket in a folder only the engine's user can enter, never on TCP: dynalite takes
 // any credentials, so whoever can connect can read every voter's IIN.
 import dynalite from 'dynalite';
+import { installClosingIterators } from './dynalite-iterators.ts';
 
 // Owner only: LevelDB's files (0644 by default), its folders and the socket itself.
 process.umask(0o077);
@@ -10,6 +11,8 @@ process.umask(0o077);
 const path = process.env.DYNALITE_PATH;
 const socket = process.env.DYNALITE_SOCKET;
 if (!socket) throw new Error('DYNALITE_SOCKET: the Unix socket to listen on is not set');
+// Before dynalite creates its store: without it every Query and Scan leaves a LevelDB iterator open.
+installClosingIterators();
 const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 
 server.listen(socket, () => process.send?.({ socket }));

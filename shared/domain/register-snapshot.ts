@@ -9,12 +9,19 @@ export const BYTES_PER_IIN = 5;
 
 /** The packed bytes of a set of IINs: sorted ascending, each once. */
 export function packIins(iins: readonly string[]): Buffer {
-  const values = [...new Set(iins)].map(Number).sort((a, b) => a - b);
+  // A typed array sorts numbers natively (an IIN, under 2^40, is exact in one); repeats are then neighbours.
+  const values = new Float64Array(iins.length);
+  for (let i = 0; i < iins.length; i += 1) values[i] = Number(iins[i]);
+  values.sort();
   const packed = Buffer.alloc(values.length * BYTES_PER_IIN);
-  values.forEach((value, i) => {
-    packed.writeUIntBE(value, i * BYTES_PER_IIN, BYTES_PER_IIN);
-  });
-  return packed;
+  let length = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? 0;
+    if (i > 0 && value === values[i - 1]) continue;
+    packed.writeUIntBE(value, length, BYTES_PER_IIN);
+    length += BYTES_PER_IIN;
+  }
+  return packed.subarray(0, length);
 }
 
 /** The SHA-256 of a packed register: the same voters give the same digest, whatever the file they came in. */
