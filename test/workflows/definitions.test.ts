@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Engine } from '../../infra/local/engine.ts';
 import { ManualClock } from '../../infra/local/manual-clock.ts';
 import { workflowNames } from '../../shared/ports/workflows.ts';
@@ -60,4 +61,20 @@ it('maps every Task state of both workflows to a local handler', async () => {
     logLevel: 'SILENT',
   });
   expect(engine.workflows.executions()).toEqual([]);
+});
+
+it('has each close of nomination wait for the election’s jobs: JobsRunningError retried every 10 s for 10 minutes, before any other retrier', () => {
+  const { States } = loadWorkflow('election-calendar');
+  for (const name of ['CloseNomination', 'CloseExtendedNomination']) {
+    const retry = z
+      .object({ Retry: z.array(z.looseObject({ ErrorEquals: z.array(z.string()) })) })
+      .parse(States[name]).Retry;
+    const at = retry.findIndex((r) => r.ErrorEquals.includes('JobsRunningError'));
+    expect(at, name).toBeGreaterThanOrEqual(0);
+    expect(
+      retry.findIndex((r) => r.ErrorEquals.includes('States.ALL')),
+      name,
+    ).toBeGreaterThan(at);
+    expect(retry[at], name).toMatchObject({ IntervalSeconds: 10, BackoffRate: 1, MaxAttempts: 60 });
+  }
 });
