@@ -3,7 +3,10 @@ import { CommunityConsentSchema } from '../shared/domain/community-consent.ts';
 import { NewElectionSchema } from '../shared/domain/election.ts';
 import { FilingSchema } from '../shared/domain/nomination.ts';
 import { RegistrationDecisionSchema } from '../shared/domain/registration.ts';
+import { CancellationSchema } from '../shared/domain/registration-cancellation.ts';
+import { ReinstatementSchema } from '../shared/domain/reinstatement.ts';
 import { wholeNumber, withoutEmptyCells } from '../shared/http/request-body.ts';
+import * as cancelRegistration from './cancel-registration.ts';
 import * as confirmPartyNomination from './confirm-party-nomination.ts';
 import * as createElection from './create-election.ts';
 import * as createUpload from './create-upload.ts';
@@ -18,6 +21,7 @@ import * as importVoterRegister from './import-voter-register.ts';
 import * as listCandidates from './list-candidates.ts';
 import * as listCases from './list-cases.ts';
 import * as recordCommunityConsent from './record-community-consent.ts';
+import * as reinstateCase from './reinstate-case.ts';
 import * as submitSignatures from './submit-signatures.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
@@ -57,7 +61,8 @@ const aCase = `${election}/cases/{caseId}`;
 export const apiRoutes: readonly ApiRoute[] = [
   {
     operationId: 'createElection',
-    summary: 'The district commission calls an election (CLE 113-1).',
+    summary:
+      'The district commission calls an election (CLE 113-1); the answer is the election as getElection shows it, rules as a list with value, source and basis.',
     requestSchema: NewElectionSchema,
     method: 'POST',
     path: '/elections',
@@ -67,7 +72,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'getElection',
-    summary: 'An election: unit, calendar, phase, notices, and its rules with their source.',
+    summary:
+      'An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), and its rules as a list with value, source and basis.',
     method: 'GET',
     path: election,
     public: true,
@@ -208,6 +214,28 @@ export const apiRoutes: readonly ApiRoute[] = [
     createHandler: decideRegistration.createHandler,
   },
   {
+    operationId: 'cancelRegistration',
+    summary:
+      'The commission cancels a registration, citing grounds from the election’s list, until the cancellation deadline; the candidate leaves the registered list.',
+    requestSchema: CancellationSchema,
+    method: 'POST',
+    path: `${aCase}/registration-cancellation`,
+    public: false,
+    successStatus: 200,
+    createHandler: cancelRegistration.createHandler,
+  },
+  {
+    operationId: 'reinstateCase',
+    summary:
+      'The commission records a court’s or a higher commission’s decision overturning a refusal or a cancellation (body, date, number); the case goes where the decision puts it: registered, or back to the registration decision.',
+    requestSchema: ReinstatementSchema,
+    method: 'POST',
+    path: `${aCase}/reinstatement`,
+    public: false,
+    successStatus: 200,
+    createHandler: reinstateCase.createHandler,
+  },
+  {
     operationId: 'withdrawNomination',
     summary: 'The candidate withdraws, or the nominating party revokes the nomination.',
     requestSchema: withdrawNomination.WithdrawalSchema,
@@ -219,7 +247,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   },
   {
     operationId: 'listCandidates',
-    summary: 'Public: the registered candidates of an election, without personal data.',
+    summary:
+      'Public: the registered candidates of an election, and beside them the refused and cancelled ones with the categories of their legal grounds; no personal data.',
     method: 'GET',
     path: `${election}/candidates`,
     public: true,

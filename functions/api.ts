@@ -18,4 +18,6 @@ export const confirmPartyNomination = apiLambdaHandler('confirmPartyNomination')
 export const recordCommunityConsent = apiLambdaHandler('recordCommunityConsent');
 export const decideRegistration = apiLambdaHandler('decideRegistration');
 export const withdrawNomination = apiLambdaHandler('withdrawNomination');
+export const cancelRegistration = apiLambdaHandler('cancelRegistration');
+export const reinstateCase = apiLambdaHandler('reinstateCase');
 export const listCandidates = apiLambdaHandler('listCandidates');

@@ -36,6 +36,23 @@ function isOpen(c: NominationCase): boolean {
 }
 
 /**
+ * How long after registration closed (the later of its deadline and the list's publication) the cases of an
+ * election are still reconciled: a reinstatement sent back to the registration decision at the very moment of the
+ * close may be written after the close listed the cases, and a crash may lose its execution's start; the execution
+ * the reconciler then starts lapses the case at once, its deadline having passed.
+ */
+const CLOSED_CASES_RECONCILED_MS = 60 * 60_000;
+
+function closedRecently(election: Election, now: Instant): boolean {
+  const published = election.notices.findLast((n) => n.code === 'REGISTERED_LIST_PUBLISHED')?.at;
+  const closedAt = Math.max(
+    Date.parse(election.calendar.registrationClosesAt),
+    published === undefined ? 0 : Date.parse(published),
+  );
+  return Date.parse(now) - closedAt < CLOSED_CASES_RECONCILED_MS;
+}
+
+/**
  * The wake-up a calendar still sleeps on: the one armed for its current phase's deadline. One armed for an
  * earlier deadline has fired already (the phase moved on), whatever the record still shows.
  */
@@ -71,8 +88,9 @@ export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp
         const repaired = await reconcileJob(deps, job, now, notFoundGraceMs);
         if (repaired !== null) done.push(repaired);
       }
-      if (election.phase === 'RegistrationClosed') continue;
-      if (request.caseId === undefined) {
+      const closed = election.phase === 'RegistrationClosed';
+      if (closed && !closedRecently(election, now)) continue;
+      if (request.caseId === undefined && !closed) {
         const repaired = await reconcileElection(deps, election, now, notFoundGraceMs);
         if (repaired !== null) done.push(repaired);
       }

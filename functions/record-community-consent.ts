@@ -1,6 +1,8 @@
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireAkimatOf } from '../shared/auth/scope.ts';
 import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain/community-consent.ts';
+import { timeZoneOf } from '../shared/domain/election-rules.ts';
+import { localDateOf } from '../shared/domain/local-date.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -9,7 +11,8 @@ import { decideAndResume } from './support/record-and-resume.ts';
 
 /**
  * recordCommunityConsent: the akimat records the local community meeting's decision on its candidate
- * (LGA 39-3). The product judges it: notice, quorum, majority; a refusal frees the akimat to propose again.
+ * (LGA 39-3). The product judges it: notice (given on or after the planned close), quorum, majority; a refusal
+ * frees the akimat to propose again.
  */
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | 'workflows' | 'clock'>) {
   return async (request: OperationRequest) => {
@@ -20,7 +23,9 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     );
     const now = deps.clock.now();
     requireBeforeDeadline('community-consent', election, nominationCase, now);
-    const assessment = assessCommunityConsent(record, election.rules);
+    const assessment = assessCommunityConsent(record, election.rules, {
+      nominationClosedOn: localDateOf(election.calendar.nominationClosesAt, timeZoneOf(election.rules)),
+    });
     const updated = await decideAndResume(
       deps,
       nominationCase,

@@ -102,8 +102,16 @@ export function createHandler(
       counted,
       actor: actorOf(request.caller),
       now,
-      recount: (current, recordedSubmissions) =>
-        countSubmission(deps, { election: current, caseId, submissionId, lines, recordedSubmissions, now }),
+      recount: (current, recordedSubmissions, checkAll) =>
+        countSubmission(deps, {
+          election: current,
+          caseId,
+          submissionId,
+          lines,
+          recordedSubmissions,
+          now,
+          checkAll,
+        }),
     });
     // Another request with the same sheets (a double click, a retry) recorded them first.
     if (recorded === null) return firstVerdict(deps, caseId, submissionId);

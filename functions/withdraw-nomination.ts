@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
+import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { DeadlinePassedError, ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
 import { trailText } from '../shared/domain/trail-text.ts';
@@ -25,7 +26,11 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     });
     const now = deps.clock.now();
     if (!isBefore(now, election.calendar.withdrawalClosesAt)) {
-      throw new DeadlinePassedError('withdrawal', election.calendar.withdrawalClosesAt);
+      throw new DeadlinePassedError(
+        'withdrawal',
+        election.calendar.withdrawalClosesAt,
+        timeZoneOf(election.rules),
+      );
     }
     const byParty = request.caller.role === 'party';
     const updated = await decideAndResume(

@@ -21,6 +21,9 @@ const chunkLines = (rows: readonly unknown[]): SignatureLine[] =>
 /** The register a job counts on changed: its chunks are counted again from the first, on the new one. */
 class RegisterReplaced extends Error {}
 
+/** The sample's projection fell between the bands: the chunks are counted again from the first, every line. */
+class EveryLineToCheck extends Error {}
+
 /**
  * Signature sheets as a job. The file is checked whole as a request's sheets are (a bad line refuses it all)
  * and the submission received as handed in when the job was accepted: on time by that instant, within that
@@ -102,6 +105,9 @@ export const signaturesJob: JobWork = {
       lines: chunkLines(chunk.rows),
       recordedSubmissions: nominationCase.signatureSubmissions,
       now: deps.clock.now(),
+      // A sample is drawn over the whole submission: the chunk's lines are its places `from` on.
+      part: { offset: chunk.from, total: job.rowsTotal ?? chunk.rows.length },
+      checkAll: job.checkAll ?? false,
     });
     const tally = job.tally ?? { reasons: {}, crossCandidateSupport: 0 };
     const reasons = { ...tally.reasons };
@@ -134,19 +140,22 @@ export const signaturesJob: JobWork = {
           counted: {
             snapshotId: job.snapshotId ?? '',
             recorded,
+            checkAll: job.checkAll ?? false,
             verdict: {
-              lines: recorded.map((line) =>
-                // Whom else a signer supports is in the tally's count, not on each line.
-                line.valid
-                  ? { sheet: line.sheet, line: line.line, valid: true, alsoSupportsAnother: false }
-                  : {
-                      sheet: line.sheet,
-                      line: line.line,
-                      valid: false,
-                      reason: line.reason as RejectionReason,
-                      ...(line.firstCounted === undefined ? {} : { firstCounted: line.firstCounted }),
-                    },
-              ),
+              lines: recorded
+                .flatMap((line) => (line.checked === false ? [] : [line]))
+                .map((line) =>
+                  // Whom else a signer supports is in the tally's count, not on each line.
+                  line.valid
+                    ? { sheet: line.sheet, line: line.line, valid: true, alsoSupportsAnother: false }
+                    : {
+                        sheet: line.sheet,
+                        line: line.line,
+                        valid: false,
+                        reason: line.reason as RejectionReason,
+                        ...(line.firstCounted === undefined ? {} : { firstCounted: line.firstCounted }),
+                      },
+                ),
               // Replaced by the ledger's count when recorded.
               validCount: 0,
               required: 0,
@@ -156,16 +165,21 @@ export const signaturesJob: JobWork = {
               reasons: tally.reasons,
               crossCandidateSupport: tally.crossCandidateSupport,
               newlyCounted: [],
+              notChecked: recorded.filter((line) => line.checked === false).length,
             },
           },
           actor: job.startedBy,
           now: deps.clock.now(),
-          recount: async () => {
-            throw new RegisterReplaced();
+          recount: async (election) => {
+            throw election.voterRegister?.snapshotId === job.snapshotId
+              ? new EveryLineToCheck()
+              : new RegisterReplaced();
           },
         });
         if (done !== null) await endIfOverdue(deps, done.election, done.nominationCase, { jobId: job.jobId });
       } catch (error) {
+        if (error instanceof EveryLineToCheck)
+          return { ...fromFirstChunk(job, job.snapshotId ?? ''), checkAll: true };
         if (!(error instanceof RegisterReplaced)) throw error;
         const election = await deps.elections.get(job.electionId);
         return fromFirstChunk(job, election.voterRegister?.snapshotId ?? '');

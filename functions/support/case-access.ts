@@ -3,6 +3,7 @@ import { caseView } from '../../shared/domain/case-views.ts';
 import { type FiledCase, isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { Election } from '../../shared/domain/election.ts';
 import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
+import { timeZoneOf } from '../../shared/domain/election-rules.ts';
 import { DeadlinePassedError } from '../../shared/domain/errors.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import type { NominationCase } from '../../shared/domain/nomination-case.ts';
@@ -37,6 +38,10 @@ export function requireBeforeDeadline(
   now: Instant,
 ): void {
   if (isWaitOverdue(step, election, nominationCase, now)) {
-    throw new DeadlinePassedError(step, waitDeadline(step, election, nominationCase));
+    throw new DeadlinePassedError(
+      step,
+      waitDeadline(step, election, nominationCase),
+      timeZoneOf(election.rules),
+    );
   }
 }

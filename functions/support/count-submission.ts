@@ -6,6 +6,7 @@ import {
   type RecordedSignatureLine,
   recordLines,
 } from '../../shared/domain/signature-record.ts';
+import { inSheetOrder, keepCheckedLines } from '../../shared/domain/signature-sampling.ts';
 import {
   type LinePlace,
   linePosition,
@@ -27,6 +28,10 @@ export interface Submission {
   /** The submissions whose verdict is on the case's trail: their lines' places are taken. */
   readonly recordedSubmissions: readonly string[];
   readonly now: Instant;
+  /** For a job's chunk: where its lines sit among all the submission's lines (a sample is drawn over all). */
+  readonly part?: { readonly offset: number; readonly total: number };
+  /** Every line checked whatever the election's policy: its sample's projection fell between the bands. */
+  readonly checkAll?: boolean;
 }
 
 /** A submission checked and counted: each line's verdict as recorded, on the register snapshot it was checked on. */
@@ -34,6 +39,8 @@ export interface CheckedSubmission {
   readonly verdict: SignatureVerdict;
   readonly recorded: readonly RecordedSignatureLine[];
   readonly snapshotId: string;
+  /** Whether every line was to be checked, whatever the policy. */
+  readonly checkAll: boolean;
 }
 
 /** How many signers are counted at a time: quick, without flooding the table. */
@@ -48,9 +55,14 @@ type Deps = Pick<Dependencies, 'signatures' | 'voters'>;
  * and gets the verdicts an uninterrupted run gets. A signer another submission counts in the meantime is checked
  * again as counted there, and a signer this submission counted before who no longer counts (struck off a new
  * register) is taken off. The valid count is not this function's to say: the ledger's at recording is.
+ * The election's check policy says which lines are checked (`signature-sampling.ts`): only their signers are
+ * counted, the others are kept as not checked, so the ledger never holds a signature nobody verified.
  */
 export async function countSubmission(deps: Deps, submission: Submission): Promise<CheckedSubmission> {
-  const { election, caseId, submissionId, lines, recordedSubmissions, now } = submission;
+  const { election, caseId, submissionId, recordedSubmissions, now } = submission;
+  // In sheet and line order: the order verdicts come in, a sample's indices count in and a count stops in.
+  const lines = inSheetOrder(submission.lines);
+  const checkAll = submission.checkAll ?? false;
   const register = election.voterRegister;
   if (register === null) throw new Error('A submission is counted only against a register');
   const { electionId } = election;
@@ -96,27 +108,48 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
       !abandoned.has(iin) && [...(holds.get(iin)?.cases ?? [])].some((other) => other !== caseId),
     multipleSupportAllowed: election.rules.multipleSupportAllowed,
   };
-  const first = verifySignatures(lines, context);
+  // Every line is judged, then the election's policy keeps the verdicts of the lines it checks (the draw of a
+  // sample over the whole submission, or the lines up to the minimum); the others are recorded as not checked.
+  const part = {
+    submissionId,
+    offset: submission.part?.offset ?? 0,
+    total: submission.part?.total ?? lines.length,
+    checkAll,
+  };
+  const judge = (ctx: SignatureCheckContext) =>
+    keepCheckedLines(verifySignatures(lines, ctx), lines, election.rules.signatureCheckPolicy, part, ctx);
+  const first = judge(context);
   const firstRecorded = recordLines(submissionId, lines, first.lines);
   await deps.signatures.saveLines(caseId, firstRecorded);
 
-  const { heldByAnother, countedElsewhere } = await countOnLedger(deps, lines, first, abandoned, {
-    electionId,
-    caseId,
-    submissionId,
-    exclusive,
-    now,
-  });
-  const verdict =
-    heldByAnother.size === 0 && countedElsewhere.size === 0
-      ? first
-      : verifySignatures(lines, {
-          ...context,
-          alreadyCounted: new Map([...context.alreadyCounted, ...countedElsewhere]),
-          supportsAnotherCandidate: (iin) => heldByAnother.has(iin) || context.supportsAnotherCandidate(iin),
-        });
+  // Signers another case holds or another line counted meanwhile are judged again as such; a count that stops
+  // at the minimum then reaches further, and the signers of the lines it adds are counted in turn.
+  const heldByAnother = new Set<string>();
+  const countedElsewhere = new Map<string, CountedAt>();
+  const tried = new Set<string>();
+  let verdict = first;
+  for (;;) {
+    const toCount = verdict.newlyCounted.filter((iin) => !tried.has(iin));
+    if (toCount.length === 0) break;
+    for (const iin of toCount) tried.add(iin);
+    const found = await countOnLedger(deps, lines, verdict, toCount, abandoned, {
+      electionId,
+      caseId,
+      submissionId,
+      exclusive,
+      now,
+    });
+    if (found.heldByAnother.size === 0 && found.countedElsewhere.size === 0) break;
+    for (const iin of found.heldByAnother) heldByAnother.add(iin);
+    for (const [iin, at] of found.countedElsewhere) countedElsewhere.set(iin, at);
+    verdict = judge({
+      ...context,
+      alreadyCounted: new Map([...context.alreadyCounted, ...countedElsewhere]),
+      supportsAnotherCandidate: (iin) => heldByAnother.has(iin) || context.supportsAnotherCandidate(iin),
+    });
+  }
   const final = verdict === first ? firstRecorded : recordLines(submissionId, lines, verdict.lines);
-  // Lines come back in the order given: only those whose verdict the count changed are kept again.
+  // Lines come back in sheet and line order: only those whose verdict the count changed are kept again.
   const changed = final.filter((line, i) => JSON.stringify(line) !== JSON.stringify(firstRecorded[i]));
   await deps.signatures.saveLines(caseId, changed);
 
@@ -125,7 +158,7 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
     .filter(([iin, at]) => isHere(at) && !stillCounted.has(iin))
     .map(([iin]) => iin);
   await inBatches(noLongerCounted, (iin) => deps.signatures.ledger.remove(caseId, iin, submissionId));
-  return { verdict, recorded: final, snapshotId: register.snapshotId };
+  return { verdict, recorded: final, snapshotId: register.snapshotId, checkAll };
 }
 
 /**
@@ -156,11 +189,12 @@ async function abandonedHolds(
   return abandoned;
 }
 
-/** Counts each signer the check found valid; says which another case holds, and which another line counted. */
+/** Counts `signers`, each at its valid line; says which another case holds, and which another line counted. */
 async function countOnLedger(
   deps: Deps,
   lines: readonly SignatureLine[],
   verdict: SignatureVerdict,
+  signers: readonly string[],
   abandoned: ReadonlyMap<string, Support>,
   ids: {
     readonly electionId: string;
@@ -179,7 +213,7 @@ async function countOnLedger(
   );
   const heldByAnother = new Set<string>();
   const countedElsewhere = new Map<string, CountedAt>();
-  await inBatches(verdict.newlyCounted, async (iin) => {
+  await inBatches(signers, async (iin) => {
     const at = placeOf.get(iin);
     if (at === undefined) throw new Error('A newly counted signer has its valid line');
     // Whom the voter supports first, since an election may allow one candidate only; then the count.

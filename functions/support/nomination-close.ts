@@ -35,7 +35,7 @@ export function closeNominationWith(
       const running = await deps.jobs.activeOf(electionId);
       if (running.length > 0) throw new JobsRunningError(running.length);
       // A recount an import left half done is finished first: the close counts on the register in force.
-      await recountSignatures(deps, electionId);
+      await recountSignatures(deps, await deps.elections.get(electionId));
       const closing = await deps.elections.get(electionId);
       // As of the close itself, not of when the engine got to it (a restart, a late schedule): the count is
       // the one the law means, whenever it is made.

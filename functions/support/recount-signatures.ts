@@ -25,11 +25,13 @@ type LedgerChanges = Map<string, 'added' | 'removed'>;
  * say they were counted on. A case already counted on the register is passed over, so a run cut short is
  * finished by the next (importing the same list again runs it). Answers how many cases it recorded a recount on.
  */
-export async function recountSignatures(deps: RecountDeps, electionId: string): Promise<number> {
+export async function recountSignatures(deps: RecountDeps, election: Election): Promise<number> {
   const touched = new Map<string, LedgerChanges>();
   let recorded = 0;
-  for (;;) {
-    const pass = await recountPass(deps, await deps.elections.get(electionId), touched);
+  // The first pass on the election as the caller has it (it has just put the register in force); each next on
+  // the election as stored then.
+  for (let next = election; ; next = await deps.elections.get(election.electionId)) {
+    const pass = await recountPass(deps, next, touched);
     recorded += pass.recorded;
     if (pass.complete) return recorded;
   }
@@ -45,7 +47,7 @@ async function recountPass(
   if (register === null) return { complete: true, recorded: 0 };
   const { snapshotId } = register;
   const inForce = async () => (await deps.elections.get(electionId)).voterRegister?.snapshotId === snapshotId;
-  const { cases } = await deps.cases.listByElection(electionId);
+  const cases = await deps.cases.readableOf(electionId);
   const due = cases.filter(
     (c) =>
       touched.has(c.caseId) || (c.signatureSubmissions.length > 0 && c.signaturesCountedOn !== snapshotId),

@@ -12,7 +12,7 @@ export async function putRegisterInForce(
     Dependencies,
     'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
   >,
-  election: Pick<Election, 'electionId'>,
+  election: Election,
   list: { readonly iins: readonly string[]; readonly source: string },
 ) {
   const { electionId } = election;
@@ -24,8 +24,10 @@ export async function putRegisterInForce(
     importedAt: now,
     source: list.source,
   };
-  const updated = await deps.elections.update(electionId, (current) =>
-    withVoterRegister(current, snapshot, now),
+  const updated = await deps.elections.update(
+    electionId,
+    (current) => withVoterRegister(current, snapshot, now),
+    election,
   );
   deps.logger.info('voter register imported', {
     electionId,
@@ -34,6 +36,6 @@ export async function putRegisterInForce(
   });
   // Signatures counted on another list are counted again on the one in force (a repeated import finishes a
   // cut run); that is this one unless another import has replaced it meanwhile.
-  await recountSignatures(deps, electionId);
+  await recountSignatures(deps, updated);
   return { electionId, voterRegister: updated.voterRegister };
 }

@@ -18,6 +18,7 @@ import {
   type SubmissionNote,
   type SubmissionRecord,
 } from '../../shared/domain/signature-record.ts';
+import { checkSummary, judgeCheck } from '../../shared/domain/signature-sampling.ts';
 import { countAgainstThreshold, type SignatureVerdict } from '../../shared/domain/signatures.ts';
 import { takeSubmission } from '../../shared/domain/submission-limit.ts';
 import { requireBeforeDeadline } from './case-access.ts';
@@ -37,6 +38,7 @@ export function verdictView(verdict: SignatureVerdict) {
     rejectedCount: verdict.rejectedCount,
     reasons: verdict.reasons,
     crossCandidateSupport: verdict.crossCandidateSupport,
+    notChecked: verdict.notChecked,
     rejected: verdict.lines.flatMap((l) =>
       l.valid
         ? []
@@ -107,10 +109,14 @@ export async function recordVerdict(
     readonly counted: CheckedSubmission;
     readonly actor: Actor;
     readonly now: Instant;
-    /** Checks the submission again on the register in force when another replaced the one it was counted on. */
+    /**
+     * Checks the submission again: on the register in force when another replaced the one it was counted on, or
+     * every line (`checkAll`) when its sample's projection fell between the bands.
+     */
     readonly recount: (
       election: Election,
       recordedSubmissions: readonly string[],
+      checkAll: boolean,
     ) => Promise<CheckedSubmission>;
   },
 ) {
@@ -131,11 +137,25 @@ export async function recordVerdict(
     if (register === null) throw new VoterRegisterMissingError();
     if (register.snapshotId !== counted.snapshotId) {
       // A register replaced while counting: the submission is checked again on the one in force.
-      counted = await recount(election, seen.signatureSubmissions);
+      counted = await recount(election, seen.signatureSubmissions, counted.checkAll);
       continue;
     }
-    const verdict = { ...counted.verdict, ...countAgainstThreshold(validCount, register.voters) };
-    const summary = verdictView(verdict);
+    const threshold = countAgainstThreshold(validCount, register.voters);
+    // The policy's verdict from the recorded lines and the ledger's count, as anyone can recompute it.
+    const judged = judgeCheck(election.rules.signatureCheckPolicy, submissionId, counted.recorded, threshold);
+    if (judged.needsAllLines && !counted.checkAll) {
+      counted = await recount(election, seen.signatureSubmissions, true);
+      continue;
+    }
+    // A sample that qualifies by projection needs no more signatures; the count stays what the ledger holds.
+    const verdict = {
+      ...counted.verdict,
+      ...threshold,
+      sufficient: judged.sufficient,
+      shortfall: judged.sufficient ? 0 : threshold.shortfall,
+      notChecked: judged.check.notChecked,
+    };
+    const summary = { ...verdictView(verdict), check: judged.check };
     const { rejected, ...counts } = summary;
     await deps.signatures.submissions.save(caseId, {
       submissionId,
@@ -152,6 +172,9 @@ export async function recordVerdict(
       validCount: verdict.validCount,
       shortfall: verdict.shortfall,
       receivedAt,
+      required: verdict.required,
+      sufficient: verdict.sufficient,
+      check: checkSummary(judged.check),
     };
     const meta = { at: now, actor, note };
     const event = { type: 'SignaturesVerified', sufficient: verdict.sufficient } as const;
@@ -167,7 +190,10 @@ export async function recordVerdict(
               : recordWithoutTransition(current, event.type, {}, meta);
           return {
             ...entry,
-            findings: { ...current.findings, signatures: { ...counts, rejected: rejected.length } },
+            findings: {
+              ...current.findings,
+              signatures: { ...counts, check: checkSummary(judged.check), rejected: rejected.length },
+            },
             signatureSubmissions: [...current.signatureSubmissions, submissionId],
             // Only a first submission fixes the register the case is counted on: earlier ones counted on
             // another are put right by the recount, which looks for cases counted on another register.
@@ -221,7 +247,7 @@ export async function firstVerdict(
   return {
     ...record.verdict,
     rejected: lines.flatMap((l) =>
-      l.valid
+      l.valid || l.checked === false
         ? []
         : [
             {

@@ -268,6 +268,14 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   recordCommunityConsent: { ...changesCases, signalsTasks: true },
   decideRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
   withdrawNomination: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
+  // A registered case waits for nobody: nothing to signal.
+  cancelRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'] },
+  // The nominator's slot is claimed again; a case sent back to the registration decision gets a new execution.
+  reinstateCase: {
+    reads: [...changesCases.reads, 'roll'],
+    writes: [...changesCases.writes, 'published'],
+    startsWorkflows: ['nomination-case'],
+  },
   listCandidates: { reads: ['election', 'published', 'unreadable'], writes: [] },
 };
 

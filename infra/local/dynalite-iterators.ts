@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { onEveryNewStore } from './dynalite-stores.ts';
 
 /** The part of an abstract-level iterator this needs: it is closed by `close()`. */
 interface LevelIterator {
@@ -36,21 +36,7 @@ export function closeIteratorsOnReturn<T extends DynaliteStore>(store: T): T {
   return store;
 }
 
-/** dynalite's module `dynalite/db`, which makes its store. */
-function isStoreModule(value: unknown): value is { create(options: object): DynaliteStore } {
-  return (
-    typeof value === 'object' && value !== null && 'create' in value && typeof value.create === 'function'
-  );
-}
-
-let installed = false;
-
 /** From now on in this process, every store dynalite creates (its module `dynalite/db`) closes its iterators. */
 export function installClosingIterators(): void {
-  if (installed) return;
-  const stores: unknown = createRequire(import.meta.url)('dynalite/db');
-  if (!isStoreModule(stores)) throw new Error('dynalite/db has no create(): another dynalite version?');
-  const create = stores.create.bind(stores);
-  stores.create = (options) => closeIteratorsOnReturn(create(options));
-  installed = true;
+  onEveryNewStore<DynaliteStore>('closing iterators', closeIteratorsOnReturn);
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
+import { RECONCILE_EVERY_MINUTES } from '../../shared/domain/execution-repair.ts';
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDocumentClient, type createDynamoClient } from '../../shared/storage/document-client.ts';
@@ -87,7 +88,7 @@ const engine = new Engine({
   logLevel: manual ? 'WARN' : 'INFO',
 });
 // No execution of an earlier process survives it: every open election and case gets a new one now, and the
-// same comparison runs every minute after (a failed execution, a lost signal, a wake-up that never fired).
+// same comparison runs as often as on AWS after (a failed execution, a lost signal, a wake-up that never fired).
 const resumed = await engine.reconcile({ atStartUp: true });
 let reconciling = false;
 const reconciler = setInterval(() => {
@@ -101,7 +102,7 @@ const reconciler = setInterval(() => {
     .finally(() => {
       reconciling = false;
     });
-}, 60_000);
+}, RECONCILE_EVERY_MINUTES * 60_000);
 
 let ticking = false;
 const ticker = manualClock

@@ -92,6 +92,8 @@ export const JobSchema = z.object({
     .optional(),
   /** For a signatures job: the register snapshot its rows make, once checked. */
   snapshotId: z.string().optional(),
+  /** For a signatures job whose sample's projection fell between the bands: every line is checked. */
+  checkAll: z.boolean().optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 

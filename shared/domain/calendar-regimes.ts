@@ -18,7 +18,10 @@ export const CalendarRegimeSchema = z.strictObject({
   /** Registration closes "N days before" the election. */
   registrationClosesDaysBefore: z.int().min(0),
   cutOffLocalTime: LocalTimeSchema,
-  /** Nomination is extended, by at most this many days, when fewer than `extendWhenFewerThan` are nominated. */
+  /**
+   * Nomination is extended, by at most this many days, when fewer than `extendWhenFewerThan` are nominated; an
+   * election's extension must also leave the akimat's window its minimum (`additionalCandidateWindowMinDays`).
+   */
   extensionMaxDays: z.int().min(0),
   extendWhenFewerThan: z.int().min(1),
 });
@@ -31,7 +34,8 @@ export const calendarRegimes = {
     basis:
       'CLE as amended by Constitutional Law 24.05.2021 No. 41-VII [L]; calendar of 25.07.2021 [P]: ' +
       'nomination closes 15 days before (D−16 18:00), registration 10 days before (D−11 18:00); ' +
-      'extension up to 5 days when fewer than two are nominated [P]',
+      'extension up to 5 days when fewer than two are nominated [P]; 5 would end it at registration close, leaving ' +
+      'the district akim no time after it (CLE 113-3 p.6), so an election takes at most 4 [D: additionalCandidateWindowMinDays]',
     nominationClosesDaysBefore: 15,
     registrationClosesDaysBefore: 10,
     cutOffLocalTime: '18:00',

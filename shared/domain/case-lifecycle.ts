@@ -38,8 +38,18 @@ export type CaseEvent =
   | { readonly type: 'Withdrawn' }
   | { readonly type: 'NominationRevoked' }
   | { readonly type: 'RegistrationCancelled' }
+  | { readonly type: 'Reinstated'; readonly to: ReinstatedStatus }
   | { readonly type: 'DeadlineReached'; readonly step: WaitingStep };
 export type CaseEventType = CaseEvent['type'];
+
+/**
+ * The decisions a court or a higher commission may overturn (a refusal, a cancellation), and where its decision
+ * may put the case: registered, or back before the commission for a new registration decision.
+ */
+export const overturnableStatuses = ['Refused', 'RegistrationCancelled'] as const;
+export const reinstatedStatuses = ['Registered', 'AwaitingRegistrationDecision'] as const;
+export type ReinstatedStatus = (typeof reinstatedStatuses)[number];
+const overturnable: ReadonlySet<CaseStatus> = new Set(overturnableStatuses);
 
 /** Where each route starts: the human step it waits for first (CLE 113-3). */
 export function initialStatus(route: NominationRoute): CaseStatus {
@@ -97,6 +107,9 @@ function next(status: CaseStatus, event: CaseEvent): CaseStatus | undefined {
       return isLive(status) ? 'Revoked' : undefined;
     case 'RegistrationCancelled':
       return status === 'Registered' ? 'RegistrationCancelled' : undefined;
+    case 'Reinstated':
+      // The one way out of a final status: a refusal or cancellation overturned on appeal.
+      return overturnable.has(status) ? event.to : undefined;
     case 'DeadlineReached':
       // At registration close every undecided case lapses, whatever it waited for.
       if (event.step === 'registration-decision') return waiting.has(status) ? 'Lapsed' : undefined;

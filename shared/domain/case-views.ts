@@ -2,6 +2,7 @@ import { waitingStepOf } from './case-lifecycle.ts';
 import { waitDeadline } from './deadlines.ts';
 import type { Election } from './election.ts';
 import type { WaitingStep } from './election-calendar.ts';
+import { specialCheckClockOf } from './legal-clocks.ts';
 import type { NominationCase } from './nomination-case.ts';
 
 /**
@@ -15,7 +16,7 @@ const whoDecides: Readonly<Record<WaitingStep, 'party' | 'candidate' | 'akimat' 
   'registration-decision': 'commission',
 };
 
-function nominatorOf(c: NominationCase) {
+export function nominatorOf(c: NominationCase) {
   switch (c.filing.route) {
     case 'party':
       return { partyId: c.filing.party.partyId };
@@ -45,7 +46,10 @@ export function caseView(c: NominationCase, election: Election, personal: boolea
       step === null ? null : { step, from: whoDecides[step], deadline: waitDeadline(step, election, c) },
     deadlines: deadlinesOf(c, election),
     decisions: c.decisions,
+    // Refusals and cancellations overturned on appeal, with the decision that overturned each.
+    reinstatements: c.reinstatements ?? [],
     checks: c.checks,
+    specialCheck: specialCheckClockOf(c, election),
     findings: c.findings,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ElectionRules } from './election-rules.ts';
 import type { ErrorCode } from './error-catalogue.ts';
-import { daysBetween, LocalDateSchema } from './local-date.ts';
+import { daysBetween, type LocalDate, LocalDateSchema } from './local-date.ts';
 import { issueParams } from './validation.ts';
 
 /** LGA 39-3 p.8: the meeting's members are notified at least 3 calendar days before it. */
@@ -53,7 +53,10 @@ export type CommunityConsent = z.infer<typeof CommunityConsentSchema>;
 export interface ConsentFinding {
   readonly code: Extract<
     ErrorCode,
-    'CONSENT_NOTICE_TOO_SHORT' | 'CONSENT_QUORUM_NOT_MET' | 'CONSENT_MAJORITY_NOT_REACHED'
+    | 'CONSENT_NOTICE_TOO_SHORT'
+    | 'CONSENT_NOTICE_BEFORE_CLOSE'
+    | 'CONSENT_QUORUM_NOT_MET'
+    | 'CONSENT_MAJORITY_NOT_REACHED'
   >;
   readonly details: Readonly<Record<string, unknown>>;
 }
@@ -63,14 +66,32 @@ export interface ConsentAssessment {
   readonly findings: readonly ConsentFinding[];
 }
 
+/** Where the meeting stands in the election's calendar: the local date nomination closed as planned. */
+export interface ConsentContext {
+  readonly nominationClosedOn: LocalDate;
+}
+
 /**
- * Whether the meeting validly agreed: notice given in time [L], a quorum present and a majority of
- * those present for [D: shares configurable]. Any finding means the candidate was not agreed.
+ * Whether the meeting validly agreed: notice given in time [L], after the close that showed the akim may need a
+ * candidate [D], a quorum present and a majority of those present for [D: shares configurable]. Any finding
+ * means the candidate was not agreed.
  */
-export function assessCommunityConsent(record: CommunityConsent, rules: ElectionRules): ConsentAssessment {
+export function assessCommunityConsent(
+  record: CommunityConsent,
+  rules: ElectionRules,
+  context: ConsentContext,
+): ConsentAssessment {
   const findings: ConsentFinding[] = [];
   if (daysBetween(record.membersNotifiedOn, record.meetingDate) < CONSENT_NOTICE_DAYS) {
     findings.push({ code: 'CONSENT_NOTICE_TOO_SHORT', details: { minimumDays: CONSENT_NOTICE_DAYS } });
+  }
+  // The law's order [D]: the akim learns at the close that fewer than two are nominated (CLE 113-3 p.6), then calls
+  // the meeting; a notice before the planned close convened it before anything showed it was needed.
+  if (record.membersNotifiedOn < context.nominationClosedOn) {
+    findings.push({
+      code: 'CONSENT_NOTICE_BEFORE_CLOSE',
+      details: { closedOn: context.nominationClosedOn },
+    });
   }
   const quorum = Math.ceil(record.members * rules.communityMeetingQuorumShare);
   if (record.attendance < quorum) {
@@ -79,11 +100,18 @@ export function assessCommunityConsent(record: CommunityConsent, rules: Election
       details: { attendance: record.attendance, required: quorum },
     });
   }
-  if (record.votesFor * 2 <= record.attendance) {
+  const majority = majorityOf(record.attendance, rules.communityMeetingMajorityShare);
+  if (record.votesFor < majority) {
     findings.push({
       code: 'CONSENT_MAJORITY_NOT_REACHED',
-      details: { votesFor: record.votesFor, attendance: record.attendance },
+      details: { votesFor: record.votesFor, attendance: record.attendance, required: majority },
     });
   }
   return { agreed: findings.length === 0, findings };
+}
+
+/** The fewest votes that are more than `share` of those present [D: `communityMeetingMajorityShare`]. */
+export function majorityOf(attendance: number, share: number): number {
+  // Counted in whole hundredths of a vote so that a share like 0.6 is exact: 10 present × 0.6 = 6, so 7 are needed.
+  return Math.floor(Math.round(attendance * share * 100) / 100) + 1;
 }

@@ -1,8 +1,18 @@
 import type { CalendarRegime } from './calendar-regimes.ts';
+import { CONSENT_NOTICE_DAYS } from './community-consent.ts';
 import { type ElectionRules, timeZoneOf } from './election-rules.ts';
 import { localize } from './error-catalogue.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
-import { addDays, atZonedTime, type Instant, isBefore, type LocalDate, type TimeZone } from './local-date.ts';
+import {
+  addDays,
+  atZonedTime,
+  daysBetween,
+  type Instant,
+  isBefore,
+  type LocalDate,
+  localDateOf,
+  type TimeZone,
+} from './local-date.ts';
 
 /** Every deadline of one election, as instants. Derived from the election day; never stored by hand. */
 export interface ElectionCalendar {
@@ -80,8 +90,12 @@ function calendarIssues(calendar: ElectionCalendar, { regime, rules }: CalendarI
       code: 'EXTENSION_OVER_LIMIT',
       message: localize('EXTENSION_OVER_LIMIT', { maximum: regime.extensionMaxDays }),
     });
-  } else if (isBefore(calendar.registrationClosesAt, calendar.extendedNominationClosesAt)) {
-    inconsistent('rules.extensionDays', 'an extended nomination would end after registration closes');
+  } else if (
+    !isBefore(calendar.additionalCandidateClosesAt, calendar.nominationClosesAt) &&
+    !isBefore(calendar.registrationClosesAt, calendar.additionalCandidateClosesAt)
+  ) {
+    // A window's end outside nomination close … registration close is refused below on its own.
+    issues.push(...additionalCandidateWindowIssues(calendar, rules));
   }
   if (!isBefore(calendar.nominationOpensAt, calendar.nominationClosesAt)) {
     inconsistent('calledOn', 'the election is called after nomination would close');
@@ -105,6 +119,40 @@ function calendarIssues(calendar: ElectionCalendar, { regime, rules }: CalendarI
     if (days !== null && days < regime.nominationClosesDaysBefore) {
       inconsistent(`rules.${field}`, 'a step deadline falls after nomination closes');
     }
+  }
+  return issues;
+}
+
+/**
+ * The district akim's window must follow the law's order (CLE 113-3 p.6, LGA 39-3 p.8) [D]. Registration close is
+ * fixed by the regime and the akim may propose only after the close that counts (after any extension), so the
+ * extension may not eat the window: at least `additionalCandidateWindowMinDays` whole days must be left after the
+ * extended close. The meeting may be notified from the planned close (fewer than two nominated already shows the
+ * akim may need a candidate), so its 3 days' notice must fit between the planned close and the window's end.
+ */
+function additionalCandidateWindowIssues(calendar: ElectionCalendar, rules: ElectionRules): FieldIssue[] {
+  const zone = timeZoneOf(rules);
+  const windowEndsOn = localDateOf(calendar.additionalCandidateClosesAt, zone);
+  const issues: FieldIssue[] = [];
+  const days = daysBetween(localDateOf(calendar.extendedNominationClosesAt, zone), windowEndsOn);
+  const minimumDays = rules.additionalCandidateWindowMinDays;
+  if (days < minimumDays) {
+    const maximumExtension = rules.extensionDays - (minimumDays - days);
+    const details = maximumExtension >= 0 ? { days, minimumDays, maximumExtension } : { days, minimumDays };
+    issues.push({
+      field: maximumExtension >= 0 ? 'rules.extensionDays' : 'rules.additionalCandidateClosesDaysBefore',
+      code: 'ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT',
+      message: localize('ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT', details),
+    });
+  }
+  const noticeDays = daysBetween(localDateOf(calendar.nominationClosesAt, zone), windowEndsOn);
+  if (noticeDays < CONSENT_NOTICE_DAYS) {
+    const details = { days: noticeDays, noticeDays: CONSENT_NOTICE_DAYS };
+    issues.push({
+      field: 'rules.additionalCandidateClosesDaysBefore',
+      code: 'ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT',
+      message: localize('ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT', details),
+    });
   }
   return issues;
 }

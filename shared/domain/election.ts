@@ -11,6 +11,7 @@ import { localize } from './error-catalogue.ts';
 import { RegisterAfterCloseError, ValidationError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
+import { callingCheck } from './legal-clocks.ts';
 import { type Instant, InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
 import { requiredSignatures } from './signatures.ts';
 import { regionTimeZoneBasis, timeZoneOfRegion } from './time-zones.ts';
@@ -31,6 +32,8 @@ export const NewElectionSchema = z.strictObject({
   calledOn: LocalDateSchema,
   regime: CalendarRegimeIdSchema,
   rules: ElectionRulesSchema.default(ElectionRulesSchema.parse({})),
+  /** The incumbent's last day in office, where known: calling is checked against it (CLE 113-1 p.2). */
+  incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
 });
 export type NewElection = z.input<typeof NewElectionSchema>;
 
@@ -69,6 +72,8 @@ export const ElectionSchema = z.strictObject({
   district: z.string(),
   electionDay: LocalDateSchema,
   calledOn: LocalDateSchema,
+  /** Null where the commission did not give it, as in elections stored before it existed. */
+  incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
   regime: CalendarRegimeIdSchema,
   rules: ElectionRulesSchema,
   configuredRules: z.array(z.string()),
@@ -132,12 +137,26 @@ export function callElection(input: unknown, now: string): Election {
   const regime = calendarRegimes[draft.regime];
   const calendar = computeElectionCalendar({ ...draft, regime });
   const configured = Object.keys(ConfiguredRuleNamesSchema.parse(input).rules ?? {});
+  // A late call is the commission's own act and the vote must still happen: recorded and warned about, not refused.
+  const calling = callingCheck(draft);
+  const notices: ElectionNotice[] =
+    calling.status === 'not-met'
+      ? [
+          {
+            at: now,
+            to: 'commission',
+            code: 'ELECTION_CALLED_LATE',
+            details: { termEndsOn: calling.termEndsOn, latestCallOn: calling.latestCallOn },
+          },
+        ]
+      : [];
   return {
     electionId: electionIdOf(draft.unit.kato, draft.electionDay),
     unit: draft.unit,
     district: districtOf(draft.unit.kato),
     electionDay: draft.electionDay,
     calledOn: draft.calledOn,
+    incumbentTermEndsOn: draft.incumbentTermEndsOn,
     regime: draft.regime,
     rules: draft.rules,
     configuredRules: configured,
@@ -147,7 +166,7 @@ export function callElection(input: unknown, now: string): Election {
     nominationsAtClose: null,
     additionalProposals: 0,
     voterRegister: null,
-    notices: [],
+    notices,
     createdAt: now,
     calendarAttempt: 1,
     wakeUp: null,
@@ -170,7 +189,7 @@ export function withVoterRegister(
 ): Election {
   if (election.voterRegister?.snapshotId === snapshot.snapshotId) return election;
   const close = effectiveNominationClose(election.calendar, election.nominationExtended);
-  if (now >= close) throw new RegisterAfterCloseError(close);
+  if (now >= close) throw new RegisterAfterCloseError(close, timeZoneOf(election.rules));
   return { ...election, voterRegister: snapshot };
 }
 

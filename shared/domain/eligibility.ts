@@ -36,6 +36,10 @@ export const CandidateChecksSchema = z.strictObject({
   declarationsFiled: z.boolean(),
   /** A ground of CLE 4 p.4 found against the candidate (e.g. an unexpunged conviction), or null. */
   disqualification: z.string().trim().min(1).max(200).nullable(),
+  /** The election deposit as the commission records it, where the election requires one [D]; absent until then. */
+  deposit: z
+    .strictObject({ paidOn: LocalDateSchema, reference: z.string().trim().min(1).max(100) })
+    .optional(),
 });
 export type CandidateChecks = z.infer<typeof CandidateChecksSchema>;
 export const noChecksYet: CandidateChecks = {
@@ -56,6 +60,7 @@ export type EligibilityFinding = {
     | 'SPECIAL_CHECK_FAILED'
     | 'DECLARATIONS_PENDING'
     | 'DISQUALIFIED'
+    | 'DEPOSIT_NOT_RECORDED'
   >;
   /** The article the finding rests on. */
   readonly ground: string;
@@ -71,7 +76,7 @@ export interface Eligibility {
 
 const rank = (level: EducationLevel) => educationLevels.indexOf(level);
 
-/** Checks a candidate against CLE 113-2, CLE 4 p.4, LGA 36 and Civil Service Law 19. */
+/** Checks a candidate against CLE 113-2, CLE 4 p.4, LGA 36, Civil Service Law 19, and the deposit where one is due. */
 export function assessEligibility(
   candidate: Candidate,
   checks: CandidateChecks,
@@ -104,6 +109,14 @@ export function assessEligibility(
   if (checks.specialCheck === 'failed') fail('SPECIAL_CHECK_FAILED', 'Civil Service Law 19 p.1');
   if (checks.specialCheck === 'pending') pending('SPECIAL_CHECK_PENDING', 'Civil Service Law 19 p.1');
   if (!checks.declarationsFiled) pending('DECLARATIONS_PENDING', 'CLE 113-2 (declarations)');
+  if (rules.electionDepositMinimumWages !== null && checks.deposit === undefined) {
+    findings.push({
+      code: 'DEPOSIT_NOT_RECORDED',
+      ground: 'Election deposit [D: electionDepositMinimumWages]',
+      effect: 'pending',
+      details: { minimumWages: rules.electionDepositMinimumWages },
+    });
+  }
 
   const outcome = findings.some((f) => f.effect === 'fails')
     ? 'ineligible'

@@ -1,5 +1,6 @@
 import { type ErrorCode, localize } from './error-catalogue.ts';
 import type { Language, LocalizedText } from './language.ts';
+import type { Instant, TimeZone } from './local-date.ts';
 
 /**
  * What kind of failure this is, so that each edge (HTTP status, ASL Catch) can react
@@ -50,16 +51,16 @@ export class ValidationError extends DomainError {
 export class NominationNotOpenError extends DomainError {
   override readonly name = 'NominationNotOpenError';
   readonly kind = 'rule';
-  constructor(opensAt: string) {
-    super('NOMINATION_NOT_OPEN', { opensAt });
+  constructor(opensAt: Instant, timeZone: TimeZone) {
+    super('NOMINATION_NOT_OPEN', { opensAt, timeZone });
   }
 }
 
 export class NominationClosedError extends DomainError {
   override readonly name = 'NominationClosedError';
   readonly kind = 'rule';
-  constructor(closedAt: string) {
-    super('NOMINATION_CLOSED', { closedAt });
+  constructor(closedAt: Instant, timeZone: TimeZone) {
+    super('NOMINATION_CLOSED', { closedAt, timeZone });
   }
 }
 
@@ -74,8 +75,8 @@ export class AdditionalCandidateNotAllowedError extends DomainError {
 export class AdditionalCandidateWindowClosedError extends DomainError {
   override readonly name = 'AdditionalCandidateWindowClosedError';
   readonly kind = 'rule';
-  constructor(closedAt: string) {
-    super('ADDITIONAL_CANDIDATE_WINDOW_CLOSED', { closedAt });
+  constructor(closedAt: Instant, timeZone: TimeZone) {
+    super('ADDITIONAL_CANDIDATE_WINDOW_CLOSED', { closedAt, timeZone });
   }
 }
 
@@ -172,19 +173,37 @@ export class RecordUnreadableError extends DomainError {
   }
 }
 
+/**
+ * An action after its step's deadline: `step` names the step (a waiting step of the case, or `withdrawal`),
+ * `deadline` the instant it closed and `timeZone` the election's, so the message shows the local time.
+ */
 export class DeadlinePassedError extends DomainError {
   override readonly name = 'DeadlinePassedError';
   readonly kind = 'conflict';
-  constructor(deadline: string, at: string) {
-    super('DEADLINE_PASSED', { deadline, at });
+  constructor(step: string, deadline: Instant, timeZone: TimeZone) {
+    super('DEADLINE_PASSED', { step, deadline, timeZone });
   }
 }
 
+/** A finding that stands in the way of registration, as the eligibility check gives it. */
+export interface BlockingFinding {
+  readonly code: ErrorCode;
+  /** The article it rests on, in its short form ("CLE 113-2"). */
+  readonly ground: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Registration refused by the rules: each finding keeps its code and ground for programs, and the message gives
+ * its text and ground in words (CLE 113-5: the commission registers only a candidate who meets the requirements).
+ */
 export class RegistrationBlockedError extends DomainError {
   override readonly name = 'RegistrationBlockedError';
   readonly kind = 'rule';
-  constructor(findings: readonly string[]) {
-    super('REGISTRATION_BLOCKED', { findings });
+  constructor(findings: readonly BlockingFinding[]) {
+    super('REGISTRATION_BLOCKED', {
+      findings: findings.map(({ code, ground, details }) => ({ code, ground, details })),
+    });
   }
 }
 
@@ -217,8 +236,8 @@ export class ForbiddenError extends DomainError {
 export class RegisterAfterCloseError extends DomainError {
   override readonly name = 'RegisterAfterCloseError';
   readonly kind = 'rule';
-  constructor(closedAt: string) {
-    super('REGISTER_AFTER_CLOSE', { closedAt });
+  constructor(closedAt: Instant, timeZone: TimeZone) {
+    super('REGISTER_AFTER_CLOSE', { closedAt, timeZone });
   }
 }
 

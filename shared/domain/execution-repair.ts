@@ -32,6 +32,12 @@ export const SentSignalSchema = z.strictObject({
 });
 export type SentSignal = z.infer<typeof SentSignalSchema>;
 
+/**
+ * How often the reconciler compares every open record with its execution, on AWS (EventBridge Scheduler) and in
+ * the local engine alike: a pass reads every election and case, thousands of requests in a national cycle.
+ */
+export const RECONCILE_EVERY_MINUTES = 5;
+
 /** How long a record may differ from its execution before the difference counts as one to repair. */
 export const REPAIR_GRACE_MS = 2 * 60_000;
 

@@ -22,17 +22,18 @@ const FIRST_WEIGHTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const SECOND_WEIGHTS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;
 
 /** Digit 7: 1/2 → 1800s, 3/4 → 1900s, 5/6 → 2000s; odd male, even female; 0, 7, 8, 9 invalid. */
-const CENTURY_BY_DIGIT: Readonly<Record<number, number>> = {
-  1: 1800,
-  2: 1800,
-  3: 1900,
-  4: 1900,
-  5: 2000,
-  6: 2000,
-};
+export function centuryOf(digit: number): number | null {
+  return digit >= 1 && digit <= 6 ? 1800 + Math.floor((digit - 1) / 2) * 100 : null;
+}
 
 function weightedMod11(digits: readonly number[], weights: readonly number[]): number {
   return weights.reduce((sum, weight, i) => sum + weight * (digits[i] ?? 0), 0) % 11;
+}
+
+/** The check digit of two weighted sums of the first 11 digits, or null when the second also gives 10. */
+function checkDigitOf(first: number, second: number): number | null {
+  if (first % 11 < 10) return first % 11;
+  return second % 11 === 10 ? null : second % 11;
 }
 
 /**
@@ -40,30 +41,45 @@ function weightedMod11(digits: readonly number[], weights: readonly number[]): n
  * (second pass also gives 10: such serials are never issued).
  */
 export function iinCheckDigit(firstEleven: readonly number[]): number | null {
-  const a = weightedMod11(firstEleven, FIRST_WEIGHTS);
-  if (a < 10) return a;
-  const b = weightedMod11(firstEleven, SECOND_WEIGHTS);
-  return b === 10 ? null : b;
+  return checkDigitOf(weightedMod11(firstEleven, FIRST_WEIGHTS), weightedMod11(firstEleven, SECOND_WEIGHTS));
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
-/** Reads an IIN: its structure, birth date, sex and check digit. */
+const MALFORMED: IinDefect = { ok: false, code: 'IIN_MALFORMED' };
+
+/**
+ * Reads an IIN: its structure, birth date, sex and check digit. One pass over the characters, without
+ * allocating: a register's every row is read, millions in a national cycle.
+ */
 export function readIin(iin: string): IinFacts | IinDefect {
-  if (!/^\d{12}$/.test(iin)) return { ok: false, code: 'IIN_MALFORMED' };
-  const digits = [...iin].map(Number);
-  const centuryDigit = digits[6] ?? 0;
-  const century = CENTURY_BY_DIGIT[centuryDigit];
-  if (century === undefined) return { ok: false, code: 'IIN_CENTURY_INVALID' };
-  const year = century + Number(iin.slice(0, 2));
-  const month = Number(iin.slice(2, 4));
-  const day = Number(iin.slice(4, 6));
+  if (iin.length !== 12) return MALFORMED;
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < 12; i += 1) {
+    const digit = iin.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return MALFORMED;
+    if (i < 11) {
+      first += (FIRST_WEIGHTS[i] ?? 0) * digit;
+      second += (SECOND_WEIGHTS[i] ?? 0) * digit;
+    }
+  }
+  const digitAt = (i: number) => iin.charCodeAt(i) - 0x30;
+  const centuryDigit = digitAt(6);
+  const century = centuryOf(centuryDigit);
+  if (century === null) return { ok: false, code: 'IIN_CENTURY_INVALID' };
+  const year = century + digitAt(0) * 10 + digitAt(1);
+  const month = digitAt(2) * 10 + digitAt(3);
+  const day = digitAt(4) * 10 + digitAt(5);
   if (!isRealDate(year, month, day)) return { ok: false, code: 'IIN_BIRTH_DATE_INVALID' };
-  if (iinCheckDigit(digits.slice(0, 11)) !== digits[11]) return { ok: false, code: 'IIN_CHECKSUM' };
-  const birthDate = `${String(year).padStart(4, '0')}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
+  if (checkDigitOf(first, second) !== digitAt(11)) return { ok: false, code: 'IIN_CHECKSUM' };
+  const birthDate = `${year}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
   return { ok: true, birthDate, sex: centuryDigit % 2 === 1 ? 'male' : 'female' };
 }
 

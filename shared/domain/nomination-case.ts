@@ -13,7 +13,11 @@ import { StepAlreadyDecidedError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 import { type Filing, FilingSchema, nominatorSlot } from './nomination.ts';
+import { ReinstatementRecordSchema } from './overturning-decision.ts';
 import { SubmissionsOfDaySchema } from './submission-limit.ts';
+
+/** A case is cancelled and reinstated a few times at most; the bound keeps its record small whatever happens. */
+export const MAX_REINSTATEMENTS = 20;
 
 export { type Actor, ActorSchema } from './case-trail.ts';
 
@@ -77,6 +81,11 @@ export const NominationCaseSchema = z.strictObject({
   signatureSubmissions: z.array(z.string()).default([]),
   /** The register snapshot the case's signatures were last counted on (null before the first submission). */
   signaturesCountedOn: z.string().nullable().default(null),
+  /**
+   * Refusals and cancellations overturned by a court or a higher commission, oldest first. Absent until the
+   * first, so that the digest of a case stored before reinstatements existed is what it was.
+   */
+  reinstatements: z.array(ReinstatementRecordSchema).min(1).max(MAX_REINSTATEMENTS).optional(),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 

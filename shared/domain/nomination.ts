@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Election } from './election.ts';
 import { effectiveNominationClose } from './election-calendar.ts';
 import { acceptsOrdinaryNominations } from './election-phases.ts';
+import { timeZoneOf } from './election-rules.ts';
 import { CandidateSchema } from './eligibility.ts';
 import { localize } from './error-catalogue.ts';
 import {
@@ -91,11 +92,13 @@ export function checkFilingAllowed(filing: Filing, election: Election, now: Inst
     return;
   }
   const { calendar } = election;
-  if (isBefore(now, calendar.nominationOpensAt)) throw new NominationNotOpenError(calendar.nominationOpensAt);
+  if (isBefore(now, calendar.nominationOpensAt)) {
+    throw new NominationNotOpenError(calendar.nominationOpensAt, timeZoneOf(election.rules));
+  }
   const closesAt = effectiveNominationClose(calendar, election.nominationExtended);
   // Time decides even if the deadline step has not run yet: the law's clock, not the engine's.
   if (!isBefore(now, closesAt) || !acceptsOrdinaryNominations(election.phase)) {
-    throw new NominationClosedError(closesAt);
+    throw new NominationClosedError(closesAt, timeZoneOf(election.rules));
   }
 }
 
@@ -115,7 +118,10 @@ function checkAdditionalCandidateAllowed(filing: AkimatNomination, election: Ele
     throw new AdditionalCandidateNotAllowedError(election.nominationsAtClose ?? 'unknown');
   }
   if (!isBefore(now, election.calendar.additionalCandidateClosesAt)) {
-    throw new AdditionalCandidateWindowClosedError(election.calendar.additionalCandidateClosesAt);
+    throw new AdditionalCandidateWindowClosedError(
+      election.calendar.additionalCandidateClosesAt,
+      timeZoneOf(election.rules),
+    );
   }
   const limit = election.rules.additionalCandidateProposalLimit;
   if (limit !== null && election.additionalProposals >= limit)

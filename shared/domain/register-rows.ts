@@ -2,7 +2,7 @@ import { localize } from './error-catalogue.ts';
 import type { FieldIssue } from './errors.ts';
 import type { LocalDate } from './local-date.ts';
 import { toFieldIssues } from './validation.ts';
-import { VoterRowSchema, votesOn } from './voter-register.ts';
+import { type ListedRow, soundRow, VoterRowSchema, votesOn } from './voter-register.ts';
 
 /** A well-formed row's voter, and the row's place in the list. */
 export interface ListedVoter {
@@ -30,6 +30,22 @@ function repeatDetails(at: number, first: number, lines: readonly number[] | und
     : { line, firstLine };
 }
 
+/** A row read by its schema (one `soundRow` did not take): the row, or null with its faults added to `issues`. */
+function parsedRow(
+  value: unknown,
+  at: number,
+  lines: readonly number[] | undefined,
+  issues: FieldIssue[],
+): ListedRow | null {
+  const parsed = VoterRowSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of toFieldIssues(parsed.error, value)) {
+    const field = issue.field === '(body)' ? `voters.${at}` : `voters.${at}.${issue.field}`;
+    issues.push({ ...issue, field, ...placeOf(at, lines) });
+  }
+  return null;
+}
+
 /**
  * Rows `from` onward of the list (`rows[i]` is row `from + i`): each checked against the row's schema, and a
  * well-formed one for being 18 on election day (CLE 4 p.1). The rows that pass, and an issue for each fault.
@@ -44,15 +60,9 @@ export function checkRegisterRows(
   const issues: FieldIssue[] = [];
   rows.forEach((value, i) => {
     const at = from + i;
-    const parsed = VoterRowSchema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of toFieldIssues(parsed.error, value)) {
-        const field = issue.field === '(body)' ? `voters.${at}` : `voters.${at}.${issue.field}`;
-        issues.push({ ...issue, field, ...placeOf(at, lines) });
-      }
-      return;
-    }
-    if (!votesOn(parsed.data, electionDay)) {
+    const row = soundRow(value) ?? parsedRow(value, at, lines, issues);
+    if (row === null) return;
+    if (!votesOn(row, electionDay)) {
       issues.push({
         field: `voters.${at}.birthDate`,
         code: 'VOTER_UNDER_18',
@@ -60,7 +70,7 @@ export function checkRegisterRows(
         ...placeOf(at, lines),
       });
     }
-    voters.push({ at, iin: parsed.data.iin });
+    voters.push({ at, iin: row.iin });
   });
   return { voters, issues };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ElectionRules } from './election-rules.ts';
-import { CandidateChecksSchema, type Eligibility } from './eligibility.ts';
+import { CandidateChecksSchema, type Eligibility, type EligibilityFinding } from './eligibility.ts';
 import { localize } from './error-catalogue.ts';
 import { RegistrationBlockedError, ValidationError } from './errors.ts';
 import { trailText } from './trail-text.ts';
@@ -21,9 +21,15 @@ export const RegistrationDecisionSchema = z.discriminatedUnion('decision', [
 export type RegistrationDecision = z.infer<typeof RegistrationDecisionSchema>;
 
 /**
+ * Pending findings that block registration whatever `registrationRequiresCompletedChecks` says: where the election
+ * requires a deposit, a candidate without one recorded is not registered [D].
+ */
+const blockingWhilePending: ReadonlySet<EligibilityFinding['code']> = new Set(['DEPOSIT_NOT_RECORDED']);
+
+/**
  * Checks a commission's decision against the candidate's eligibility: an ineligible candidate cannot be
- * registered; a candidate with checks outstanding neither, unless the election's rules allow it; a refusal
- * must cite grounds from the election's list.
+ * registered; a candidate with checks outstanding neither, unless the election's rules allow it (never without a
+ * deposit it requires); a refusal must cite grounds from the election's list.
  */
 export function checkRegistrationDecision(
   decision: RegistrationDecision,
@@ -32,9 +38,10 @@ export function checkRegistrationDecision(
 ): RegistrationDecision {
   if (decision.decision === 'register') {
     const blocking = eligibility.findings.filter(
-      (f) => f.effect === 'fails' || rules.registrationRequiresCompletedChecks,
+      (f) =>
+        f.effect === 'fails' || rules.registrationRequiresCompletedChecks || blockingWhilePending.has(f.code),
     );
-    if (blocking.length > 0) throw new RegistrationBlockedError(blocking.map((f) => f.code));
+    if (blocking.length > 0) throw new RegistrationBlockedError(blocking);
     return decision;
   }
   const unknown = decision.grounds.filter((ground) => !rules.refusalGrounds.includes(ground));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { type Instant, InstantSchema, isBefore } from './local-date.ts';
+import { SignatureCheckSchema } from './signature-sampling.ts';
 import { type LineVerdict, type SignatureLine, SignatureLineSchema } from './signatures.ts';
 
 /**
@@ -22,10 +23,12 @@ export const RecordedSignatureLineSchema = z.strictObject({
   reason: z.string().nullable(),
   /** For a signer counted before (DUPLICATE_SIGNER): where. */
   firstCounted: LinePlaceSchema.optional(),
+  /** Present (false) only on a line the check policy left unchecked: it has no verdict and counts nothing. */
+  checked: z.literal(false).optional(),
 });
 export type RecordedSignatureLine = z.infer<typeof RecordedSignatureLineSchema>;
 
-/** The lines of one submission as they are recorded, each with its verdict. */
+/** The lines of one submission as they are recorded, each with its verdict; a line without one as not checked. */
 export function recordLines(
   submissionId: string,
   lines: readonly SignatureLine[],
@@ -41,6 +44,7 @@ export function recordLines(
       valid: verdict?.valid ?? false,
       reason: verdict === undefined || verdict.valid ? null : verdict.reason,
       ...(first === undefined ? {} : { firstCounted: first }),
+      ...(verdict === undefined ? { checked: false as const } : {}),
     };
   });
 }
@@ -78,6 +82,10 @@ export const SubmissionVerdictSchema = z.strictObject({
   rejectedCount: z.int().min(0),
   reasons: z.record(z.string(), z.int()),
   crossCandidateSupport: z.int().min(0),
+  /** Lines the check policy left unchecked; absent on verdicts kept before policies existed (none then). */
+  notChecked: z.int().min(0).optional(),
+  /** How the lines were checked (absent before policies existed: a full count). */
+  check: SignatureCheckSchema.optional(),
 });
 export type SubmissionVerdict = z.infer<typeof SubmissionVerdictSchema>;
 
@@ -138,5 +146,13 @@ export const SubmissionNoteSchema = z.object({
   shortfall: z.int().min(0),
   /** When the sheets were handed in: a verdict recorded after the deadline was still handed in before it. */
   receivedAt: InstantSchema.optional(),
+  /** The threshold and the verdict on it, so that the check can be recomputed from the trail and the lines. */
+  required: z.int().min(0).optional(),
+  sufficient: z.boolean().optional(),
+  /**
+   * How the lines were checked (`SignatureCheckSchema`, without the lines drawn): the policy, its outcome and,
+   * for a sample, the seed it was drawn with. Read with its own schema where it is recomputed.
+   */
+  check: z.unknown().optional(),
 });
 export type SubmissionNote = z.infer<typeof SubmissionNoteSchema>;

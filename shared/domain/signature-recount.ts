@@ -27,6 +27,7 @@ export interface LedgerCorrection {
 /**
  * A line whose signer counts wherever the register lists them: a valid one, or one refused only for not being
  * listed (that check comes after the IIN, birth date, sex, age and signing date, which it therefore passed).
+ * A line the check policy left unchecked has no verdict (valid false, no reason), so it never counts here.
  */
 const countsIfListed = (line: RecordedSignatureLine): boolean =>
   line.valid || line.reason === 'SIGNER_NOT_ON_REGISTER';
@@ -66,6 +67,10 @@ export function ledgerCorrection(
  * list it now is). A case still collecting signatures gets a verdict like any submission's, and moves on if it
  * now has enough; a case past that step keeps its status, and the commission sees the new count, and whether
  * it still reaches the threshold, when it decides.
+ * A recount counts what is verified [D]: a sample's projection is not made again on the new register. A case
+ * that qualified by a sample keeps its status as every case past the step does; its findings keep that
+ * sample's check beside the verified count, whose `sufficient` says whether the verified signatures alone reach
+ * the threshold, so the commission sees both when it decides.
  */
 export function recountOnRegister(
   current: NominationCase,

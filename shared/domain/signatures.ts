@@ -98,6 +98,8 @@ export interface SignatureVerdict {
   readonly crossCandidateSupport: number;
   /** IINs newly counted by this submission: the caller stores them so nobody is counted twice. */
   readonly newlyCounted: readonly string[];
+  /** Lines the check policy left unchecked (`signature-sampling.ts`): they have no verdict and count nothing. */
+  readonly notChecked: number;
 }
 
 /** A count of valid signatures against the 1% threshold of a register of `voters`. */
@@ -184,5 +186,6 @@ export function verifySignatures(
     reasons,
     crossCandidateSupport,
     newlyCounted,
+    notChecked: 0,
   };
 }

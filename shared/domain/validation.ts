@@ -13,17 +13,22 @@ export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] 
       return issue.keys.map((key) => fieldIssue([...at, key], 'UNKNOWN_FIELD', { keys: key }));
     }
     // Whatever the field should have been, a field that is not there at all is simply required.
-    if (
-      input !== undefined &&
-      issue.code !== 'custom' &&
-      at.length > 0 &&
-      valueAt(input, issue.path) === undefined
-    ) {
+    if (issue.code !== 'custom' && at.length > 0 && isMissing(issue, input)) {
       return [fieldIssue(at, 'REQUIRED', {})];
     }
     const [code, details] = classify(issue);
     return [fieldIssue(at, code, details)];
   });
+}
+
+/**
+ * Whether the value at the issue's path is absent. Zod 4 does not put the value on the issue (`issue.input` is
+ * empty unless asked for), so the input itself is looked at; without it, only zod's own words can tell, and a
+ * wrong value must never be reported as a missing one.
+ */
+function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
+  if (input !== undefined) return valueAt(input, issue.path) === undefined;
+  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -54,25 +59,36 @@ function fieldIssue(path: readonly string[], code: ErrorCode, details: Record<st
 function classify(issue: z.core.$ZodIssue): [ErrorCode, Record<string, unknown>] {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? ['REQUIRED', {}] : ['INVALID_TYPE', { expected: issue.expected }];
+      return ['INVALID_TYPE', { expected: issue.expected }];
     case 'too_small':
-      return ['TOO_SMALL', { minimum: issue.minimum }];
+      return [
+        'TOO_SMALL',
+        { minimum: issue.minimum, origin: issue.origin, inclusive: issue.inclusive ?? true },
+      ];
     case 'too_big':
-      return ['TOO_BIG', { maximum: issue.maximum }];
+      return [
+        'TOO_BIG',
+        { maximum: issue.maximum, origin: issue.origin, inclusive: issue.inclusive ?? true },
+      ];
     case 'invalid_format':
       return issue.format === 'date' ? ['DATE_INVALID', {}] : ['INVALID_FORMAT', { format: issue.format }];
     case 'invalid_value':
       return ['INVALID_VALUE', { allowed: issue.values.map(String) }];
     case 'invalid_union':
-      return ['INVALID_VALUE', { allowed: 'see the API description' }];
+      // A discriminated union names the values its key takes; a plain union has no list worth quoting.
+      return [
+        'INVALID_VALUE',
+        'options' in issue && issue.options ? { allowed: issue.options.map(String) } : {},
+      ];
     case 'custom': {
       const code: unknown = issue.params?.code;
       const details: unknown = issue.params?.details;
       if (isErrorCode(code)) return [code, isRecord(details) ? details : {}];
-      return ['INVALID_FORMAT', { format: issue.message }];
+      // zod's own words are English: the code says what kind of problem it is, the message stays in each language.
+      return ['INVALID_FORMAT', {}];
     }
     default:
-      return ['INVALID_FORMAT', { format: issue.code }];
+      return ['INVALID_FORMAT', {}];
   }
 }
 

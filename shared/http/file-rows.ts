@@ -29,6 +29,13 @@ export function tooManyRows(): ValidationError {
   ]);
 }
 
+/** Sets a row's field; a column headed `__proto__` is a field like any other (the schema names it), not the row's prototype. */
+function setField(row: Record<string, string>, name: string, cell: string): void {
+  if (name === '__proto__')
+    Object.defineProperty(row, name, { value: cell, enumerable: true, writable: true });
+  else row[name] = cell;
+}
+
 /**
  * A table's records (CSV, a sheet) as rows keyed by its header line. A record with no value is left out (a
  * spreadsheet's formatted but empty rows); a value under no column, or under a repeated one, is kept as
@@ -45,16 +52,17 @@ export function tableRows(
     return name;
   });
   const rows: SourceRow[] = [];
+  // Plain loops: a national cycle's registers are millions of rows.
   for (const { line, cells } of records) {
     if (cells.every((cell) => cell === '')) continue;
     if (rows.length === MAX_ROWS) throw tooManyRows();
-    const value = Object.fromEntries(
-      cells.flatMap((cell, j) => {
-        const name = names[j];
-        if (name === undefined && cell === '') return [];
-        return [[name ?? `column ${j + 1}`, cell]];
-      }),
-    );
+    const value: Record<string, string> = {};
+    for (let j = 0; j < cells.length; j += 1) {
+      const cell = cells[j] ?? '';
+      const name = names[j];
+      if (name !== undefined) setField(value, name, cell);
+      else if (cell !== '') value[`column ${j + 1}`] = cell;
+    }
     rows.push({ line, value });
   }
   return rows;

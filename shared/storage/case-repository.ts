@@ -9,7 +9,12 @@ import {
   type TrailLink,
   TrailLinkSchema,
 } from '../domain/case-trail.ts';
-import { CandidateAlreadyNominatedError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
+import {
+  CandidateAlreadyNominatedError,
+  ConcurrentUpdateError,
+  NotFoundError,
+  RecordUnreadableError,
+} from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
@@ -20,7 +25,7 @@ import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
-import { PublishedList } from './published-list.ts';
+import { PublishedList, publicStanding } from './published-list.ts';
 import { queryPrefixReadable } from './query-all.ts';
 import { UnreadableCases } from './unreadable-cases.ts';
 
@@ -41,8 +46,6 @@ export interface ElectionCases {
   readonly unreadable: readonly { readonly caseId: string; readonly fields: readonly string[] }[];
 }
 
-const isRegistered = (c: NominationCase) => c.status === 'Registered';
-
 /** The attribute of a case item naming the last committed event of its trail. */
 const TRAIL_HEAD = 'trailHead';
 
@@ -53,8 +56,9 @@ export interface CaseWithHead {
 }
 
 /**
- * Nomination cases: filed once per candidate, changed only under optimistic locking. A change that makes a case
- * Registered, or ends its registration, is carried to the published list right after the case is written.
+ * Nomination cases: filed once per candidate, changed only under optimistic locking. A change of what the public
+ * list shows of a case (registered, refused, cancelled, or none of these) is carried to the published list right
+ * after the case is written.
  *
  * No transition without its trail entry: a change that brings a new entry first stores it as an event chained
  * after the case's head, then writes the case naming that event as its new head, on condition of the version.
@@ -138,6 +142,26 @@ export class CaseRepository {
     throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
 
+  /**
+   * Claims the case's nominator slot again before a reinstatement brings it back into the race: free, or held by
+   * a case no longer live, it is the case's again; held by a live nominee of the same nominator (filed after the
+   * refusal), the reinstatement is refused as that filing would have been, and nothing is written.
+   */
+  async reclaimSlot(nominationCase: NominationCase, now: Instant): Promise<void> {
+    const { electionId, slot, caseId } = nominationCase;
+    if (slot === null) return;
+    const claim: RollClaim = { caseId, at: now };
+    const candidateKey = nominationCase.filing.candidate.iin;
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round += 1) {
+      if (await this.#roll.claim(electionId, candidateKey, slot, claim)) return;
+      const held = (await this.#roll.read(electionId))?.slots[slot];
+      if (held !== undefined && held.caseId !== caseId) {
+        await this.#takeOverSlotIfFree(electionId, slot, held, claim, now);
+      }
+    }
+    throw new ConcurrentUpdateError(nominationCase.version);
+  }
+
   /** Frees the case's nominator slot once it has left the race (the roll ignores it until then anyway). */
   async releaseSlot(nominationCase: NominationCase): Promise<void> {
     if (nominationCase.slot === null || isLive(nominationCase.status)) return;
@@ -181,6 +205,14 @@ export class CaseRepository {
     const found = await this.find(electionId, caseId);
     if (found === null) throw new NotFoundError('case');
     return found;
+  }
+
+  /**
+   * The cases of an election that read, in one consistent query, for work that passes over the others (a
+   * recount): without recording how many do not, which the listings that report them do.
+   */
+  async readableOf(electionId: string): Promise<NominationCase[]> {
+    return (await queryPrefixReadable(this.#table, NominationCaseSchema, keys.casesOf(electionId))).items;
   }
 
   /**
@@ -239,7 +271,7 @@ export class CaseRepository {
       storedWriteId: () => storedWriteId(this.#table, key),
     });
     const before = changedFrom?.nominationCase;
-    if (before !== undefined && updated !== before && isRegistered(before) !== isRegistered(updated)) {
+    if (before !== undefined && updated !== before && publicStanding(before) !== publicStanding(updated)) {
       await this.#published.sync(updated);
     }
     return updated;

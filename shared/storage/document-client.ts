@@ -3,6 +3,7 @@ import { createConnection } from 'node:net';
 import { relative } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HttpRequest } from '@smithy/types';
 
 export interface StorageConfig {
   /**
@@ -44,10 +45,27 @@ function unixSocketAgent(socketPath: string): Agent {
   return agent;
 }
 
+/**
+ * Locally, requests go unsigned: dynalite reads only the form of the Authorization header (and that a date is
+ * given), never its signature, and signing each request (an HMAC chain, a SHA-256 of the body) was a tenth of
+ * the engine's time in an import. On AWS the SDK signs as always.
+ */
+const unsignedForDynalite = {
+  sign: async (request: HttpRequest) => {
+    request.headers.authorization =
+      'AWS4-HMAC-SHA256 Credential=local/19700101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=local';
+    request.headers['x-amz-date'] = '19700101T000000Z';
+    return request;
+  },
+};
+
 /** A low-level DynamoDB client; locally dynalite accepts any credentials. */
 export function createDynamoClient(config: StorageConfig = {}): DynamoDBClient {
   const { endpoint } = config;
-  const local = { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const local = {
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    signer: unsignedForDynalite,
+  };
   const client = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'local',
     ...(endpoint === undefined

@@ -90,9 +90,17 @@ export class ElectionRepository {
     return { elections, unreadable: unreadable.sort() };
   }
 
-  /** Changes an election under optimistic locking (see updateOptimistically). */
-  async update(electionId: string, change: (current: Election) => Election): Promise<Election> {
+  /**
+   * Changes an election under optimistic locking (see updateOptimistically); `seen`, the election as just read,
+   * saves reading it again when no one has changed it since.
+   */
+  async update(
+    electionId: string,
+    change: (current: Election) => Election,
+    seen?: Election,
+  ): Promise<Election> {
     return updateOptimistically({
+      seen,
       load: () => this.get(electionId),
       change,
       save: (next, expectedVersion, writeId) =>

@@ -20,6 +20,8 @@ export interface OptimisticUpdate<T extends Versioned> {
   /** The mark of the write now stored. */
   readonly storedWriteId: () => Promise<string | undefined>;
   readonly attempts?: number;
+  /** The state as the caller has just read it: the first attempt judges it instead of reading it again. */
+  readonly seen?: T | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function updateOptimistically<T extends Versioned>(update: Optimist
   const attempts = update.attempts ?? 12;
   let lastVersion = 0;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const current = await update.load();
+    const current = attempt === 1 && update.seen !== undefined ? update.seen : await update.load();
     lastVersion = current.version;
     const changed = update.change(current);
     if (changed === current) return current;

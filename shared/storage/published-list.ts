@@ -4,6 +4,12 @@ import { publicCandidateView } from '../domain/case-views.ts';
 import { InstantSchema } from '../domain/local-date.ts';
 import { nominationRoutes } from '../domain/nomination.ts';
 import type { NominationCase } from '../domain/nomination-case.ts';
+import {
+  type PublicDecisionView,
+  publicDecisionView,
+  publishedDecisions,
+} from '../domain/public-decisions.ts';
+import { GroundCategorySchema } from '../domain/public-grounds.ts';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';
@@ -12,17 +18,30 @@ import { UnreadableCases } from './unreadable-cases.ts';
 
 export type PublicCandidate = ReturnType<typeof publicCandidateView>;
 
+const NominatorSchema = z.union([
+  z.strictObject({ partyId: z.string() }),
+  z.strictObject({ akimatDistrict: z.string() }),
+  z.null(),
+]);
+
 const PublicCandidateSchema = z.strictObject({
   caseId: z.string(),
   fullName: z.string(),
   route: z.enum(nominationRoutes),
-  nominator: z.union([
-    z.strictObject({ partyId: z.string() }),
-    z.strictObject({ akimatDistrict: z.string() }),
-    z.null(),
-  ]),
+  nominator: NominatorSchema,
   registeredAt: InstantSchema.nullable(),
 }) satisfies z.ZodType<PublicCandidate>;
+
+/** A refusal or cancellation as published: no reasons, no grounds as cited, only their categories. */
+const PublicDecisionSchema = z.strictObject({
+  caseId: z.string(),
+  fullName: z.string(),
+  route: z.enum(nominationRoutes),
+  nominator: NominatorSchema,
+  decision: z.enum(publishedDecisions),
+  decidedAt: InstantSchema,
+  groundCategories: z.array(GroundCategorySchema),
+}) satisfies z.ZodType<PublicDecisionView>;
 
 /**
  * An entry of the list: a registered candidate's public view, or the mark that the case is off the list. Each
@@ -30,20 +49,43 @@ const PublicCandidateSchema = z.strictObject({
  */
 const EntrySchema = z.discriminatedUnion('listed', [
   PublicCandidateSchema.extend({ listed: z.literal(true), caseVersion: z.int().min(1) }),
-  z.strictObject({ caseId: z.string(), listed: z.literal(false), caseVersion: z.int().min(1) }),
+  z.strictObject({
+    caseId: z.string(),
+    listed: z.literal(false),
+    caseVersion: z.int().min(1),
+    /** Off the list by a refusal or cancellation, published beside it [D, public-grounds.ts]. */
+    decision: PublicDecisionSchema.optional(),
+  }),
 ]);
 type Entry = z.infer<typeof EntrySchema>;
 
 function entryOf(c: NominationCase): Entry {
-  return c.status === 'Registered'
-    ? { ...publicCandidateView(c), listed: true, caseVersion: c.version }
-    : { caseId: c.caseId, listed: false, caseVersion: c.version };
+  if (c.status === 'Registered') return { ...publicCandidateView(c), listed: true, caseVersion: c.version };
+  const decision = publicDecisionView(c);
+  return {
+    caseId: c.caseId,
+    listed: false,
+    caseVersion: c.version,
+    ...(decision === null ? {} : { decision }),
+  };
+}
+
+/**
+ * What the public list shows of a case: listed, refused or cancelled (published beside the list), or nothing.
+ * A change of it is what the case storage carries to the list.
+ */
+export function publicStanding(c: NominationCase): 'Registered' | 'Refused' | 'RegistrationCancelled' | null {
+  return c.status === 'Registered' || c.status === 'Refused' || c.status === 'RegistrationCancelled'
+    ? c.status
+    : null;
 }
 
 /**
  * The registered list as the public reads it (CLE 113-5 p.9): one item per registered candidate in the
  * election's `PUBLIC#` partition, holding exactly what the public may see of the case and nothing personal.
- * Kept in step by the case storage whenever a case becomes or stops being Registered, and rewritten whole from
+ * Refusals and cancellations are kept beside it, in the entry that marks the case off the list (public-grounds.ts
+ * says what of them is published). Kept in step by the case storage whenever a case's public standing changes
+ * (registered, refused, cancelled), and rewritten whole from
  * the cases at registration close, which mends any step a crash between the two writes missed.
  */
 export class PublishedList {
@@ -55,8 +97,15 @@ export class PublishedList {
     this.#unreadable = new UnreadableCases(table);
   }
 
-  /** The registered candidates, and how many stored records (cases, or entries here) could not be read. */
-  async read(electionId: string): Promise<{ candidates: PublicCandidate[]; unreadableCases: number }> {
+  /**
+   * The registered candidates, the refusals and cancellations published beside them, and how many stored
+   * records (cases, or entries here) could not be read.
+   */
+  async read(electionId: string): Promise<{
+    candidates: PublicCandidate[];
+    refusedOrCancelled: PublicDecisionView[];
+    unreadableCases: number;
+  }> {
     const [entries, unreadableCases] = await Promise.all([
       this.#entries(electionId),
       this.#unreadable.count(electionId),
@@ -67,6 +116,9 @@ export class PublishedList {
         const { listed: _listed, caseVersion: _version, ...view } = entry;
         return [view];
       }),
+      refusedOrCancelled: entries.items.flatMap((entry) =>
+        !entry.listed && entry.decision !== undefined ? [entry.decision] : [],
+      ),
       unreadableCases: unreadableCases + entries.unreadable.length,
     };
   }
@@ -97,7 +149,7 @@ export class PublishedList {
     for (const c of cases) {
       const entry = stored.get(c.caseId);
       const inStep = entry !== undefined && entry.caseVersion >= c.version;
-      if (!inStep && (entry !== undefined || c.status === 'Registered'))
+      if (!inStep && (entry !== undefined || publicStanding(c) !== null))
         await this.#write(electionId, entryOf(c));
     }
   }

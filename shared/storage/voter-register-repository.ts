@@ -21,7 +21,10 @@ const ABANDONED_AFTER_MS = 15 * 60_000;
 /** Registers kept in memory per process (a national cycle's 3.8 M voters take 19 MB). */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
-/** What names a stored snapshot: written last, so a snapshot without it does not exist. */
+/**
+ * What names a stored snapshot: written last, so a snapshot without it does not exist. `chunks` 0: the
+ * snapshot's bytes are in the manifest itself.
+ */
 const ManifestSchema = z.object({
   snapshotId: z.string(),
   digest: z.string(),
@@ -29,6 +32,7 @@ const ManifestSchema = z.object({
   chunks: z.int().min(0),
 });
 export type RegisterManifest = z.infer<typeof ManifestSchema>;
+const StoredManifestSchema = ManifestSchema.extend({ bytes: z.instanceof(Uint8Array).optional() });
 
 const ChunkSchema = z.object({ bytes: z.instanceof(Uint8Array) });
 const ChunkAgeSchema = z.object({ snapshotId: z.string(), n: z.int(), writtenAt: z.string() });
@@ -62,12 +66,25 @@ export class VoterRegisterRepository {
     this.#now = now;
   }
 
-  /** Stores the IINs as a snapshot (or finds it already stored) and answers its manifest. */
+  /**
+   * Stores the IINs as a snapshot (or finds it already stored) and answers its manifest. A register that fits
+   * in one chunk, as every rural district's does, is one item: the manifest holding the bytes, written at once,
+   * so that nothing of it can be left without its manifest. A larger one (an upload, run as a job) is its chunks,
+   * then the manifest naming them; chunks an earlier such import left without their manifest are removed.
+   */
   async saveSnapshot(electionId: string, iins: readonly string[]): Promise<RegisterManifest> {
     const packed = packIins(iins);
     const digest = registerDigest(packed);
     const snapshotId = snapshotIdOf(digest);
     const chunks = chunksOf(packed, CHUNK_BYTES);
+    const voters = packed.length / BYTES_PER_IIN;
+    const manifestKey = keys.registerManifest(electionId, snapshotId);
+    if (chunks.length <= 1) {
+      const manifest: RegisterManifest = { snapshotId, digest, voters, chunks: 0 };
+      // The same content makes the same item: one already there is this one.
+      await putIfAbsent(this.#table, { ...manifestKey, ...manifest, bytes: packed });
+      return manifest;
+    }
     const writtenAt = this.#now();
     await Promise.all(
       chunks.map((bytes, n) =>
@@ -79,14 +96,8 @@ export class VoterRegisterRepository {
         ),
       ),
     );
-    const manifest: RegisterManifest = {
-      snapshotId,
-      digest,
-      voters: packed.length / BYTES_PER_IIN,
-      chunks: chunks.length,
-    };
-    // The same content makes the same manifest: one already there is this one.
-    await putIfAbsent(this.#table, { ...keys.registerManifest(electionId, snapshotId), ...manifest });
+    const manifest: RegisterManifest = { snapshotId, digest, voters, chunks: chunks.length };
+    await putIfAbsent(this.#table, { ...manifestKey, ...manifest });
     await this.#removeAbandonedChunks(electionId, Date.parse(writtenAt));
     return manifest;
   }
@@ -98,18 +109,21 @@ export class VoterRegisterRepository {
     if (cached !== undefined) return cached;
     const manifest = await this.#manifest(electionId, snapshotId);
     if (manifest === null) throw new RecordUnreadableError('voter-register', snapshotId, ['manifest']);
-    const chunks = await Promise.all(
-      Array.from({ length: manifest.chunks }, async (_, n) => {
-        const { Item } = await this.#table.db.send(
-          new GetCommand({
-            TableName: this.#table.name,
-            Key: keys.registerChunk(electionId, snapshotId, n),
-            ConsistentRead: true,
-          }),
-        );
-        return Item === undefined ? null : ChunkSchema.parse(Item).bytes;
-      }),
-    );
+    const chunks =
+      manifest.chunks === 0
+        ? [manifest.bytes ?? null]
+        : await Promise.all(
+            Array.from({ length: manifest.chunks }, async (_, n) => {
+              const { Item } = await this.#table.db.send(
+                new GetCommand({
+                  TableName: this.#table.name,
+                  Key: keys.registerChunk(electionId, snapshotId, n),
+                  ConsistentRead: true,
+                }),
+              );
+              return Item === undefined ? null : ChunkSchema.parse(Item).bytes;
+            }),
+          );
     const packed = Buffer.concat(chunks.map((c) => c ?? new Uint8Array()));
     const digest = registerDigest(packed);
     // A missing or changed chunk would silently move the threshold and the verdicts: refused instead. The id is
@@ -132,7 +146,10 @@ export class VoterRegisterRepository {
     return new Set(iins.filter((iin) => membership.has(iin)));
   }
 
-  async #manifest(electionId: string, snapshotId: string): Promise<RegisterManifest | null> {
+  async #manifest(
+    electionId: string,
+    snapshotId: string,
+  ): Promise<z.infer<typeof StoredManifestSchema> | null> {
     const { Item } = await this.#table.db.send(
       new GetCommand({
         TableName: this.#table.name,
@@ -140,7 +157,7 @@ export class VoterRegisterRepository {
         ConsistentRead: true,
       }),
     );
-    return Item === undefined ? null : ManifestSchema.parse(Item);
+    return Item === undefined ? null : StoredManifestSchema.parse(Item);
   }
 
   /** Chunks of an import that crashed before its manifest and was never repeated: no snapshot names them. */

@@ -7,6 +7,8 @@ import {
   initialStatus,
   isLive,
   nextStatus,
+  overturnableStatuses,
+  reinstatedStatuses,
   waitingStatuses,
 } from '../../shared/domain/case-lifecycle.ts';
 import { InvalidTransitionError } from '../../shared/domain/errors.ts';
@@ -27,6 +29,7 @@ const eventArb: fc.Arbitrary<CaseEvent> = fc.oneof(
   fc.constant({ type: 'Withdrawn' } as const),
   fc.constant({ type: 'NominationRevoked' } as const),
   fc.constant({ type: 'RegistrationCancelled' } as const),
+  fc.constantFrom(...reinstatedStatuses).map((to) => ({ type: 'Reinstated', to }) as const),
   fc
     .constantFrom('party-confirmation', 'signatures', 'community-consent', 'registration-decision')
     .map((step) => ({ type: 'DeadlineReached', step }) as const),
@@ -90,13 +93,37 @@ describe('the case lifecycle', () => {
     );
   });
 
-  it('never leaves a final status other than Registered', () => {
+  it('never leaves a final status other than Registered, except by a reinstatement of a refusal or cancellation', () => {
     const ends = finalStatuses.filter((s) => s !== 'Registered');
+    const overturnable: readonly string[] = overturnableStatuses;
     fc.assert(
       fc.property(fc.constantFrom(...ends), eventArb, (status, event) => {
-        expect(() => nextStatus(status, event)).toThrow(InvalidTransitionError);
+        if (event.type === 'Reinstated' && overturnable.includes(status)) {
+          expect(nextStatus(status, event)).toBe(event.to);
+        } else {
+          expect(() => nextStatus(status, event)).toThrow(InvalidTransitionError);
+        }
       }),
     );
+  });
+
+  it('reinstates only a refused or cancelled case, to registered or back to the registration decision', () => {
+    expect(nextStatus('Refused', { type: 'Reinstated', to: 'Registered' })).toBe('Registered');
+    expect(
+      nextStatus('RegistrationCancelled', { type: 'Reinstated', to: 'AwaitingRegistrationDecision' }),
+    ).toBe('AwaitingRegistrationDecision');
+    for (const status of ['Registered', 'Lapsed', 'Withdrawn', 'AwaitingRegistrationDecision'] as const) {
+      expect(() => nextStatus(status, { type: 'Reinstated', to: 'Registered' })).toThrow(
+        InvalidTransitionError,
+      );
+    }
+  });
+
+  it('cancels only a registration', () => {
+    expect(nextStatus('Registered', { type: 'RegistrationCancelled' })).toBe('RegistrationCancelled');
+    for (const status of [...waitingStatuses, 'Refused'] as const) {
+      expect(() => nextStatus(status, { type: 'RegistrationCancelled' })).toThrow(InvalidTransitionError);
+    }
   });
 
   it('counts as live exactly the waiting and registered cases', () => {

@@ -147,7 +147,7 @@ describe('election calendar (domain reference §3)', () => {
         dayArb('2019-01-01', '2030-12-31'),
         regimeArb,
         zoneArb,
-        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 30, max: 60 }),
         fc.integer({ min: 20, max: 30 }),
         (electionDay, regime, timeZone, extensionDays, calledDaysBefore, stepDaysBefore) => {
@@ -199,7 +199,7 @@ describe('election calendar (domain reference §3)', () => {
       fc.property(
         dayArb('2021-06-01', '2040-12-31'),
         regimeArb,
-        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 30, max: 60 }),
         fc.oneof(
           zoneArb.map((timeZone) => ({ timeZone })),
@@ -224,24 +224,31 @@ describe('election calendar (domain reference §3)', () => {
     );
   });
 
-  it('never extends nomination beyond the regime limit, nor past registration close', () => {
+  it('never extends nomination beyond the regime limit, nor into the akimat’s window', () => {
     fc.assert(
       fc.property(
         dayArb('2021-06-01', '2040-12-31'),
         regimeArb,
         fc.integer({ min: 0, max: 30 }),
-        (electionDay, regime, extensionDays) => {
+        fc.integer({ min: 1, max: 6 }),
+        (electionDay, regime, extensionDays, windowMinDays) => {
           const input = {
             electionDay,
             calledOn: addDays(electionDay, -45),
             regime,
-            rules: almatyRules({ extensionDays }),
+            rules: almatyRules({ extensionDays, additionalCandidateWindowMinDays: windowMinDays }),
           };
-          if (extensionDays > regime.extensionMaxDays) {
+          const gap = regime.nominationClosesDaysBefore - regime.registrationClosesDaysBefore;
+          if (extensionDays > regime.extensionMaxDays || gap - extensionDays < windowMinDays) {
             expect(() => computeElectionCalendar(input)).toThrow(ValidationError);
             return;
           }
           const calendar = computeElectionCalendar(input);
+          const windowDays = daysBetween(
+            localDateOf(calendar.extendedNominationClosesAt, 'Asia/Almaty'),
+            localDateOf(calendar.additionalCandidateClosesAt, 'Asia/Almaty'),
+          );
+          expect(windowDays).toBeGreaterThanOrEqual(windowMinDays);
           const extendedBy = daysBetween(
             localDateOf(calendar.nominationClosesAt, 'Asia/Almaty'),
             localDateOf(calendar.extendedNominationClosesAt, 'Asia/Almaty'),
@@ -254,5 +261,100 @@ describe('election calendar (domain reference §3)', () => {
         },
       ),
     );
+  });
+});
+
+describe('the district akim’s window against the extension and the meeting’s notice (CLE 113-3 p.6, LGA 39-3 p.8)', () => {
+  const call = (regime: keyof typeof calendarRegimes, rules: ElectionRulesInput) => () =>
+    computeElectionCalendar({
+      electionDay: '2021-07-25',
+      calledOn: '2021-06-10',
+      regime: calendarRegimes[regime],
+      rules: almatyRules(rules),
+    });
+  const issuesOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses the 2021 regime’s 5-day extension, which would end at registration close, naming the longest that fits', () => {
+    const [issue, ...others] = issuesOf(call('kz-2021', { extensionDays: 5 }));
+    expect(others).toEqual([]);
+    expect(issue).toMatchObject({
+      field: 'rules.extensionDays',
+      code: 'ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT',
+    });
+    expect(issue?.message.en).toContain('at most 4 days');
+    expect(issue?.message.ru).toContain('не более 4 дней');
+  });
+
+  it('accepts 4 days in 2021, leaving the akimat one whole day, and a longer window asked for refuses it', () => {
+    const calendar = call('kz-2021', { extensionDays: 4 })();
+    expect(calendar.extendedNominationClosesAt).toBe('2021-07-13T12:00:00.000Z');
+    expect(calendar.additionalCandidateClosesAt).toBe('2021-07-14T12:00:00.000Z');
+    expect(issuesOf(call('kz-2021', { extensionDays: 4, additionalCandidateWindowMinDays: 2 }))).toEqual([
+      expect.objectContaining({
+        field: 'rules.extensionDays',
+        code: 'ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT',
+      }),
+    ]);
+  });
+
+  it('with the defaults, in both regimes, a meeting noticed at the planned close can sit before the window ends', () => {
+    for (const regime of ['kz-2021', 'kz-2023'] as const) {
+      const calendar = call(regime, {})();
+      const closedOn = localDateOf(calendar.nominationClosesAt, 'Asia/Almaty');
+      const windowEndsOn = localDateOf(calendar.additionalCandidateClosesAt, 'Asia/Almaty');
+      // Notice on the day of the close, the meeting 3 days later, the proposal and decision before the window ends.
+      expect(addDays(closedOn, 3) <= windowEndsOn).toBe(true);
+      expect(
+        daysBetween(localDateOf(calendar.extendedNominationClosesAt, 'Asia/Almaty'), windowEndsOn),
+      ).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('refuses a window ending too soon after the planned close for the meeting’s 3 days’ notice', () => {
+    // kz-2023 closes nomination 25 days before; a window ending 23 days before leaves 2 days.
+    expect(
+      issuesOf(() =>
+        computeElectionCalendar({
+          electionDay: '2026-03-15',
+          calledOn: '2026-02-04',
+          regime: calendarRegimes['kz-2023'],
+          rules: almatyRules({ extensionDays: 0, additionalCandidateClosesDaysBefore: 23 }),
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'rules.additionalCandidateClosesDaysBefore',
+        code: 'ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT',
+      }),
+    ]);
+  });
+
+  it('names the window’s end, not the extension, when even no extension leaves too little', () => {
+    expect(
+      issuesOf(() =>
+        computeElectionCalendar({
+          electionDay: '2026-03-15',
+          calledOn: '2026-02-04',
+          regime: calendarRegimes['kz-2023'],
+          rules: almatyRules({ extensionDays: 0, additionalCandidateClosesDaysBefore: 25 }),
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'rules.additionalCandidateClosesDaysBefore',
+        code: 'ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT',
+      }),
+      expect.objectContaining({
+        field: 'rules.additionalCandidateClosesDaysBefore',
+        code: 'ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT',
+      }),
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   signingWindow,
   withVoterRegister,
 } from '../../shared/domain/election.ts';
+import { electionView } from '../../shared/domain/election-view.ts';
 import { RegisterAfterCloseError, ValidationError } from '../../shared/domain/errors.ts';
 import { anElection, newElectionInput } from '../support/elections.ts';
 
@@ -201,5 +202,48 @@ describe('an election’s voter register and signing window', () => {
       from: '2026-02-05',
       to: '2026-02-20',
     });
+  });
+});
+
+describe('the election as read, in one shape, with the new rules reported', () => {
+  it('lists every rule of issue 12 as a product default with its basis', () => {
+    const report = electionRulesReport(anElection());
+    for (const rule of [
+      'communityMeetingMajorityShare',
+      'additionalCandidateWindowMinDays',
+      'electionDepositMinimumWages',
+      'specialCheckReceiptDaysAfterFiling',
+    ]) {
+      expect(report.find((r) => r.rule === rule)).toMatchObject({
+        source: 'product-default',
+        basis: expect.stringMatching(/.{40}/),
+      });
+    }
+    expect(report.find((r) => r.rule === 'electionDepositMinimumWages')?.value).toBeNull();
+    expect(report.find((r) => r.rule === 'communityMeetingMajorityShare')?.value).toBe(0.5);
+  });
+
+  it('shows the rules as the list, without the stored object, the configured names or the wake-up', () => {
+    const view = electionView(anElection({}, { electionDepositMinimumWages: 5 }));
+    expect(view).not.toHaveProperty('configuredRules');
+    expect(view).not.toHaveProperty('wakeUp');
+    expect(view.rules).toContainEqual(
+      expect.objectContaining({ rule: 'electionDepositMinimumWages', value: 5, source: 'configured' }),
+    );
+    expect(view.callingCheck).toMatchObject({ status: 'unknown' });
+  });
+
+  it('records a late call as a notice to the commission, and calls the election all the same', () => {
+    const late = anElection({ incumbentTermEndsOn: '2026-03-10' });
+    expect(late.notices).toEqual([
+      {
+        at: '2026-02-04T06:00:00.000Z',
+        to: 'commission',
+        code: 'ELECTION_CALLED_LATE',
+        details: { termEndsOn: '2026-03-10', latestCallOn: '2026-01-29' },
+      },
+    ]);
+    expect(electionView(late).callingCheck).toMatchObject({ status: 'not-met', latestCallOn: '2026-01-29' });
+    expect(anElection({ incumbentTermEndsOn: '2026-03-16' }).notices).toEqual([]);
   });
 });

@@ -94,3 +94,29 @@ describe('eligibility (CLE 113-2, CLE 4 p.4, LGA 36, Civil Service Law 19)', () 
     });
   });
 });
+
+describe('the election deposit [D: off by default for rural akims]', () => {
+  const withDeposit = { ...context, rules: ElectionRulesSchema.parse({ electionDepositMinimumWages: 5 }) };
+
+  it('asks for no deposit by default, and reports the rule off', () => {
+    expect(rules.electionDepositMinimumWages).toBeNull();
+    expect(codes(assessEligibility(aCandidate(), cleared, context))).toEqual([]);
+  });
+
+  it('finds the deposit outstanding where the election requires one, until the commission records it', () => {
+    const outstanding = assessEligibility(aCandidate(), cleared, withDeposit);
+    expect(outstanding).toEqual({
+      outcome: 'pending',
+      findings: [
+        {
+          code: 'DEPOSIT_NOT_RECORDED',
+          ground: 'Election deposit [D: electionDepositMinimumWages]',
+          effect: 'pending',
+          details: { minimumWages: 5 },
+        },
+      ],
+    });
+    const paid = { ...cleared, deposit: { paidOn: '2026-02-12', reference: 'PP-114' } };
+    expect(assessEligibility(aCandidate(), paid, withDeposit)).toEqual({ outcome: 'eligible', findings: [] });
+  });
+});

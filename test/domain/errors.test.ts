@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type ErrorCode, errorCatalogue, localize } from '../../shared/domain/error-catalogue.ts';
-import { NominationClosedError, ValidationError } from '../../shared/domain/errors.ts';
+import {
+  DeadlinePassedError,
+  NominationClosedError,
+  RegistrationBlockedError,
+  ValidationError,
+} from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 
@@ -15,11 +20,47 @@ describe('errors and their messages', () => {
   });
 
   it('keeps a stable name for the ASL and a code for clients, and speaks each language', () => {
-    const error = new NominationClosedError('2026-02-17T13:00:00.000Z');
+    const error = new NominationClosedError('2026-02-17T13:00:00.000Z', 'Asia/Almaty');
     expect(error.name).toBe('NominationClosedError');
     expect(error.code).toBe('NOMINATION_CLOSED');
-    expect(error.messageIn('ru')).toContain('2026-02-17T13:00:00.000Z');
+    // The instant stays in the details for programs; people read the election's local time.
+    expect(error.details).toEqual({ closedAt: '2026-02-17T13:00:00.000Z', timeZone: 'Asia/Almaty' });
+    expect(error.messageIn('ru')).toBe(
+      'Выдвижение кандидатов завершилось 17 февраля 2026 г. в 18:00 по местному времени.',
+    );
+    expect(error.messageIn('kk')).toContain('2026 жылғы 17 ақпанда сағат 18:00-де (жергілікті уақыт)');
     expect(error.message).toBe(error.messageIn('en'));
+  });
+
+  it('names the step and the deadline of DEADLINE_PASSED in fields of their own', () => {
+    const error = new DeadlinePassedError('signatures', '2026-02-17T13:00:00.000Z', 'Asia/Almaty');
+    expect(error.details).toEqual({
+      step: 'signatures',
+      deadline: '2026-02-17T13:00:00.000Z',
+      timeZone: 'Asia/Almaty',
+    });
+    expect(error.messageIn('ru')).toBe(
+      'Срок шага «представление подписных листов» истёк 17 февраля 2026 г. в 18:00 по местному времени.',
+    );
+  });
+
+  it('gives REGISTRATION_BLOCKED the findings’ codes and grounds as data, and their texts in the message', () => {
+    const error = new RegistrationBlockedError([
+      { code: 'NOT_A_CITIZEN', ground: 'CLE 113-2', details: {} },
+      { code: 'SPECIAL_CHECK_FAILED', ground: 'Civil Service Law 19 p.1', details: {} },
+    ]);
+    expect(error.details).toEqual({
+      findings: [
+        { code: 'NOT_A_CITIZEN', ground: 'CLE 113-2', details: {} },
+        { code: 'SPECIAL_CHECK_FAILED', ground: 'Civil Service Law 19 p.1', details: {} },
+      ],
+    });
+    const ru = error.messageIn('ru');
+    expect(ru).toContain(
+      '1) Кандидат не является гражданином Республики Казахстан (правовое основание: статья 113-2',
+    );
+    expect(ru).toContain('2) Специальная проверка');
+    expect(ru).not.toMatch(/[A-Z]{3,}/);
   });
 
   it('lists every invalid field of a request at once', () => {

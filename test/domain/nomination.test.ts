@@ -28,13 +28,19 @@ describe('nomination routes (CLE 113-3)', () => {
 
   it('refuses a filing before nomination opens, naming when it opens', () => {
     expect(() => checkFilingAllowed(aSelfFiling(), election, justBefore(nominationOpensAt))).toThrowError(
-      expect.objectContaining({ name: 'NominationNotOpenError', details: { opensAt: nominationOpensAt } }),
+      expect.objectContaining({
+        name: 'NominationNotOpenError',
+        details: { opensAt: nominationOpensAt, timeZone: 'Asia/Almaty' },
+      }),
     );
   });
 
   it('refuses a filing at the close, even before the deadline step has run', () => {
     expect(() => checkFilingAllowed(aSelfFiling(), election, nominationClosesAt)).toThrowError(
-      expect.objectContaining({ name: 'NominationClosedError', details: { closedAt: nominationClosesAt } }),
+      expect.objectContaining({
+        name: 'NominationClosedError',
+        details: { closedAt: nominationClosesAt, timeZone: 'Asia/Almaty' },
+      }),
     );
   });
 

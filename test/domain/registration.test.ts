@@ -28,7 +28,7 @@ describe('the commission’s registration decision (CLE 113-5)', () => {
     expect(() => checkRegistrationDecision({ decision: 'register' }, ineligible, rules)).toThrowError(
       expect.objectContaining({
         name: 'RegistrationBlockedError',
-        details: { findings: ['UNDER_MINIMUM_AGE'] },
+        details: { findings: [expect.objectContaining({ code: 'UNDER_MINIMUM_AGE', ground: 'CLE 113-2' })] },
       }),
     );
   });
@@ -58,5 +58,51 @@ describe('the commission’s registration decision (CLE 113-5)', () => {
     expect(() => checkRegistrationDecision({ ...refusal, grounds: ['dislike'] }, ineligible, rules)).toThrow(
       ValidationError,
     );
+  });
+});
+
+describe('registration where the election requires a deposit [D]', () => {
+  const depositOutstanding: Eligibility = {
+    outcome: 'pending',
+    findings: [
+      {
+        code: 'DEPOSIT_NOT_RECORDED',
+        ground: 'Election deposit [D: electionDepositMinimumWages]',
+        effect: 'pending',
+        details: { minimumWages: 5 },
+      },
+    ],
+  };
+
+  it('refuses to register without it, naming it, even where checks may be outstanding', () => {
+    const lenient = ElectionRulesSchema.parse({
+      registrationRequiresCompletedChecks: false,
+      electionDepositMinimumWages: 5,
+    });
+    expect(() =>
+      checkRegistrationDecision({ decision: 'register' }, depositOutstanding, lenient),
+    ).toThrowError(
+      expect.objectContaining({
+        name: 'RegistrationBlockedError',
+        details: {
+          findings: [
+            {
+              code: 'DEPOSIT_NOT_RECORDED',
+              ground: 'Election deposit [D: electionDepositMinimumWages]',
+              details: { minimumWages: 5 },
+            },
+          ],
+        },
+      }),
+    );
+  });
+
+  it('still lets the commission refuse a candidate without it', () => {
+    const refusal = {
+      decision: 'refuse' as const,
+      grounds: ['documents-incomplete'],
+      reasons: 'No deposit and no service record',
+    };
+    expect(checkRegistrationDecision(refusal, depositOutstanding, rules)).toEqual(refusal);
   });
 });

@@ -59,6 +59,15 @@ describe('correcting a ledger on a new register', () => {
     ]);
   });
 
+  it('never counts a line a sample left unchecked, even when its signer is listed now', () => {
+    const drawn = recorded('a', ['s1', 1, 1], 'SIGNER_NOT_ON_REGISTER');
+    const notDrawn: RecordedSignatureLine = { ...recorded('b', ['s1', 1, 2]), valid: false, checked: false };
+    expect(ledgerCorrection([drawn, notDrawn], [], listed('a', 'b'))).toEqual({
+      remove: [],
+      add: [{ iin: 'a', at: { submissionId: 's1', sheet: 1, line: 1 } }],
+    });
+  });
+
   it('leaves exactly the listed signers of lines that count, and those counted before who are listed', () => {
     const iin: fc.Arbitrary<string> = fc.constantFrom('a', 'b', 'c', 'd', 'e');
     const lineArb = fc.record({

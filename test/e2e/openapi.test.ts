@@ -62,6 +62,8 @@ describe('the OpenAPI document at /openapi.json', () => {
         'recordCommunityConsent',
         'decideRegistration',
         'withdrawNomination',
+        'cancelRegistration',
+        'reinstateCase',
         'listCandidates',
         'createUpload',
         'getJob',

@@ -109,3 +109,16 @@ describe('the one-pass CSV reader', () => {
     );
   });
 });
+
+describe('a table read as rows', () => {
+  it('keeps a column headed __proto__ as a field the schema can name, not as the row’s prototype', () => {
+    const [row] = tableRows(['iin', '__proto__'], [{ line: 2, cells: ['850402300011', 'x'] }]);
+    expect(Object.getPrototypeOf(row?.value)).toBe(Object.prototype);
+    expect(Object.keys(row?.value ?? {})).toEqual(['iin', '__proto__']);
+  });
+
+  it('names a value under no column, or under a repeated one, and leaves out an empty one', () => {
+    const [row] = tableRows(['iin', 'iin', ''], [{ line: 2, cells: ['1', '2', ''] }]);
+    expect(row?.value).toEqual({ iin: '1', 'column 2': '2' });
+  });
+});

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as cancelRegistration from '../../functions/cancel-registration.ts';
 import * as createUpload from '../../functions/create-upload.ts';
 import * as getCase from '../../functions/get-case.ts';
 import * as getCaseEvidence from '../../functions/get-case-evidence.ts';
@@ -13,6 +14,7 @@ import * as getJob from '../../functions/get-job.ts';
 import * as importVoterRegister from '../../functions/import-voter-register.ts';
 import * as listCandidates from '../../functions/list-candidates.ts';
 import * as listCases from '../../functions/list-cases.ts';
+import * as reinstateCase from '../../functions/reinstate-case.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
 import {
   apiFunctions,
@@ -235,6 +237,32 @@ describe('the function catalogue', () => {
       { electionId, caseId: confirmed },
       { decision: 'register', checks: checksPassed },
     );
+    // A registration cancelled, then sent back to the commission by a higher commission: a new execution waits.
+    await op(
+      'cancelRegistration',
+      cancelRegistration.createHandler(t.deps),
+    )({
+      caller: commission,
+      params: { electionId, caseId: confirmed },
+      body: { grounds: ['false-information'], reasons: 'The declaration omitted a flat.' },
+    });
+    await op(
+      'reinstateCase',
+      reinstateCase.createHandler(t.deps),
+    )({
+      caller: commission,
+      params: { electionId, caseId: confirmed },
+      body: {
+        decision: {
+          body: 'higher-commission',
+          bodyName: 'Regional commission',
+          date: '2026-02-20',
+          number: '7',
+        },
+        to: 'registration-decision',
+      },
+    });
+    await t.settled();
     // A registered candidate who withdraws leaves the published list.
     await op('withdrawNomination', o.withdrawNomination)(
       candidateCaller(aPartyFiling('amanat', 1).candidate.iin),

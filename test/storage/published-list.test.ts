@@ -92,7 +92,13 @@ describe('the published list', () => {
     const nur = await confirmedPartyNominee(t, 'nur', 3);
     const akZhol = await confirmedPartyNominee(t, 'ak-zhol', 4);
     const respublika = await confirmedPartyNominee(t, 'respublika', 5);
-    expect(await answer()).toEqual({ electionId, final: false, candidates: [], unreadableCases: 0 });
+    expect(await answer()).toEqual({
+      electionId,
+      final: false,
+      candidates: [],
+      refusedOrCancelled: [],
+      unreadableCases: 0,
+    });
 
     // A registration lists the candidate: one item, exactly what the public may see of the case.
     await register(t, amanat);
@@ -101,6 +107,7 @@ describe('the published list', () => {
       electionId,
       final: false,
       candidates: [publicCandidateView(registered)],
+      refusedOrCancelled: [],
       unreadableCases: 0,
     });
 

@@ -1,5 +1,7 @@
 import dynalite from 'dynalite';
 import type { TestProject } from 'vitest/node';
+import { installClosingIterators } from '../../infra/local/dynalite-iterators.ts';
+import { installTableCache } from '../../infra/local/dynalite-table-cache.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,6 +11,9 @@ declare module 'vitest' {
 
 /** One in-memory dynalite for the whole run, spoken to over HTTP by the real AWS SDK. */
 export default async function startDynalite(project: TestProject) {
+  // The storage process's dynalite, as the engine runs it.
+  installClosingIterators();
+  installTableCache();
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

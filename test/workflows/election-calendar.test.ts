@@ -260,7 +260,11 @@ describe('election calendar workflow', () => {
     ).rejects.toThrowError(
       expect.objectContaining({
         name: 'DeadlinePassedError',
-        details: { deadline: 'registration-decision', at: fixtureCalendar.registrationClose },
+        details: {
+          step: 'registration-decision',
+          deadline: fixtureCalendar.registrationClose,
+          timeZone: 'Asia/Almaty',
+        },
       }),
     );
   });

@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RECONCILE_EVERY_MINUTES } from '../../../shared/domain/execution-repair.ts';
 
 export interface ReconcileScheduleProps {
   readonly scheduleName: string;
@@ -12,7 +13,7 @@ export interface ReconcileScheduleProps {
   readonly deadLetters: Queue;
 }
 
-/** The reconciler every five minutes, on EventBridge Scheduler, under a role that may invoke it and nothing else. */
+/** The reconciler every RECONCILE_EVERY_MINUTES, on EventBridge Scheduler, under a role that may invoke it and nothing else. */
 export class ReconcileSchedule extends Construct {
   constructor(scope: Construct, id: string, props: ReconcileScheduleProps) {
     super(scope, id);
@@ -28,7 +29,7 @@ export class ReconcileSchedule extends Construct {
     props.deadLetters.grantSendMessages(role);
     new CfnSchedule(this, 'Schedule', {
       name: props.scheduleName,
-      scheduleExpression: 'rate(5 minutes)',
+      scheduleExpression: `rate(${RECONCILE_EVERY_MINUTES} minutes)`,
       flexibleTimeWindow: { mode: 'OFF' },
       target: {
         arn: props.reconcile.functionArn,

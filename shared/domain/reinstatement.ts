@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { ReinstatedStatus } from './case-lifecycle.ts';
+import type { Election } from './election.ts';
+import { regimeOf } from './election.ts';
+import { daysBeforeElection } from './election-calendar.ts';
+import { timeZoneOf } from './election-rules.ts';
+import { localize } from './error-catalogue.ts';
+import {
+  DeadlinePassedError,
+  DomainError,
+  type FieldIssue,
+  InvalidTransitionError,
+  ValidationError,
+} from './errors.ts';
+import { type Instant, isBefore, localDateOf } from './local-date.ts';
+import {
+  applyCaseEvent,
+  type EventMeta,
+  MAX_REINSTATEMENTS,
+  type NominationCase,
+  type RecordedDecision,
+} from './nomination-case.ts';
+import {
+  type OverturningDecision,
+  OverturningDecisionSchema,
+  type ReinstatementRecord,
+  sameDecision,
+} from './overturning-decision.ts';
+import { trailText } from './trail-text.ts';
+
+/**
+ * A refusal or a cancellation of registration overturned by a court or a higher commission, recorded by the
+ * district commission with the decision's reference, and where that decision puts the case: registered, or
+ * back before the commission for a new registration decision [D, domain reference §5: appeals].
+ */
+export const ReinstatementSchema = z.strictObject({
+  decision: OverturningDecisionSchema,
+  to: z.enum(['registered', 'registration-decision']),
+  reasons: trailText(4000).optional(),
+});
+export type Reinstatement = z.infer<typeof ReinstatementSchema>;
+
+const statusOfTarget: Readonly<Record<Reinstatement['to'], ReinstatedStatus>> = {
+  registered: 'Registered',
+  'registration-decision': 'AwaitingRegistrationDecision',
+};
+
+/** The same decision twice on one case is a repeat, not a second reinstatement. */
+export class ReinstatementAlreadyRecordedError extends DomainError {
+  override readonly name = 'ReinstatementAlreadyRecordedError';
+  readonly kind = 'conflict';
+  constructor(recordedAt: Instant, timeZone: string) {
+    super('REINSTATEMENT_ALREADY_RECORDED', { recordedAt, timeZone });
+  }
+}
+
+/** After registration closed there is no registration decision to go back to: only a registration. */
+export class ReinstatementAfterRegistrationCloseError extends DomainError {
+  override readonly name = 'ReinstatementAfterRegistrationCloseError';
+  readonly kind = 'rule';
+  constructor(closedAt: Instant, timeZone: string) {
+    super('REINSTATEMENT_AFTER_REGISTRATION_CLOSE', { closedAt, timeZone });
+  }
+}
+
+/** Until when a reinstatement is recorded: `reinstatementClosesDaysBefore` election day, at the cut-off [D]. */
+export function reinstatementClosesAt(election: Election): Instant {
+  return daysBeforeElection(
+    election.electionDay,
+    election.rules.reinstatementClosesDaysBefore,
+    regimeOf(election),
+    timeZoneOf(election.rules),
+  );
+}
+
+/** The decision a reinstatement overturns: the refusal of a Refused case, the cancellation of a cancelled one. */
+function overturnedOf(current: NominationCase): {
+  step: 'registration-decision' | 'cancellation';
+  decision: RecordedDecision;
+} {
+  const step =
+    current.status === 'Refused'
+      ? 'registration-decision'
+      : current.status === 'RegistrationCancelled'
+        ? 'cancellation'
+        : null;
+  const decision = step === null ? undefined : current.decisions[step];
+  if (step === null || decision === undefined) throw new InvalidTransitionError(current.status, 'Reinstated');
+  return { step, decision };
+}
+
+function dateIssues(
+  decision: OverturningDecision,
+  overturnedAt: Instant,
+  now: Instant,
+  zone: string,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (decision.date > localDateOf(now, zone)) {
+    issues.push({
+      field: 'decision.date',
+      code: 'DECISION_DATE_IN_FUTURE',
+      message: localize('DECISION_DATE_IN_FUTURE'),
+    });
+  } else if (decision.date < localDateOf(overturnedAt, zone)) {
+    issues.push({
+      field: 'decision.date',
+      code: 'DECISION_DATE_BEFORE_OVERTURNED',
+      message: localize('DECISION_DATE_BEFORE_OVERTURNED'),
+    });
+  }
+  return issues;
+}
+
+function withoutStep(
+  decisions: NominationCase['decisions'],
+  step: keyof NominationCase['decisions'],
+): NominationCase['decisions'] {
+  return Object.fromEntries(Object.entries(decisions).filter(([name]) => name !== step));
+}
+
+/**
+ * The case as the overturning decision leaves it. The overturned decision moves from the case's decisions to
+ * its reinstatements, so that its step can be decided again; a case sent back before the commission also loses
+ * its registration decision, and needs a new execution to wait for it (its attempt goes up: the case's
+ * execution ended with the refusal or at registration). A court's registration is recorded as the case's
+ * registration decision. Checks, in this order: the same decision already recorded (a repeat, whatever the
+ * case became since), the case's status, the deadlines, then the decision's date.
+ */
+export function reinstate(
+  current: NominationCase,
+  reinstatement: Reinstatement,
+  election: Election,
+  meta: EventMeta,
+): NominationCase {
+  const zone = timeZoneOf(election.rules);
+  // A repeat of a decision already recorded says so, whatever the case became since.
+  const earlier = (current.reinstatements ?? []).find((r) =>
+    sameDecision(r.decision, reinstatement.decision),
+  );
+  if (earlier !== undefined) throw new ReinstatementAlreadyRecordedError(earlier.at, zone);
+  const overturned = overturnedOf(current);
+  const closesAt = reinstatementClosesAt(election);
+  if (!isBefore(meta.at, closesAt)) throw new DeadlinePassedError('reinstatement', closesAt, zone);
+  const to = statusOfTarget[reinstatement.to];
+  const registrationClosesAt = election.calendar.registrationClosesAt;
+  if (to === 'AwaitingRegistrationDecision' && !isBefore(meta.at, registrationClosesAt)) {
+    throw new ReinstatementAfterRegistrationCloseError(registrationClosesAt, zone);
+  }
+  const issues = dateIssues(reinstatement.decision, overturned.decision.at, meta.at, zone);
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  const decisions = withoutStep(current.decisions, overturned.step);
+  const undecided = withoutStep(decisions, 'registration-decision');
+  const registeredByDecision: RecordedDecision = {
+    at: meta.at,
+    actor: meta.actor,
+    outcome: 'registered',
+    details: { reinstatedBy: reinstatement.decision },
+  };
+  const record: ReinstatementRecord = {
+    at: meta.at,
+    actor: meta.actor,
+    decision: reinstatement.decision,
+    to,
+    overturned: { step: overturned.step, ...overturned.decision },
+  };
+  const note = {
+    decision: reinstatement.decision,
+    overturned: overturned.step,
+    to,
+    ...(reinstatement.reasons === undefined ? {} : { reasons: reinstatement.reasons }),
+  };
+  const next = applyCaseEvent(current, { type: 'Reinstated', to }, { ...meta, note });
+  const backToCommission = to === 'AwaitingRegistrationDecision';
+  return {
+    ...next,
+    decisions: backToCommission
+      ? undecided
+      : overturned.step === 'registration-decision'
+        ? { ...decisions, 'registration-decision': registeredByDecision }
+        : decisions,
+    reinstatements: [...(current.reinstatements ?? []), record].slice(-MAX_REINSTATEMENTS),
+    waitingFor: null,
+    sentSignal: null,
+    executionAttempt: backToCommission ? current.executionAttempt + 1 : current.executionAttempt,
+  };
+}

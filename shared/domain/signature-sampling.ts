@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  countAgainstThreshold,
+  type RejectionReason,
+  requiredSignatures,
+  type SignatureLine,
+  type SignatureVerdict,
+} from './signatures.ts';
+import { issueParams } from './validation.ts';
+
+/**
+ * How a commission checks a submission's signature lines, as a versioned policy [D: CLE 113-3 asks for 1% of
+ * the voters and says nothing of how the sheets are checked; domain reference §4.2]. Full count is the
+ * default. A sample follows California's practice (3% or 500 lines, projected valid ≥ 110% of the required
+ * qualifies, < 95% fails, otherwise every line is checked); "until the minimum" stops once the required number
+ * is verified. `version` names the draw and the projection below: a verdict is always recomputed by the
+ * version it was made with.
+ */
+const FullCountPolicySchema = z.strictObject({
+  method: z.literal('full-count'),
+  version: z.literal(1).default(1),
+});
+const SamplePolicySchema = z
+  .strictObject({
+    method: z.literal('sample'),
+    version: z.literal(1).default(1),
+    /** Share of the submission's lines drawn, in percent (0: only `minimumLines`). */
+    sharePercent: z.number().min(0).max(100).default(3),
+    /** At least this many lines are drawn (whichever of the two is more); a smaller submission is counted whole. */
+    minimumLines: z.int().min(0).max(20_000).default(500),
+    /** Qualifies when the projected valid count is at least this percent of the required. */
+    qualifyAtPercent: z.int().min(100).max(1000).default(110),
+    /** Fails when the projected valid count is below this percent of the required; between the two, a full count. */
+    failBelowPercent: z.int().min(1).max(100).default(95),
+  })
+  .refine((policy) => policy.sharePercent > 0 || policy.minimumLines > 0, {
+    path: ['sharePercent'],
+    ...issueParams('SIGNATURE_SAMPLE_EMPTY'),
+  });
+const UntilMinimumPolicySchema = z.strictObject({
+  method: z.literal('until-minimum'),
+  version: z.literal(1).default(1),
+});
+export const SignatureCheckPolicySchema = z.discriminatedUnion('method', [
+  FullCountPolicySchema,
+  SamplePolicySchema,
+  UntilMinimumPolicySchema,
+]);
+export type SignatureCheckPolicy = z.output<typeof SignatureCheckPolicySchema>;
+export type SamplePolicy = z.output<typeof SamplePolicySchema>;
+
+export const FULL_COUNT: SignatureCheckPolicy = { method: 'full-count', version: 1 };
+
+/** A line's place on the sheets. */
+const PlaceSchema = z.strictObject({ sheet: z.int(), line: z.int() });
+type Place = z.infer<typeof PlaceSchema>;
+
+/**
+ * What a submission's check came to, kept with its verdict so the commission (or a court) can recompute it from
+ * the stored lines: the policy as applied, how it ended, how many lines were left unchecked and, for a sample,
+ * the seed, the lines drawn and the projection.
+ */
+export const SignatureCheckSchema = z.strictObject({
+  policy: SignatureCheckPolicySchema,
+  /**
+   * counted-in-full: every line checked; minimum-verified: lines after the one that verified the minimum left
+   * unchecked; sample-qualifies / sample-fails: the projection decided, the lines not drawn left unchecked.
+   */
+  outcome: z.enum(['counted-in-full', 'minimum-verified', 'sample-qualifies', 'sample-fails']),
+  notChecked: z.int().min(0),
+  sample: z
+    .strictObject({
+      seed: z.string(),
+      size: z.int().min(0),
+      /** The lines drawn, in sheet and line order; absent where a summary is kept (the seed gives them). */
+      drawn: z.array(PlaceSchema).optional(),
+      validInSample: z.int().min(0),
+      /** Rounded down; the bands are compared exactly. */
+      projectedValid: z.int().min(0),
+      band: z.enum(['qualifies', 'fails', 'between']),
+    })
+    .optional(),
+});
+export type SignatureCheck = z.infer<typeof SignatureCheckSchema>;
+
+/** The seed of a submission's draw: fixed by its content hash (the submission's id), so nobody can draw again. */
+export function sampleSeed(submissionId: string): string {
+  return createHash('sha256')
+    .update(`akim-nominations signature sample v1\n${submissionId}`, 'utf8')
+    .digest('hex');
+}
+
+/** How many of `lineCount` lines a sample draws: the share or the minimum, whichever is more, at most all. */
+export function sampleSize(policy: SamplePolicy, lineCount: number): number {
+  return Math.min(
+    lineCount,
+    Math.max(Math.ceil((lineCount * policy.sharePercent) / 100), policy.minimumLines),
+  );
+}
+
+/**
+ * Uniform integers below a bound, from SHA-256 of the seed and a block counter: anyone with a SHA-256 tool can
+ * repeat the stream. Rejection sampling keeps every value equally likely (no modulo bias).
+ */
+function uniformStream(seed: string) {
+  let block = 0;
+  let words: number[] = [];
+  const nextWord = (): number => {
+    if (words.length === 0) {
+      const digest = createHash('sha256').update(`${seed}:${block}`, 'utf8').digest();
+      block += 1;
+      words = Array.from({ length: 8 }, (_, i) => digest.readUInt32BE(i * 4));
+    }
+    return words.shift() ?? 0;
+  };
+  return (bound: number): number => {
+    const limit = Math.floor(2 ** 32 / bound) * bound;
+    for (;;) {
+      const word = nextWord();
+      if (word < limit) return word % bound;
+    }
+  };
+}
+
+/**
+ * The indices (0-based, ascending) of `size` of `population` lines drawn without repeats: the first `size`
+ * places of a Fisher–Yates shuffle driven by the seed's stream, kept sparse so a draw costs its size only.
+ */
+export function drawSample(seed: string, population: number, size: number): number[] {
+  const below = uniformStream(seed);
+  const moved = new Map<number, number>();
+  const drawn: number[] = [];
+  for (let i = 0; i < Math.min(size, population); i += 1) {
+    const j = i + below(population - i);
+    drawn.push(moved.get(j) ?? j);
+    moved.set(j, moved.get(i) ?? i);
+  }
+  return drawn.sort((a, b) => a - b);
+}
+
+/** Lines in sheet and line order: the order a draw's indices and "until the minimum" count in. */
+export function inSheetOrder<T extends Place>(lines: readonly T[]): T[] {
+  return [...lines].sort((a, b) => a.sheet - b.sheet || a.line - b.line);
+}
+
+/** Where a part of a submission sits in the whole (a job's chunk); a request's lines are the whole. */
+export interface SubmissionPart {
+  readonly submissionId: string;
+  readonly offset: number;
+  readonly total: number;
+  /** Every line is checked whatever the policy: a sample whose projection fell between the bands. */
+  readonly checkAll: boolean;
+}
+
+/**
+ * The verdict on the lines the policy checks, from the verdict on every line (`verdict`, over `ordered`, the
+ * part's lines in sheet and line order). Every line is judged first, so that a drawn line repeating a signer of
+ * a line not drawn is the duplicate it is in a full count, and a padded submission does not project its repeats.
+ * Lines left unchecked have no verdict, count nothing and are recorded as not checked.
+ */
+export function keepCheckedLines(
+  verdict: SignatureVerdict,
+  ordered: readonly SignatureLine[],
+  policy: SignatureCheckPolicy,
+  part: SubmissionPart,
+  base: { readonly countedBefore: number; readonly voters: number },
+): SignatureVerdict {
+  const checked = checkedIndices(verdict, policy, part, base);
+  if (checked === 'all') return verdict;
+  const lines = verdict.lines.filter((_, i) => checked.has(i));
+  const newlyCounted = ordered.filter((_, i) => checked.has(i) && verdict.lines[i]?.valid === true);
+  const reasons: Partial<Record<RejectionReason, number>> = {};
+  for (const line of lines) if (!line.valid) reasons[line.reason] = (reasons[line.reason] ?? 0) + 1;
+  return {
+    lines,
+    ...countAgainstThreshold(base.countedBefore + newlyCounted.length, base.voters),
+    rejectedCount: lines.length - newlyCounted.length,
+    reasons,
+    crossCandidateSupport: lines.filter((l) => l.valid && l.alsoSupportsAnother).length,
+    newlyCounted: newlyCounted.map((l) => l.iin),
+    notChecked: ordered.length - lines.length,
+  };
+}
+
+/** Which of the part's lines (indices in sheet and line order) the policy checks. */
+function checkedIndices(
+  verdict: SignatureVerdict,
+  policy: SignatureCheckPolicy,
+  part: SubmissionPart,
+  base: { readonly countedBefore: number; readonly voters: number },
+): 'all' | Set<number> {
+  if (part.checkAll || policy.method === 'full-count') return 'all';
+  if (policy.method === 'sample') {
+    const size = sampleSize(policy, part.total);
+    if (size >= part.total) return 'all';
+    const drawn = drawSample(sampleSeed(part.submissionId), part.total, size);
+    const end = part.offset + verdict.lines.length;
+    return new Set(drawn.filter((i) => i >= part.offset && i < end).map((i) => i - part.offset));
+  }
+  // Until the minimum: lines in sheet order up to the one whose signature makes the count reach it.
+  const required = requiredSignatures(base.voters);
+  const checked = new Set<number>();
+  let count = base.countedBefore;
+  for (const [i, line] of verdict.lines.entries()) {
+    if (count >= required) break;
+    checked.add(i);
+    if (line.valid) count += 1;
+  }
+  return checked.size === verdict.lines.length ? 'all' : checked;
+}
+
+/** A submission's line as the judgement needs it: its place, whether it was checked, and if so its verdict. */
+export interface JudgedLine extends Place {
+  readonly valid: boolean;
+  readonly checked?: false;
+}
+
+export interface CheckJudgement {
+  readonly check: SignatureCheck;
+  readonly sufficient: boolean;
+  /** The lines left unchecked must be checked before a verdict can be given (a sample between the bands). */
+  readonly needsAllLines: boolean;
+}
+
+/**
+ * The verdict of a submission's check from what is stored: its policy, its id (the content hash that fixes the
+ * seed), its recorded lines and the count the ledger held when it was recorded. A pure function, the same one
+ * the engine records with, so recomputing it from the stored data gives the stored verdict.
+ *
+ * A sample projects this submission alone: the signatures verified elsewhere (the ledger's count less this
+ * submission's valid lines) plus its drawn lines' valid share of all its lines; the bands are compared exactly,
+ * in integers. What the ledger counts is only what was verified: a projection qualifies the case, but no
+ * unchecked signer is put on the ledger or takes a voter's support (see the README, "Sample-based checking").
+ */
+export function judgeCheck(
+  policy: SignatureCheckPolicy,
+  submissionId: string,
+  lines: readonly JudgedLine[],
+  counts: { readonly validCount: number; readonly required: number },
+): CheckJudgement {
+  const ordered = inSheetOrder(lines);
+  const notChecked = ordered.filter((l) => l.checked === false).length;
+  const verified = counts.validCount >= counts.required;
+  const byCount = (
+    outcome: SignatureCheck['outcome'],
+    sample?: SignatureCheck['sample'],
+  ): CheckJudgement => ({
+    check: { policy, outcome, notChecked, ...(sample === undefined ? {} : { sample }) },
+    sufficient: verified,
+    needsAllLines: notChecked > 0 && !verified,
+  });
+  if (policy.method === 'full-count') return byCount('counted-in-full');
+  if (policy.method === 'until-minimum')
+    return byCount(notChecked === 0 ? 'counted-in-full' : 'minimum-verified');
+
+  const size = sampleSize(policy, ordered.length);
+  if (size >= ordered.length) return byCount('counted-in-full');
+  const seed = sampleSeed(submissionId);
+  const drawn = drawSample(seed, ordered.length, size).map((i) => ordered[i] as JudgedLine);
+  const validInSample = drawn.filter((l) => l.valid).length;
+  const verifiedElsewhere = Math.max(0, counts.validCount - ordered.filter((l) => l.valid).length);
+  // projected = verifiedElsewhere + validInSample × lines / size, kept multiplied by size to stay exact.
+  const projectedTimesSize = verifiedElsewhere * size + validInSample * ordered.length;
+  const band =
+    projectedTimesSize * 100 >= policy.qualifyAtPercent * counts.required * size
+      ? 'qualifies'
+      : projectedTimesSize * 100 < policy.failBelowPercent * counts.required * size
+        ? 'fails'
+        : 'between';
+  const sample = {
+    seed,
+    size,
+    drawn: drawn.map(({ sheet, line }) => ({ sheet, line })),
+    validInSample,
+    projectedValid: Math.floor(projectedTimesSize / size),
+    band,
+  } as const;
+  // Every line checked (after a projection between the bands): the count decides, the draw stays on record.
+  if (notChecked === 0) return byCount('counted-in-full', sample);
+  // Verified already (other submissions, or this one's drawn lines): the rest need no projection.
+  if (verified) return byCount('minimum-verified', sample);
+  if (band === 'between') return { ...byCount('counted-in-full', sample), needsAllLines: true };
+  return {
+    check: {
+      policy,
+      outcome: band === 'qualifies' ? 'sample-qualifies' : 'sample-fails',
+      notChecked,
+      sample,
+    },
+    sufficient: band === 'qualifies',
+    needsAllLines: false,
+  };
+}
+
+/** What the case's findings and its trail keep of a check: all but the list of lines drawn (the seed gives it). */
+export function checkSummary(check: SignatureCheck): SignatureCheck {
+  const { sample, ...rest } = check;
+  if (sample === undefined) return rest;
+  const { drawn: _drawn, ...figures } = sample;
+  return { ...rest, sample: figures };
+}
