@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireCommissionOf } from '../shared/auth/scope.ts';
 import { SYNCHRONOUS_ROWS } from '../shared/domain/bulk-job.ts';
 import { ValidationError } from '../shared/domain/errors.ts';
-import { checkRegisterRows, inRowOrder, repeatedVoters } from '../shared/domain/register-rows.ts';
+import { checkRegisterRows, inRowOrder, packedList } from '../shared/domain/register-rows.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { VoterRowSchema } from '../shared/domain/voter-register.ts';
 import { MAX_ROWS } from '../shared/http/file-rows.ts';
@@ -60,8 +60,9 @@ export function createHandler(
       });
     }
     const checked = checkRegisterRows(voters, 0, election.electionDay, request.rowLines);
-    const issues = inRowOrder([...checked.issues, ...repeatedVoters(checked.voters, request.rowLines)]);
+    const list = packedList(checked.voters, request.rowLines);
+    const issues = inRowOrder([...checked.issues, ...list.repeated]);
     if (issues.length > 0) throw new ValidationError(issues);
-    return putRegisterInForce(deps, election, { iins: checked.voters.map((v) => v.iin), source });
+    return putRegisterInForce(deps, election, { packed: list.packed, source });
   };
 }

@@ -4,7 +4,7 @@ import {
   checkRegisterRows,
   inRowOrder,
   type ListedVoter,
-  repeatedVoters,
+  packedList,
 } from '../../shared/domain/register-rows.ts';
 import { toFieldIssues } from '../../shared/domain/validation.ts';
 import { ImportVoterRegisterEnvelopeSchema } from '../import-voter-register.ts';
@@ -56,7 +56,7 @@ export const registerJob: JobWork = {
       });
     }
     // Repeated voters are found over the whole list, and named with the rows' own faults, in row order.
-    const repeated = repeatedVoters(voters, lines.length === 0 ? undefined : lines);
+    const { packed, repeated } = packedList(voters, lines.length === 0 ? undefined : lines);
     if (job.errorsSoFar > 0 || repeated.length > 0) {
       return {
         ...job,
@@ -65,9 +65,8 @@ export const registerJob: JobWork = {
         issues: inRowOrder(keepIssues(job.issues, repeated)),
       };
     }
-    const iins = voters.map((v) => v.iin);
     try {
-      const result = await putRegisterInForce(deps, election, { iins, source: job.source ?? 'upload' });
+      const result = await putRegisterInForce(deps, election, { packed, source: job.source ?? 'upload' });
       return { ...job, state: 'succeeded', result };
     } catch (error) {
       // A rule of the law (the register comes after the close) refuses the list; a fault is retried.

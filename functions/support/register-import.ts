@@ -3,7 +3,7 @@ import type { Dependencies } from './dependencies.ts';
 import { recountSignatures } from './recount-signatures.ts';
 
 /**
- * Puts a checked list in force: its IINs kept as the snapshot (the same list again is the same snapshot), the
+ * Puts a checked list in force: its packed IINs kept as the snapshot (the same list again is the same snapshot), the
  * election pointed at it, and the signatures counted on another list counted again on it. What a request and a
  * job both do once every row has passed.
  */
@@ -13,10 +13,10 @@ export async function putRegisterInForce(
     'elections' | 'cases' | 'signatures' | 'voters' | 'workflows' | 'clock' | 'logger'
   >,
   election: Election,
-  list: { readonly iins: readonly string[]; readonly source: string },
+  list: { readonly packed: Buffer; readonly source: string },
 ) {
   const { electionId } = election;
-  const manifest = await deps.voters.saveSnapshot(electionId, list.iins);
+  const manifest = await deps.voters.saveSnapshot(electionId, list.packed);
   const now = deps.clock.now();
   const snapshot = {
     snapshotId: manifest.snapshotId,

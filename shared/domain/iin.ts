@@ -52,33 +52,39 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
 
-const MALFORMED: IinDefect = { ok: false, code: 'IIN_MALFORMED' };
-
 /**
- * Reads an IIN: its structure, birth date, sex and check digit. One pass over the characters, without
- * allocating: a register's every row is read, millions in a national cycle.
+ * What is wrong with an IIN, or null when nothing is. One pass over the characters, without allocating: a
+ * register's every row is read, millions in a national cycle.
  */
-export function readIin(iin: string): IinFacts | IinDefect {
-  if (iin.length !== 12) return MALFORMED;
+export function iinDefectOf(iin: string): IinDefect['code'] | null {
+  if (iin.length !== 12) return 'IIN_MALFORMED';
   let first = 0;
   let second = 0;
   for (let i = 0; i < 12; i += 1) {
     const digit = iin.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return MALFORMED;
+    if (digit < 0 || digit > 9) return 'IIN_MALFORMED';
     if (i < 11) {
       first += (FIRST_WEIGHTS[i] ?? 0) * digit;
       second += (SECOND_WEIGHTS[i] ?? 0) * digit;
     }
   }
   const digitAt = (i: number) => iin.charCodeAt(i) - 0x30;
-  const centuryDigit = digitAt(6);
-  const century = centuryOf(centuryDigit);
-  if (century === null) return { ok: false, code: 'IIN_CENTURY_INVALID' };
+  const century = centuryOf(digitAt(6));
+  if (century === null) return 'IIN_CENTURY_INVALID';
   const year = century + digitAt(0) * 10 + digitAt(1);
   const month = digitAt(2) * 10 + digitAt(3);
   const day = digitAt(4) * 10 + digitAt(5);
-  if (!isRealDate(year, month, day)) return { ok: false, code: 'IIN_BIRTH_DATE_INVALID' };
-  if (checkDigitOf(first, second) !== digitAt(11)) return { ok: false, code: 'IIN_CHECKSUM' };
+  if (!isRealDate(year, month, day)) return 'IIN_BIRTH_DATE_INVALID';
+  if (checkDigitOf(first, second) !== digitAt(11)) return 'IIN_CHECKSUM';
+  return null;
+}
+
+/** Reads an IIN: its structure, birth date, sex and check digit. */
+export function readIin(iin: string): IinFacts | IinDefect {
+  const defect = iinDefectOf(iin);
+  if (defect !== null) return { ok: false, code: defect };
+  const centuryDigit = iin.charCodeAt(6) - 0x30;
+  const year = (centuryOf(centuryDigit) ?? 0) + Number(iin.slice(0, 2));
   const birthDate = `${year}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
   return { ok: true, birthDate, sex: centuryDigit % 2 === 1 ? 'male' : 'female' };
 }

@@ -1,8 +1,9 @@
 import { localize } from './error-catalogue.ts';
 import type { FieldIssue } from './errors.ts';
 import type { LocalDate } from './local-date.ts';
+import { BYTES_PER_IIN, packIins } from './register-snapshot.ts';
 import { toFieldIssues } from './validation.ts';
-import { type ListedRow, soundRow, VoterRowSchema, votesOn } from './voter-register.ts';
+import { type ListedRow, soundRow, VoterRowSchema, votesOnDay } from './voter-register.ts';
 
 /** A well-formed row's voter, and the row's place in the list. */
 export interface ListedVoter {
@@ -58,11 +59,12 @@ export function checkRegisterRows(
 ): { voters: ListedVoter[]; issues: FieldIssue[] } {
   const voters: ListedVoter[] = [];
   const issues: FieldIssue[] = [];
+  const votes = votesOnDay(electionDay);
   rows.forEach((value, i) => {
     const at = from + i;
     const row = soundRow(value) ?? parsedRow(value, at, lines, issues);
     if (row === null) return;
-    if (!votesOn(row, electionDay)) {
+    if (!votes(row)) {
       issues.push({
         field: `voters.${at}.birthDate`,
         code: 'VOTER_UNDER_18',
@@ -96,6 +98,20 @@ export function repeatedVoters(
     });
   });
   return issues;
+}
+
+/**
+ * The list as it is kept (its IINs packed: register-snapshot.ts) and its repeated voters named. The packed form
+ * holds each voter once: when it holds as many as the list has rows, none repeats, and no row's first occurrence
+ * is looked up (a map of every IIN of every list imported).
+ */
+export function packedList(
+  voters: readonly ListedVoter[],
+  lines: readonly number[] | undefined,
+): { packed: Buffer; repeated: FieldIssue[] } {
+  const packed = packIins(voters.map((v) => v.iin));
+  const repeated = packed.length / BYTES_PER_IIN === voters.length ? [] : repeatedVoters(voters, lines);
+  return { packed, repeated };
 }
 
 /** Issues in the order of the rows they name (`voters.<row>…`), as a clerk reads the file. */

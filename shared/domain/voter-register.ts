@@ -1,15 +1,31 @@
 import { z } from 'zod';
-import { centuryOf, IinSchema, readIin, refineBirthDateMatchesIin } from './iin.ts';
+import { centuryOf, IinSchema, iinDefectOf, refineBirthDateMatchesIin } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
 import { SIGNER_MINIMUM_AGE } from './signatures.ts';
 
-/** The birth date digits 1–7 of an IIN state (`YYMMDD` and the century), not checked; null when they cannot. */
-function birthDateStated(iin: unknown): string | null {
-  if (typeof iin !== 'string' || iin.length !== 12) return null;
+/**
+ * Whether `birthDate` is the date digits 1–7 of `iin` state (`YYMMDD` and the century), read as written, not
+ * checked; without allocating, as every row of a register asks it.
+ */
+function statesBirthDate(iin: unknown, birthDate: unknown): boolean {
+  if (typeof iin !== 'string' || typeof birthDate !== 'string') return false;
+  if (iin.length !== 12 || birthDate.length !== 10) return false;
   const century = centuryOf(iin.charCodeAt(6) - 0x30);
-  if (century === null) return null;
-  const year = century + Number(iin.slice(0, 2));
-  return `${year}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
+  if (century === null) return false;
+  const hundreds = century / 100;
+  const same = (at: number, of: number) => birthDate.charCodeAt(at) === iin.charCodeAt(of);
+  return (
+    birthDate.charCodeAt(0) === 0x30 + Math.floor(hundreds / 10) &&
+    birthDate.charCodeAt(1) === 0x30 + (hundreds % 10) &&
+    same(2, 0) &&
+    same(3, 1) &&
+    birthDate[4] === '-' &&
+    same(5, 2) &&
+    same(6, 3) &&
+    birthDate[7] === '-' &&
+    same(8, 4) &&
+    same(9, 5)
+  );
 }
 
 /**
@@ -18,7 +34,7 @@ function birthDateStated(iin: unknown): string | null {
  * IIN's faults, which its own schema reports. Reading an IIN is the dearest step of checking a row.
  */
 function refineRowBirthDate(row: { iin: string; birthDate: string }, ctx: z.RefinementCtx): void {
-  if (birthDateStated(row.iin) === row.birthDate) return;
+  if (statesBirthDate(row.iin, row.birthDate)) return;
   refineBirthDateMatchesIin(row, ctx);
 }
 
@@ -58,19 +74,30 @@ function hasTrimmedLength(value: unknown, max: number): boolean {
 export function soundRow(value: unknown): ListedRow | null {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
     return null;
-  if (Object.keys(value).length !== ROW_FIELDS) return null;
+  let fields = 0;
+  for (const _ in value) fields += 1;
+  if (fields !== ROW_FIELDS) return null;
   const { iin, fullName, birthDate, address } = value as Record<string, unknown>;
   if (typeof iin !== 'string' || typeof birthDate !== 'string') return null;
   if (!hasTrimmedLength(fullName, FULL_NAME_MAX) || !hasTrimmedLength(address, ADDRESS_MAX)) return null;
-  if (birthDateStated(iin) !== birthDate || !readIin(iin).ok) return null;
+  if (!statesBirthDate(iin, birthDate) || iinDefectOf(iin) !== null) return null;
   return { iin, birthDate };
+}
+
+/**
+ * CLE 4 p.1: who is on the list, 18 or older on election day: a test of a row's birth date, made once for a
+ * whole list.
+ */
+export function votesOnDay(electionDay: LocalDate): (row: Pick<VoterRow, 'birthDate'>) => boolean {
+  // 18 or older ⟺ born on or before the same day 18 years earlier. ISO dates of four-digit years compare as text
+  // (a 29 February that year lacks compares right too): no date arithmetic for each row of a list.
+  const year = Number(electionDay.slice(0, 4)) - SIGNER_MINIMUM_AGE;
+  if (year < 1000) return (row) => ageOn(row.birthDate, electionDay) >= SIGNER_MINIMUM_AGE;
+  const latestBirthDate = `${year}${electionDay.slice(4)}`;
+  return (row) => row.birthDate <= latestBirthDate;
 }
 
 /** CLE 4 p.1: on the list only if 18 or older on election day. */
 export function votesOn(row: Pick<VoterRow, 'birthDate'>, electionDay: LocalDate): boolean {
-  // 18 or older ⟺ born on or before the same day 18 years earlier. ISO dates of four-digit years compare as text
-  // (a 29 February that year lacks compares right too): no date arithmetic for each row of a list.
-  const year = Number(electionDay.slice(0, 4)) - SIGNER_MINIMUM_AGE;
-  if (year < 1000) return ageOn(row.birthDate, electionDay) >= SIGNER_MINIMUM_AGE;
-  return row.birthDate <= `${year}${electionDay.slice(4)}`;
+  return votesOnDay(electionDay)(row);
 }

@@ -4,7 +4,6 @@ import { RecordUnreadableError } from '../domain/errors.ts';
 import {
   BYTES_PER_IIN,
   chunksOf,
-  packIins,
   RegisterMembership,
   registerDigest,
   snapshotIdOf,
@@ -67,13 +66,12 @@ export class VoterRegisterRepository {
   }
 
   /**
-   * Stores the IINs as a snapshot (or finds it already stored) and answers its manifest. A register that fits
+   * Stores the packed IINs (packIins) as a snapshot (or finds it already stored) and answers its manifest. A register that fits
    * in one chunk, as every rural district's does, is one item: the manifest holding the bytes, written at once,
    * so that nothing of it can be left without its manifest. A larger one (an upload, run as a job) is its chunks,
    * then the manifest naming them; chunks an earlier such import left without their manifest are removed.
    */
-  async saveSnapshot(electionId: string, iins: readonly string[]): Promise<RegisterManifest> {
-    const packed = packIins(iins);
+  async saveSnapshot(electionId: string, packed: Buffer): Promise<RegisterManifest> {
     const digest = registerDigest(packed);
     const snapshotId = snapshotIdOf(digest);
     const chunks = chunksOf(packed, CHUNK_BYTES);
