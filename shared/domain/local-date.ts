@@ -103,6 +103,20 @@ export function atZonedTime(date: LocalDate, time: LocalTime, timeZone: TimeZone
   return new Date(instant).toISOString();
 }
 
+/**
+ * What the clocks in `timeZone` show at `instant`, as a Date whose UTC fields are that reading; null for an
+ * instant or a zone Intl does not take (a message still has to say something).
+ */
+export function wallClockAt(instant: string, timeZone: string): Date | null {
+  const epochMs = Date.parse(instant);
+  if (Number.isNaN(epochMs)) return null;
+  try {
+    return new Date(wallClockMs(epochMs, timeZone));
+  } catch {
+    return null;
+  }
+}
+
 /** The calendar date the clocks in `timeZone` show at `instant`. */
 export function localDateOf(instant: Instant, timeZone: TimeZone): LocalDate {
   return utcMsToDate(wallClockMs(Date.parse(instant), timeZone));

@@ -1,5 +1,5 @@
 import type { Language, LocalizedText } from '../language.ts';
-import type { TimeZone } from '../local-date.ts';
+import { wallClockAt } from '../local-date.ts';
 
 /**
  * How messages say numbers, dates, times and lists in kk/ru/en. Dates and times are the election's local time,
@@ -110,45 +110,16 @@ function kazakhLocativeAfter(word: string): 'да' | 'де' | 'та' | 'те' {
   return front ? 'де' : 'да';
 }
 
-interface LocalReading {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-}
-
-const readers = new Map<TimeZone, Intl.DateTimeFormat>();
-
 /** What the clocks of `timeZone` show at `instant`, or null for a zone or an instant Intl does not take. */
-function localReading(instant: string, timeZone: TimeZone): LocalReading | null {
-  const epochMs = Date.parse(instant);
-  if (Number.isNaN(epochMs)) return null;
-  let reader = readers.get(timeZone);
-  if (reader === undefined) {
-    try {
-      reader = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
-    } catch {
-      return null;
-    }
-    readers.set(timeZone, reader);
-  }
-  const parts = reader.formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+function localReading(instant: string, timeZone: string) {
+  const wall = wallClockAt(instant, timeZone);
+  if (wall === null) return null;
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   };
 }
 
