@@ -39,7 +39,7 @@ const calendar = {
   registrationClose: '2026-02-22T13:00:00.000Z',
 };
 const consent = (agreed: boolean) => ({
-  meetingDate: '2026-02-21',
+  meetingDate: '2026-02-20',
   protocolNumber: '1',
   members: 40,
   membersNotifiedOn: '2026-02-17',
@@ -379,13 +379,16 @@ export async function runNationalCycle(
       );
       cases += 1;
       const { caseId } = CaseSchema.parse(filed.body);
-      await call(
+      const recorded = await call(
         'recordCommunityConsent',
         akimatOf(plan),
         'POST',
         `/elections/${idOf(plan)}/cases/${caseId}/community-consent`,
         consent(agreed),
       );
+      if (recorded.status !== 200) {
+        throw new Error(`recordCommunityConsent: ${recorded.status} ${JSON.stringify(recorded.body)}`);
+      }
     }
   });
   await laterOverElections('registration decisions', CONCURRENCY, async (plan) => {

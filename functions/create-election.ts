@@ -5,11 +5,13 @@ import { ElectionAlreadyCalledError } from '../shared/domain/errors.ts';
 import { executionName } from '../shared/domain/execution-repair.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import type { OperationRequest } from './support/operation.ts';
+import { newSamplingKey } from './support/sampling-key.ts';
 
 /** createElection: the district commission calls an election (CLE 113-1); its calendar starts at once. */
 export function createHandler(deps: Pick<Dependencies, 'elections' | 'workflows' | 'clock' | 'logger'>) {
   return async (request: OperationRequest) => {
-    const election = callElection(request.body, deps.clock.now());
+    // The sampling key is made before anything is stored, so it is committed before any sheet can be handed in.
+    const election = { ...callElection(request.body, deps.clock.now()), samplingKey: newSamplingKey() };
     requireCommissionOf(request.caller, election.district);
     // The calendar's current execution, by the name recorded on the election: started once, whoever asks.
     const startCalendar = (attempt: number) =>

@@ -4,6 +4,7 @@ import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { assessEligibility } from '../shared/domain/eligibility.ts';
 import { localDateOf } from '../shared/domain/local-date.ts';
 import { decideStep } from '../shared/domain/nomination-case.ts';
+import { requireNotAfterToday } from '../shared/domain/recorded-dates.ts';
 import { checkRegistrationDecision, RegistrationDecisionSchema } from '../shared/domain/registration.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
@@ -23,6 +24,10 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     );
     const now = deps.clock.now();
     requireBeforeDeadline('registration-decision', election, nominationCase, now);
+    requireNotAfterToday(
+      { 'checks.deposit.paidOn': decision.checks?.deposit?.paidOn },
+      localDateOf(now, timeZoneOf(election.rules)),
+    );
     const updated = await recordAndResume(
       deps,
       nominationCase,

@@ -1,5 +1,6 @@
 import { localize } from '../shared/domain/error-catalogue.ts';
 import { groundCategoryMessage } from '../shared/domain/public-grounds.ts';
+import { isPublishedListFinal } from '../shared/domain/published-list-changes.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -9,7 +10,7 @@ import { type OperationRequest, pathParam } from './support/operation.ts';
  * the reasons or records behind it [D, public-grounds.ts]; from the published list: this operation never reads
  * a case.
  */
-export function createHandler(deps: Pick<Dependencies, 'elections' | 'published'>) {
+export function createHandler(deps: Pick<Dependencies, 'elections' | 'published' | 'clock'>) {
   return async (request: OperationRequest) => {
     const election = await deps.elections.get(pathParam(request, 'electionId'));
     const { candidates, refusedOrCancelled, unreadableCases } = await deps.published.read(
@@ -17,7 +18,9 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'published'
     );
     return {
       electionId: election.electionId,
-      final: election.phase === 'RegistrationClosed',
+      // Final only once nothing can change it: after registration close, cancellations and a court's
+      // registrations still may, until their own deadlines (published-list-changes.ts).
+      final: isPublishedListFinal(election, deps.clock.now()),
       candidates,
       refusedOrCancelled: refusedOrCancelled.map(({ groundCategories, ...decision }) => ({
         ...decision,

@@ -6,8 +6,10 @@ import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
 import { type NominationCase, recordWithoutTransition } from '../shared/domain/nomination-case.ts';
+import { publishedListChangesUntil } from '../shared/domain/published-list-changes.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { StoredJob } from '../shared/storage/job-repository.ts';
+import { startCaseExecution } from './support/case-execution.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { reportUnreadable } from './support/overdue-waits.ts';
@@ -26,7 +28,10 @@ export interface RepairDone {
   readonly execution: string;
 }
 
-type ReconcileDeps = Pick<Dependencies, 'elections' | 'cases' | 'jobs' | 'workflows' | 'clock' | 'logger'>;
+type ReconcileDeps = Pick<
+  Dependencies,
+  'elections' | 'cases' | 'published' | 'jobs' | 'workflows' | 'clock' | 'logger'
+>;
 
 const reconcilerActor = { role: 'engine', id: 'reconciler' } as const;
 
@@ -53,6 +58,27 @@ function closedRecently(election: Election, now: Instant): boolean {
 }
 
 /**
+ * Whether the published list of a closed election may still be out of step with its cases: until an hour after
+ * the last deadline that can change it (a cancellation, a court's registration: published-list-changes.ts), so a
+ * change made just before that deadline and half written is still mended. Before registration close the close's
+ * whole rewrite mends it; after this, nothing is left to mend.
+ */
+function listMayNeedMending(election: Election, now: Instant): boolean {
+  return Date.parse(now) - Date.parse(publishedListChangesUntil(election)) < CLOSED_CASES_RECONCILED_MS;
+}
+
+/**
+ * The longest a request may run (a Lambda stops at 15 minutes): a change stamped this long before registration
+ * close may still have been written after the close's rewrite of the list read the cases.
+ */
+const REQUEST_LIMIT_MS = 15 * 60_000;
+
+/** A case changed late enough that the close's rewrite of the list may have missed it. */
+function changedAfterListRewrite(c: NominationCase, election: Election): boolean {
+  return Date.parse(c.lastEntry.at) >= Date.parse(election.calendar.registrationClosesAt) - REQUEST_LIMIT_MS;
+}
+
+/**
  * The wake-up a calendar still sleeps on: the one armed for its current phase's deadline. One armed for an
  * earlier deadline has fired already (the phase moved on), whatever the record still shows.
  */
@@ -63,8 +89,9 @@ function pendingWakeUp(election: Election) {
 
 /**
  * Reconcile: compares every open election and case with its execution and repairs the difference (see
- * execution-repair.ts): a new execution under a new, recorded name; a lost signal sent again; an execution
- * that a repeated signal did not move stopped and replaced. Every repair is written to the record (the case's
+ * execution-repair.ts): a new execution under a new, recorded name (every earlier one stopped); a lost signal
+ * sent again; an execution that a repeated signal did not move stopped and replaced. After registration close,
+ * until the published list can no longer change, it also mends the list's entries of cases changed since. Every repair is written to the record (the case's
  * timeline, the election's notices to the operator) before it is made, and only the run whose write wins
  * makes it: a crash half-way is repaired by the next run, never twice by two.
  * `atStartUp` (no grace for an execution not found) is for the local engine's own start-up only.
@@ -75,6 +102,7 @@ export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp
     const request = parseOrThrow(ReconcileRequestSchema, event ?? {});
     const now = deps.clock.now();
     const done: RepairDone[] = [];
+    const listMended: { electionId: string; caseId: string }[] = [];
     const stored =
       request.electionId === undefined
         ? await deps.elections.listAll()
@@ -89,22 +117,44 @@ export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp
         if (repaired !== null) done.push(repaired);
       }
       const closed = election.phase === 'RegistrationClosed';
-      if (closed && !closedRecently(election, now)) continue;
+      const reconcilesCases = !closed || closedRecently(election, now);
+      const mendsList = closed && listMayNeedMending(election, now);
+      if (!reconcilesCases && !mendsList) continue;
       if (request.caseId === undefined && !closed) {
         const repaired = await reconcileElection(deps, election, now, notFoundGraceMs);
         if (repaired !== null) done.push(repaired);
       }
-      const { cases, unreadable } = await deps.cases.listByElection(election.electionId);
-      reportUnreadable(deps, election.electionId, unreadable);
-      for (const c of cases) {
-        if (!isOpen(c) || (request.caseId !== undefined && c.caseId !== request.caseId)) continue;
-        const repaired = await reconcileCase(deps, c, now, notFoundGraceMs);
-        if (repaired !== null) done.push(repaired);
+      const inScope = (c: NominationCase) => request.caseId === undefined || c.caseId === request.caseId;
+      // One query of the election's cases, whatever is done with them.
+      const cases = reconcilesCases
+        ? await listReportingUnreadable(deps, election.electionId)
+        : await deps.cases.readableOf(election.electionId);
+      if (reconcilesCases) {
+        for (const c of cases) {
+          if (!isOpen(c) || !inScope(c)) continue;
+          const repaired = await reconcileCase(deps, c, now, notFoundGraceMs);
+          if (repaired !== null) done.push(repaired);
+        }
+      }
+      if (mendsList) {
+        // Only the few cases changed since the close's rewrite: one read each, a write only where behind.
+        for (const c of cases) {
+          if (inScope(c) && changedAfterListRewrite(c, election) && (await deps.published.mend(c))) {
+            listMended.push({ electionId: election.electionId, caseId: c.caseId });
+          }
+        }
       }
     }
     if (done.length > 0) deps.logger.warn('executions repaired', { repairs: done });
+    if (listMended.length > 0) deps.logger.warn('published list mended', { entries: listMended });
     return { repaired: done };
   };
+}
+
+async function listReportingUnreadable(deps: ReconcileDeps, electionId: string): Promise<NominationCase[]> {
+  const { cases, unreadable } = await deps.cases.listByElection(electionId);
+  reportUnreadable(deps, electionId, unreadable);
+  return cases;
 }
 
 /**
@@ -216,9 +266,10 @@ async function reconcileCase(
     ),
   );
   if (restarted === null) return null;
-  if (repair === 'restart') await deps.workflows.stop('nomination-case', name);
+  // Every earlier execution is stopped first, the one replaced included: one may still run after a crash
+  // between a new attempt's record and its start (a reinstatement's, or this repair's own).
+  await startCaseExecution(deps, restarted);
   const next = executionName(c.caseId, restarted.executionAttempt);
-  await deps.workflows.start('nomination-case', next, { electionId: c.electionId, caseId: c.caseId });
   return { workflow: 'nomination-case', id: c.caseId, repair, execution: next };
 }
 

@@ -3,6 +3,7 @@ import { requireAkimatOf } from '../shared/auth/scope.ts';
 import { assessCommunityConsent, CommunityConsentSchema } from '../shared/domain/community-consent.ts';
 import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { localDateOf } from '../shared/domain/local-date.ts';
+import { requireNotAfterToday } from '../shared/domain/recorded-dates.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, loadCaseFor, requireBeforeDeadline } from './support/case-access.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -23,8 +24,13 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     );
     const now = deps.clock.now();
     requireBeforeDeadline('community-consent', election, nominationCase, now);
+    const zone = timeZoneOf(election.rules);
+    requireNotAfterToday(
+      { meetingDate: record.meetingDate, membersNotifiedOn: record.membersNotifiedOn },
+      localDateOf(now, zone),
+    );
     const assessment = assessCommunityConsent(record, election.rules, {
-      nominationClosedOn: localDateOf(election.calendar.nominationClosesAt, timeZoneOf(election.rules)),
+      nominationClosedOn: localDateOf(election.calendar.nominationClosesAt, zone),
     });
     const updated = await decideAndResume(
       deps,

@@ -6,7 +6,7 @@ import {
   type RecordedSignatureLine,
   recordLines,
 } from '../../shared/domain/signature-record.ts';
-import { inSheetOrder, keepCheckedLines } from '../../shared/domain/signature-sampling.ts';
+import { inSheetOrder, keepCheckedLines, spentSigners } from '../../shared/domain/signature-sampling.ts';
 import {
   type LinePlace,
   linePosition,
@@ -18,6 +18,7 @@ import {
 import type { CountedAt } from '../../shared/storage/signature-ledger.ts';
 import type { Support } from '../../shared/storage/signature-repository.ts';
 import type { Dependencies } from './dependencies.ts';
+import { samplingKeyFor } from './sampling-key.ts';
 
 export interface Submission {
   readonly election: Election;
@@ -46,7 +47,7 @@ export interface CheckedSubmission {
 /** How many signers are counted at a time: quick, without flooding the table. */
 const COUNT_BATCH = 25;
 
-type Deps = Pick<Dependencies, 'signatures' | 'voters'>;
+type Deps = Pick<Dependencies, 'elections' | 'signatures' | 'voters'>;
 
 /**
  * Checks a submission's lines against the election's register and counts each valid signer on the ledger. The
@@ -67,12 +68,13 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
   if (register === null) throw new Error('A submission is counted only against a register');
   const { electionId } = election;
   const iins = lines.map((l) => l.iin);
-  const [holds, registered, places, entries, countedBefore] = await Promise.all([
+  const [holds, registered, places, entries, countedBefore, samplingKey] = await Promise.all([
     deps.signatures.holdsOf(electionId, iins),
     deps.voters.registeredAmong(electionId, register.snapshotId, iins),
-    deps.signatures.linePlaces(caseId),
+    deps.signatures.lineSigners(caseId),
     deps.signatures.ledger.entriesFor(caseId, iins),
     deps.signatures.ledger.countOf(caseId),
+    samplingKeyFor(deps, election),
   ]);
   // A signer this submission counted at one of these lines is its own (a retry after a crash finds it); one it
   // counted at another line (an earlier chunk of a job) was counted first there, as in one pass.
@@ -90,19 +92,18 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
   // its place: it came first.
   const recorded = new Set(recordedSubmissions);
   const ownPlaces = new Set([...entries.values()].filter(isHere).map(linePosition));
+  const earlier = places.filter((p) => recorded.has(p.submissionId) && p.submissionId !== submissionId);
+  // Signers a recorded submission left unchecked are spent as their places are (`spentSigners`); where the ledger
+  // counts a signer, it names the place that counted.
+  const spent = spentSigners(earlier);
   const exclusive = !election.rules.multipleSupportAllowed;
   const abandoned = exclusive ? await abandonedHolds(deps, caseId, holds, now) : new Map<string, Support>();
   const context: SignatureCheckContext = {
     voters: register.voters,
     window: signingWindow(election),
     isOnRegister: (iin) => registered.has(iin),
-    alreadySubmitted: new Set(
-      places
-        .filter((p) => recorded.has(p.submissionId) && p.submissionId !== submissionId)
-        .map(linePosition)
-        .filter((place) => !ownPlaces.has(place)),
-    ),
-    alreadyCounted: byOthers,
+    alreadySubmitted: new Set(earlier.map(linePosition).filter((place) => !ownPlaces.has(place))),
+    alreadyCounted: new Map([...spent, ...byOthers]),
     countedBefore: countedBefore - (entries.size - byOthers.size),
     supportsAnotherCandidate: (iin) =>
       !abandoned.has(iin) && [...(holds.get(iin)?.cases ?? [])].some((other) => other !== caseId),
@@ -112,6 +113,7 @@ export async function countSubmission(deps: Deps, submission: Submission): Promi
   // sample over the whole submission, or the lines up to the minimum); the others are recorded as not checked.
   const part = {
     submissionId,
+    samplingKey,
     offset: submission.part?.offset ?? 0,
     total: submission.part?.total ?? lines.length,
     checkAll,

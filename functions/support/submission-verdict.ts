@@ -27,6 +27,7 @@ import type { CheckedSubmission } from './count-submission.ts';
 import type { Dependencies } from './dependencies.ts';
 import { stillCounting } from './overdue-waits.ts';
 import { recordAndResume } from './record-and-resume.ts';
+import { samplingKeyFor } from './sampling-key.ts';
 
 /** What the candidate and the commission see: counts and each rejected line's place and reason, no IINs. */
 export function verdictView(verdict: SignatureVerdict) {
@@ -142,7 +143,14 @@ export async function recordVerdict(
     }
     const threshold = countAgainstThreshold(validCount, register.voters);
     // The policy's verdict from the recorded lines and the ledger's count, as anyone can recompute it.
-    const judged = judgeCheck(election.rules.signatureCheckPolicy, submissionId, counted.recorded, threshold);
+    const samplingKey = await samplingKeyFor(deps, election);
+    const judged = judgeCheck(
+      election.rules.signatureCheckPolicy,
+      submissionId,
+      counted.recorded,
+      threshold,
+      samplingKey === null ? undefined : { samplingKey },
+    );
     if (judged.needsAllLines && !counted.checkAll) {
       counted = await recount(election, seen.signatureSubmissions, true);
       continue;

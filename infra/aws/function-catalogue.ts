@@ -258,7 +258,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   submitSignatures: {
     ...startsJobs,
     reads: ['election', 'cases', 'lines', 'ledger', 'support', 'register', ...startsJobs.reads],
-    writes: ['cases', 'trail', 'lines', 'ledger', 'support', ...startsJobs.writes],
+    // 'election': an election called before sampling keys gets its key at its first draw (sampling-key.ts).
+    writes: ['cases', 'trail', 'lines', 'ledger', 'support', 'election', ...startsJobs.writes],
     signalsTasks: true,
   },
   // The URL a large file is uploaded to, for one resource the caller may send it for: the case must be theirs.
@@ -268,13 +269,18 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   recordCommunityConsent: { ...changesCases, signalsTasks: true },
   decideRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
   withdrawNomination: { ...changesCases, writes: [...changesCases.writes, 'published'], signalsTasks: true },
-  // A registered case waits for nobody: nothing to signal.
-  cancelRegistration: { ...changesCases, writes: [...changesCases.writes, 'published'] },
-  // The nominator's slot is claimed again; a case sent back to the registration decision gets a new execution.
+  // A registered case waits for nobody: nothing to signal. A retry reads the list's entry to mend it.
+  cancelRegistration: {
+    reads: [...changesCases.reads, 'published'],
+    writes: [...changesCases.writes, 'published'],
+  },
+  // The nominator's slot is claimed again; a case sent back to the registration decision gets a new execution,
+  // every earlier one stopped first.
   reinstateCase: {
-    reads: [...changesCases.reads, 'roll'],
+    reads: [...changesCases.reads, 'roll', 'published'],
     writes: [...changesCases.writes, 'published'],
     startsWorkflows: ['nomination-case'],
+    inspectsExecutions: true,
   },
   listCandidates: { reads: ['election', 'published', 'unreadable'], writes: [] },
 };
@@ -301,10 +307,11 @@ export const scheduledFunctions: readonly FunctionSpec[] = [
     name: 'Reconcile',
     file: 'reconcile',
     handler: 'handler',
-    // A job whose execution is gone is started again from its checkpoint, under a new name.
+    // A job whose execution is gone is started again from its checkpoint, under a new name. After registration
+    // close, the published list's entries of cases changed since are mended.
     needs: {
-      reads: ['electionDirectory', 'election', 'cases', 'unreadable', 'jobs'],
-      writes: ['election', 'cases', 'trail', 'unreadable', 'jobs'],
+      reads: ['electionDirectory', 'election', 'cases', 'unreadable', 'jobs', 'published'],
+      writes: ['election', 'cases', 'trail', 'unreadable', 'jobs', 'published'],
       startsWorkflows: ['election-calendar', 'nomination-case', 'bulk-job'],
       signalsTasks: true,
       inspectsExecutions: true,

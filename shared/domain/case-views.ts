@@ -1,9 +1,12 @@
-import { waitingStepOf } from './case-lifecycle.ts';
+import { overturnableStatuses, waitingStepOf } from './case-lifecycle.ts';
 import { waitDeadline } from './deadlines.ts';
 import type { Election } from './election.ts';
 import type { WaitingStep } from './election-calendar.ts';
+import { withFindingMessages } from './finding-messages.ts';
 import { specialCheckClockOf } from './legal-clocks.ts';
 import type { NominationCase } from './nomination-case.ts';
+import { cancellationClosesAt } from './registration-cancellation.ts';
+import { reinstatementClosesAt } from './reinstatement.ts';
 
 /**
  * What each audience sees of a case. IINs and birth dates appear only to the district commission and to the
@@ -50,11 +53,16 @@ export function caseView(c: NominationCase, election: Election, personal: boolea
     reinstatements: c.reinstatements ?? [],
     checks: c.checks,
     specialCheck: specialCheckClockOf(c, election),
-    findings: c.findings,
+    // Each eligibility finding in words, beside its code.
+    findings: withFindingMessages(c.findings),
   };
 }
 
-/** The deadlines that apply to this case, by its route: its own step, registration, withdrawal. */
+/**
+ * The deadlines that apply to this case: its route's own step, registration, withdrawal; and, where its status
+ * allows one, the cancellation of a registration (a registered case) or the recording of a decision that
+ * overturns a refusal or a cancellation (a refused or cancelled case).
+ */
 function deadlinesOf(c: NominationCase, election: Election) {
   const firstStep: Record<NominationCase['filing']['route'], WaitingStep> = {
     party: 'party-confirmation',
@@ -62,10 +70,13 @@ function deadlinesOf(c: NominationCase, election: Election) {
     akimat: 'community-consent',
   };
   const step = firstStep[c.filing.route];
+  const overturnable = (overturnableStatuses as readonly string[]).includes(c.status);
   return {
     [step]: waitDeadline(step, election, c),
     'registration-decision': waitDeadline('registration-decision', election, c),
     withdrawal: election.calendar.withdrawalClosesAt,
+    ...(c.status === 'Registered' ? { cancellation: cancellationClosesAt(election) } : {}),
+    ...(overturnable ? { reinstatement: reinstatementClosesAt(election) } : {}),
   };
 }
 

@@ -93,7 +93,7 @@ export function assessCommunityConsent(
       details: { closedOn: context.nominationClosedOn },
     });
   }
-  const quorum = Math.ceil(record.members * rules.communityMeetingQuorumShare);
+  const quorum = quorumOf(record.members, rules.communityMeetingQuorumShare);
   if (record.attendance < quorum) {
     findings.push({
       code: 'CONSENT_QUORUM_NOT_MET',
@@ -108,6 +108,12 @@ export function assessCommunityConsent(
     });
   }
   return { agreed: findings.length === 0, findings };
+}
+
+/** The fewest members present that are at least `share` of the members [D: `communityMeetingQuorumShare`]. */
+export function quorumOf(members: number, share: number): number {
+  // Counted in millionths of a member so that a share like 0.56 is exact: 25 × 0.56 is 14, not 14.000000000000002.
+  return Math.ceil(Math.round(members * share * 1_000_000) / 1_000_000);
 }
 
 /** The fewest votes that are more than `share` of those present [D: `communityMeetingMajorityShare`]. */

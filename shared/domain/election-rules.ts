@@ -44,17 +44,25 @@ export const defaultCancellationGrounds = [
   'court-decision',
 ] as const;
 
+/**
+ * The most days before election day a deadline may be set: a year, more than any calendar from calling to
+ * election day (CLE 113-1). A larger count is no deadline at all, and no date holds it.
+ */
+const MAX_DAYS_BEFORE = 366;
+/** A deadline's days before election day. */
+const daysBefore = () => z.int().min(0).max(MAX_DAYS_BEFORE);
+
 export const ElectionRulesSchema = z.strictObject({
   /** Null in a call: the zone of the unit's KATO region, which calling settles here (`callElection`). */
   timeZone: IanaTimeZoneSchema.nullable().default(null),
   /** A fixed offset instead of a zone. Elections stored before `timeZone` existed carry theirs here (300 by default then). */
   utcOffsetMinutes: z.int().min(-720).max(840).nullable().default(null),
-  extensionDays: z.int().min(0).default(3),
-  partyConfirmationDueDaysBefore: z.int().min(0).nullable().default(null),
-  signaturesDueDaysBefore: z.int().min(0).nullable().default(null),
-  additionalCandidateClosesDaysBefore: z.int().min(0).nullable().default(null),
+  extensionDays: daysBefore().default(3),
+  partyConfirmationDueDaysBefore: daysBefore().nullable().default(null),
+  signaturesDueDaysBefore: daysBefore().nullable().default(null),
+  additionalCandidateClosesDaysBefore: daysBefore().nullable().default(null),
   additionalCandidateProposalLimit: z.int().min(1).nullable().default(null),
-  withdrawalClosesDaysBefore: z.int().min(0).default(0),
+  withdrawalClosesDaysBefore: daysBefore().default(0),
   candidateAgeCountedOn: z.enum(['election-day', 'filing-day']).default('election-day'),
   multipleSupportAllowed: z.boolean().default(true),
   signatureSubmissionsPerDay: z.int().min(1).max(1000).default(20),
@@ -71,8 +79,8 @@ export const ElectionRulesSchema = z.strictObject({
     .array(z.string().min(1).max(80))
     .min(1)
     .default([...defaultCancellationGrounds]),
-  cancellationClosesDaysBefore: z.int().min(0).default(5),
-  reinstatementClosesDaysBefore: z.int().min(0).default(0),
+  cancellationClosesDaysBefore: daysBefore().default(5),
+  reinstatementClosesDaysBefore: daysBefore().default(0),
   /** More than this share of those present must vote for the akim's candidate. */
   communityMeetingMajorityShare: z.number().min(0.5).lt(1).default(0.5),
   /** Whole days the akimat's window must keep after the (extended) close of nomination. */
@@ -105,7 +113,7 @@ const ruleBasis: Readonly<Record<RuleName, string>> = {
   multipleSupportAllowed:
     'Not found in the law; default: a voter may support several candidates, and it is reported',
   signatureCheckPolicy:
-    'CLE 113-3 asks for 1% of the voters and does not say how sheets are checked; default: every line (full count). Optional: a sample (practice elsewhere, domain reference §4.2: California draws 3% or 500 lines, projected valid ≥ 110% of the required qualifies, < 95% fails, otherwise full count), its seed fixed by the submission’s content; or checking until the minimum is verified',
+    'CLE 113-3 asks for 1% of the voters and does not say how sheets are checked; default: every line (full count). Optional: a sample (practice elsewhere, domain reference §4.2: California draws 3% or 500 lines, projected valid ≥ 110% of the required qualifies, < 95% fails, otherwise full count), its seed HMAC-SHA256 of the election’s sampling key (random, made when it is called, shown as its SHA-256) and the submission’s content hash, so neither the candidate nor anyone after can choose the draw, and a signer a sample left unchecked cannot be sent again to be drawn anew; or checking until the minimum is verified',
   signatureSubmissionsPerDay:
     'Not found in the law; default: 20 submissions for one case in one local day, so that no caller can grow a case’s record without bound (one submission may hold many sheets)',
   minimumEducation:

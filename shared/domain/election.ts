@@ -11,8 +11,9 @@ import { localize } from './error-catalogue.ts';
 import { RegisterAfterCloseError, ValidationError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
-import { callingCheck } from './legal-clocks.ts';
+import { callingNotices } from './legal-clocks.ts';
 import { type Instant, InstantSchema, type LocalDate, LocalDateSchema, localDateOf } from './local-date.ts';
+import { SamplingKeySchema } from './signature-sampling.ts';
 import { requiredSignatures } from './signatures.ts';
 import { regionTimeZoneBasis, timeZoneOfRegion } from './time-zones.ts';
 import { parseOrThrow } from './validation.ts';
@@ -34,6 +35,8 @@ export const NewElectionSchema = z.strictObject({
   rules: ElectionRulesSchema.default(ElectionRulesSchema.parse({})),
   /** The incumbent's last day in office, where known: calling is checked against it (CLE 113-1 p.2). */
   incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
+  /** The day the incumbent's powers ended early, where they did: calling is due within a month (CLE 113-1 p.3). */
+  incumbentPowersEndedOn: LocalDateSchema.nullable().default(null),
 });
 export type NewElection = z.input<typeof NewElectionSchema>;
 
@@ -74,6 +77,8 @@ export const ElectionSchema = z.strictObject({
   calledOn: LocalDateSchema,
   /** Null where the commission did not give it, as in elections stored before it existed. */
   incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
+  /** Null where the powers did not end early, or the commission did not say. */
+  incumbentPowersEndedOn: LocalDateSchema.nullable().default(null),
   regime: CalendarRegimeIdSchema,
   rules: ElectionRulesSchema,
   configuredRules: z.array(z.string()),
@@ -91,6 +96,12 @@ export const ElectionSchema = z.strictObject({
   calendarAttempt: z.int().min(1).default(1),
   /** The wake-up the calendar sleeps on, until it fires: what the reconciler sends if it never does. */
   wakeUp: SentSignalSchema.nullable().default(null),
+  /**
+   * The key every signature sample of the election is drawn with (`signature-sampling.ts` `sampleSeed`), made
+   * when it is called: never shown (its view shows its SHA-256), never logged. Null in elections called before
+   * keys existed until their first draw needs one (`functions/support/sampling-key.ts`).
+   */
+  samplingKey: SamplingKeySchema.nullable().default(null),
 });
 export type Election = z.infer<typeof ElectionSchema>;
 
@@ -138,18 +149,11 @@ export function callElection(input: unknown, now: string): Election {
   const calendar = computeElectionCalendar({ ...draft, regime });
   const configured = Object.keys(ConfiguredRuleNamesSchema.parse(input).rules ?? {});
   // A late call is the commission's own act and the vote must still happen: recorded and warned about, not refused.
-  const calling = callingCheck(draft);
-  const notices: ElectionNotice[] =
-    calling.status === 'not-met'
-      ? [
-          {
-            at: now,
-            to: 'commission',
-            code: 'ELECTION_CALLED_LATE',
-            details: { termEndsOn: calling.termEndsOn, latestCallOn: calling.latestCallOn },
-          },
-        ]
-      : [];
+  const notices: ElectionNotice[] = callingNotices(draft).map((notice) => ({
+    at: now,
+    to: 'commission',
+    ...notice,
+  }));
   return {
     electionId: electionIdOf(draft.unit.kato, draft.electionDay),
     unit: draft.unit,
@@ -157,6 +161,7 @@ export function callElection(input: unknown, now: string): Election {
     electionDay: draft.electionDay,
     calledOn: draft.calledOn,
     incumbentTermEndsOn: draft.incumbentTermEndsOn,
+    incumbentPowersEndedOn: draft.incumbentPowersEndedOn,
     regime: draft.regime,
     rules: draft.rules,
     configuredRules: configured,
@@ -170,6 +175,8 @@ export function callElection(input: unknown, now: string): Election {
     createdAt: now,
     calendarAttempt: 1,
     wakeUp: null,
+    // Made by the caller (randomness is no domain function's): `functions/create-election.ts`.
+    samplingKey: null,
     version: 1,
   };
 }

@@ -1,5 +1,6 @@
 import type { LocalizedText } from './language.ts';
 import { calendarAndRegistrationMessages } from './messages/calendar-and-registration.ts';
+import { callingCheckMessages } from './messages/calling-checks.ts';
 import { cancellationAndReinstatementMessages } from './messages/cancellation-and-reinstatement.ts';
 import {
   caseEventName,
@@ -13,6 +14,8 @@ import {
 } from './messages/case-terms.ts';
 import { groundNote } from './messages/legal-grounds.ts';
 import { noticeMessages } from './messages/notices.ts';
+import { recordedDateMessages } from './messages/recorded-dates.ts';
+import { reinstatementHistoryMessages } from './messages/reinstatement-history.ts';
 import { signatureSamplingMessages } from './messages/signature-sampling.ts';
 import {
   dateInWords,
@@ -153,7 +156,10 @@ export const errorCatalogue = {
   ...calendarAndRegistrationMessages,
   ...cancellationAndReinstatementMessages,
   ...signatureSamplingMessages,
+  ...recordedDateMessages,
   ...noticeMessages,
+  ...callingCheckMessages,
+  ...reinstatementHistoryMessages,
   // --- request validation (field-level issues) ---
   VALIDATION_FAILED: () => ({
     kk: 'Сұраныс деректері қате.',
@@ -376,9 +382,9 @@ export const errorCatalogue = {
     en: `The local community meeting had no quorum (${s(d.attendance)} present, ${s(d.required)} needed).`,
   }),
   CONSENT_MAJORITY_NOT_REACHED: (d) => ({
-    kk: `Жиналыстың келісімі көпшілік дауыс алмады (жақтағаны ${s(d.votesFor)}, қатысқаны ${s(d.attendance)}).`,
-    ru: `Согласие собрания не набрало большинства (за — ${s(d.votesFor)} из ${s(d.attendance)} присутствовавших).`,
-    en: `Consent did not win a majority (${s(d.votesFor)} for, of ${s(d.attendance)} present).`,
+    kk: `Жиналыстың келісімі көпшілік дауыс алмады (жақтағаны ${s(d.votesFor)}, қатысқаны ${s(d.attendance)}, кемінде ${s(d.required)} дауыс керек).`,
+    ru: `Согласие собрания не набрало большинства (за — ${s(d.votesFor)} из ${s(d.attendance)} присутствовавших, нужно не меньше ${s(d.required)}).`,
+    en: `Consent did not win a majority (${s(d.votesFor)} for, of ${s(d.attendance)} present; at least ${s(d.required)} needed).`,
   }),
   VOTES_EXCEED_ATTENDANCE: () => ({
     kk: 'Дауыстар саны қатысушылар санынан көп.',

@@ -1,4 +1,5 @@
 import type { LocalizedText } from './language.ts';
+import { evidenceSignatureCheckProblems } from './messages/evidence-signature-checks.ts';
 
 /**
  * What the evidence verifier may find, by stable code, in kk/ru/en. Details are places, counts, hashes and ids,
@@ -188,6 +189,9 @@ export const evidenceProblems = {
     ru: `Строки этой подачи не совпадают с контрольной суммой из события ${s(d.seq)}: строка или её оценка изменены позже.`,
     en: `This submission’s lines do not match the digest event ${s(d.seq)} recorded: a line or its verdict was changed since.`,
   }),
+
+  // --- each counted submission's signature check, recomputed ---
+  ...evidenceSignatureCheckProblems,
 
   // --- warnings: not a failure ---
   UNNAMED_SUBMISSION: (d) => ({

@@ -13,12 +13,14 @@ import { EvidencePageSchema } from './evidence-pack.ts';
 import { type EvidenceProblemCode, evidenceProblemText } from './evidence-problems.ts';
 import type { LocalizedText } from './language.ts';
 import { type NominationCase, NominationCaseSchema } from './nomination-case.ts';
+import { recomputeCheck } from './signature-check-audit.ts';
 import {
   linesDigest,
   type RecordedSignatureLine,
   RecordedSignatureLineSchema,
   SubmissionNoteSchema,
 } from './signature-record.ts';
+import { SignatureCheckSchema } from './signature-sampling.ts';
 
 /** One thing found wrong (or, among warnings, worth knowing) in a pack, with where it is. */
 export interface EvidenceProblem {
@@ -100,8 +102,10 @@ const fieldsOf = (error: z.ZodError): string[] =>
 /**
  * Proves a case's evidence pack (`evidence-pack.ts`) from its own content, offline: its pages, the hash chain of
  * its events from the head it is pinned to, the record against the trail, and each counted submission's lines
- * against the digest its event recorded. Names the first broken link: the lowest seq where the chain or an event
- * fails. Lines of a submission no event names (one interrupted before it was recorded) are a warning only.
+ * against the digest its event recorded, and each counted submission's signature check recomputed from its lines
+ * (the policy, the seed's draw, the verdict), any difference named. Names the first broken link: the lowest seq
+ * where the chain or an event fails. Lines of a submission no event names (one interrupted before it was
+ * recorded) are a warning only.
  */
 export function verifyEvidence(pages: readonly unknown[]): EvidenceVerdict {
   const problems: EvidenceProblem[] = [];
@@ -139,6 +143,7 @@ export function verifyEvidence(pages: readonly unknown[]): EvidenceVerdict {
     checkRecord(record, chain, anchor.head, problem);
   }
   const submissions = checkSubmissions(chain, lines, record, problem, warning);
+  recomputeChecks(chain, lines, problem);
 
   const breaks = problems.filter((p) => chainCodes.has(p.code) && p.seq !== undefined);
   const first = breaks.reduce<EvidenceProblem | undefined>(
@@ -410,4 +415,47 @@ function checkSubmissions(
     if (!named.has(submissionId)) warning('UNNAMED_SUBMISSION', { submissionId }, { lines: its.length });
   }
   return new Set([...named, ...bySubmission.keys()]).size;
+}
+
+/**
+ * Each counted submission's check as a commission or a court would recompute it (`recomputeCheck`): from the
+ * lines the pack holds and what the SignaturesVerified event noted (count, threshold, check). A submission whose
+ * lines the pack lacks is reported by its line count already.
+ */
+function recomputeChecks(
+  chain: readonly TrailEvent[],
+  lines: readonly RecordedSignatureLine[],
+  problem: Report,
+): void {
+  const bySubmission = Map.groupBy(lines, (line) => line.submissionId);
+  for (const event of chain) {
+    if (event.event !== 'SignaturesVerified') continue;
+    const parsed = SubmissionNoteSchema.safeParse(event.note);
+    if (!parsed.success) continue;
+    const note = parsed.data;
+    const its = bySubmission.get(note.submissionId) ?? [];
+    if (its.length === 0) continue;
+    const where = { ...at(event), submissionId: note.submissionId };
+    // Noted before verdicts were (every count a full one then): the count itself is checked above.
+    if (note.required === undefined || note.sufficient === undefined) continue;
+    const check = note.check === undefined ? undefined : SignatureCheckSchema.safeParse(note.check);
+    if (check !== undefined && !check.success) {
+      problem('SIGNATURE_CHECK_UNREADABLE', where, { fields: fieldsOf(check.error) });
+      continue;
+    }
+    const stored = {
+      submissionId: note.submissionId,
+      validCount: note.validCount,
+      required: note.required,
+      sufficient: note.sufficient,
+      check: check?.data,
+    };
+    const audit = recomputeCheck(event.caseId, stored, its);
+    const details = {
+      recorded: { outcome: stored.check?.outcome ?? 'counted-in-full', sufficient: stored.sufficient },
+      recomputed: { outcome: audit.check.outcome, sufficient: audit.sufficient },
+      notChecked: its.filter((line) => line.checked === false).length,
+    };
+    for (const code of audit.problems) problem(code, where, details);
+  }
 }

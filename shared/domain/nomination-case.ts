@@ -13,11 +13,18 @@ import { StepAlreadyDecidedError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 import { type Filing, FilingSchema, nominatorSlot } from './nomination.ts';
-import { ReinstatementRecordSchema } from './overturning-decision.ts';
+import { OverturnedBySchema, ReinstatementRecordSchema } from './overturning-decision.ts';
 import { SubmissionsOfDaySchema } from './submission-limit.ts';
 
 /** A case is cancelled and reinstated a few times at most; the bound keeps its record small whatever happens. */
 export const MAX_REINSTATEMENTS = 20;
+
+/**
+ * Every decision that overturned a case's refusal or cancellation is remembered by fingerprint (`overturnedBy`),
+ * so none is recorded twice; beyond this many a further one is refused, saying so (REINSTATEMENT_LIMIT_REACHED),
+ * which keeps the case one record well under DynamoDB's item size (about 80 bytes each).
+ */
+export const MAX_OVERTURNING_DECISIONS = 1000;
 
 export { type Actor, ActorSchema } from './case-trail.ts';
 
@@ -86,6 +93,11 @@ export const NominationCaseSchema = z.strictObject({
    * first, so that the digest of a case stored before reinstatements existed is what it was.
    */
   reinstatements: z.array(ReinstatementRecordSchema).min(1).max(MAX_REINSTATEMENTS).optional(),
+  /**
+   * Every decision that overturned a refusal or cancellation of the case, by fingerprint, oldest first: the full
+   * records above keep the latest only. Absent until the first reinstatement, like them.
+   */
+  overturnedBy: z.array(OverturnedBySchema).min(1).max(MAX_OVERTURNING_DECISIONS).optional(),
 });
 export type NominationCase = z.infer<typeof NominationCaseSchema>;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { reinstatedStatuses } from './case-lifecycle.ts';
 import { ActorSchema } from './case-trail.ts';
@@ -48,4 +49,22 @@ export function sameDecision(a: OverturningDecision, b: OverturningDecision): bo
     a.number.toLowerCase() === b.number.toLowerCase() &&
     a.bodyName.toLowerCase() === b.bodyName.toLowerCase()
   );
+}
+
+/**
+ * A decision as the case remembers it for good: a fingerprint of what `sameDecision` compares (SHA-256 of the
+ * body, the day, and the number and body's name case-folded, first 128 bits) and when it was recorded. The full
+ * records are kept for the latest reinstatements only; these stay for every one, so a decision is never recorded
+ * twice on a case however many came after it, in a few dozen bytes each.
+ */
+export const OverturnedBySchema = z.strictObject({
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
+  at: InstantSchema,
+});
+export type OverturnedBy = z.infer<typeof OverturnedBySchema>;
+
+/** The fingerprint of a decision: equal for two citations exactly when `sameDecision` holds of them. */
+export function decisionFingerprint(d: OverturningDecision): string {
+  const identity = JSON.stringify([d.body, d.date, d.number.toLowerCase(), d.bodyName.toLowerCase()]);
+  return createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, 32);
 }

@@ -12,15 +12,19 @@ import {
   InvalidTransitionError,
   ValidationError,
 } from './errors.ts';
+import { executionName } from './execution-repair.ts';
 import { type Instant, isBefore, localDateOf } from './local-date.ts';
 import {
   applyCaseEvent,
   type EventMeta,
+  MAX_OVERTURNING_DECISIONS,
   MAX_REINSTATEMENTS,
   type NominationCase,
   type RecordedDecision,
 } from './nomination-case.ts';
 import {
+  decisionFingerprint,
+  type OverturnedBy,
   type OverturningDecision,
   OverturningDecisionSchema,
   type ReinstatementRecord,
@@ -52,6 +56,26 @@ export class ReinstatementAlreadyRecordedError extends DomainError {
   constructor(recordedAt: Instant, timeZone: string) {
     super('REINSTATEMENT_ALREADY_RECORDED', { recordedAt, timeZone });
   }
+}
+
+/** A case remembers a bounded number of overturning decisions: one more is refused, not silently forgotten. */
+export class ReinstatementLimitReachedError extends DomainError {
+  override readonly name = 'ReinstatementLimitReachedError';
+  readonly kind = 'rule';
+  constructor(limit: number) {
+    super('REINSTATEMENT_LIMIT_REACHED', { limit });
+  }
+}
+
+/**
+ * When the same decision was recorded on the case before, or null. Looked up among every decision's fingerprint
+ * (`overturnedBy`), not only the full records kept of the latest ones: "each decision once" holds for good.
+ */
+function recordedBefore(current: NominationCase, decision: OverturningDecision): Instant | null {
+  const record = (current.reinstatements ?? []).find((r) => sameDecision(r.decision, decision));
+  if (record !== undefined) return record.at;
+  const fingerprint = decisionFingerprint(decision);
+  return (current.overturnedBy ?? []).find((o) => o.fingerprint === fingerprint)?.at ?? null;
 }
 
 /** After registration closed there is no registration decision to go back to: only a registration. */
@@ -122,10 +146,11 @@ function withoutStep(
 /**
  * The case as the overturning decision leaves it. The overturned decision moves from the case's decisions to
  * its reinstatements, so that its step can be decided again; a case sent back before the commission also loses
- * its registration decision, and needs a new execution to wait for it (its attempt goes up: the case's
- * execution ended with the refusal or at registration). A court's registration is recorded as the case's
- * registration decision. Checks, in this order: the same decision already recorded (a repeat, whatever the
- * case became since), the case's status, the deadlines, then the decision's date.
+ * its registration decision, and needs a new execution to wait for it (its attempt goes up; the earlier one
+ * ended with the refusal, or still waits on a signal a crash lost, and is stopped before the new one starts).
+ * A court's registration is recorded as the case's registration decision. Checks, in this order: the same
+ * decision already recorded (a repeat, whatever the case became since, however many reinstatements came after
+ * it), the case's status, the bound on decisions kept, the deadlines, then the decision's date.
  */
 export function reinstate(
   current: NominationCase,
@@ -135,11 +160,16 @@ export function reinstate(
 ): NominationCase {
   const zone = timeZoneOf(election.rules);
   // A repeat of a decision already recorded says so, whatever the case became since.
-  const earlier = (current.reinstatements ?? []).find((r) =>
-    sameDecision(r.decision, reinstatement.decision),
-  );
-  if (earlier !== undefined) throw new ReinstatementAlreadyRecordedError(earlier.at, zone);
+  const earlier = recordedBefore(current, reinstatement.decision);
+  if (earlier !== null) throw new ReinstatementAlreadyRecordedError(earlier, zone);
   const overturned = overturnedOf(current);
+  const overturnedBy: OverturnedBy[] = [
+    ...(current.overturnedBy ?? []),
+    { fingerprint: decisionFingerprint(reinstatement.decision), at: meta.at },
+  ];
+  if (overturnedBy.length > MAX_OVERTURNING_DECISIONS) {
+    throw new ReinstatementLimitReachedError(MAX_OVERTURNING_DECISIONS);
+  }
   const closesAt = reinstatementClosesAt(election);
   if (!isBefore(meta.at, closesAt)) throw new DeadlinePassedError('reinstatement', closesAt, zone);
   const to = statusOfTarget[reinstatement.to];
@@ -171,8 +201,16 @@ export function reinstate(
     to,
     ...(reinstatement.reasons === undefined ? {} : { reasons: reinstatement.reasons }),
   };
-  const next = applyCaseEvent(current, { type: 'Reinstated', to }, { ...meta, note });
   const backToCommission = to === 'AwaitingRegistrationDecision';
+  const executionAttempt = backToCommission ? current.executionAttempt + 1 : current.executionAttempt;
+  // The execution that will carry the case, named on the trail before it is started (and every earlier one
+  // stopped: reinstate-case.ts).
+  const execution = backToCommission ? { execution: executionName(current.caseId, executionAttempt) } : {};
+  const next = applyCaseEvent(
+    current,
+    { type: 'Reinstated', to },
+    { ...meta, note: { ...note, ...execution } },
+  );
   return {
     ...next,
     decisions: backToCommission
@@ -180,9 +218,11 @@ export function reinstate(
       : overturned.step === 'registration-decision'
         ? { ...decisions, 'registration-decision': registeredByDecision }
         : decisions,
+    // The full records of the latest only; every decision stays in `overturnedBy`.
     reinstatements: [...(current.reinstatements ?? []), record].slice(-MAX_REINSTATEMENTS),
+    overturnedBy,
     waitingFor: null,
     sentSignal: null,
-    executionAttempt: backToCommission ? current.executionAttempt + 1 : current.executionAttempt,
+    executionAttempt,
   };
 }

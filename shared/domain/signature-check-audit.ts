@@ -6,6 +6,7 @@ import {
   FULL_COUNT,
   inSheetOrder,
   judgeCheck,
+  type SeedSource,
   type SignatureCheck,
   sampleSize,
 } from './signature-sampling.ts';
@@ -50,11 +51,17 @@ function asHandedIn(recorded: RecordedSignatureLine): SignatureLine {
  * and the verdict the policy gives on the recorded lines and the count the ledger held when it was recorded.
  * Each difference from the stored verdict is named. A line's own verdict (its IIN, the register) is the
  * evidence pack's to prove (`verify-evidence`); this proves what was made of those verdicts.
+ *
+ * `samplingKey` is the election's (stored on its record; its SHA-256 is the commitment the election shows): with
+ * it a keyed seed is recomputed from the submission's id, so a seed recorded other than the key gives is found.
+ * Without it (an evidence pack, which never holds the key) a keyed seed is taken as recorded and only the draw
+ * and the verdict are recomputed from it. Verdicts made before sampling keys are recomputed by their content seed.
  */
 export function recomputeCheck(
   caseId: string,
   stored: StoredCheckVerdict,
   lines: readonly RecordedSignatureLine[],
+  samplingKey?: string | null,
 ): CheckAudit {
   const problems: CheckAuditProblem[] = [];
   const ordered = inSheetOrder(lines);
@@ -62,7 +69,7 @@ export function recomputeCheck(
   if (submissionId !== stored.submissionId) problems.push('SIGNATURE_CHECK_CONTENT_CHANGED');
   // Verdicts kept before policies existed were full counts.
   const policy = stored.check?.policy ?? FULL_COUNT;
-  const judged = judgeCheck(policy, submissionId, ordered, stored);
+  const judged = judgeCheck(policy, submissionId, ordered, stored, seedSourceOf(stored, samplingKey));
   if (!checkedAsPolicySays(judged.check, ordered)) problems.push('SIGNATURE_CHECK_LINES_NOT_AS_POLICY');
   const expected = stored.check ?? { policy, outcome: 'counted-in-full', notChecked: 0 };
   // A summary names no lines drawn; where the verdict names them, they must be the seed's.
@@ -76,6 +83,16 @@ export function recomputeCheck(
     problems.push('SIGNATURE_CHECK_VERDICT_DIFFERS');
   }
   return { check: judged.check, sufficient: judged.sufficient, problems };
+}
+
+/** Where the recomputed seed comes from: as the stored verdict says it was made (see `recomputeCheck`). */
+function seedSourceOf(
+  stored: StoredCheckVerdict,
+  samplingKey: string | null | undefined,
+): SeedSource | undefined {
+  const sample = stored.check?.sample;
+  if (sample?.seedFrom !== 'sampling-key') return undefined;
+  return samplingKey === undefined || samplingKey === null ? { recordedSeed: sample.seed } : { samplingKey };
 }
 
 /**

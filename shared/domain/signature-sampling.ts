@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import {
   countAgainstThreshold,
+  type LinePlace,
   type RejectionReason,
   requiredSignatures,
   type SignatureLine,
@@ -53,8 +54,10 @@ export type SamplePolicy = z.output<typeof SamplePolicySchema>;
 export const FULL_COUNT: SignatureCheckPolicy = { method: 'full-count', version: 1 };
 
 /** A line's place on the sheets. */
-const PlaceSchema = z.strictObject({ sheet: z.int(), line: z.int() });
-type Place = z.infer<typeof PlaceSchema>;
+interface Place {
+  readonly sheet: number;
+  readonly line: number;
+}
 
 /**
  * What a submission's check came to, kept with its verdict so the commission (or a court) can recompute it from
@@ -72,9 +75,19 @@ export const SignatureCheckSchema = z.strictObject({
   sample: z
     .strictObject({
       seed: z.string(),
+      /**
+       * `sampling-key`: the seed is HMAC-SHA256 of the election's sampling key and the submission's id (see
+       * `sampleSeed`). Absent on verdicts made before sampling keys: the seed was the SHA-256 of the id alone.
+       */
+      seedFrom: z.literal('sampling-key').optional(),
       size: z.int().min(0),
-      /** The lines drawn, in sheet and line order; absent where a summary is kept (the seed gives them). */
-      drawn: z.array(PlaceSchema).optional(),
+      /**
+       * The lines drawn, packed: base64 of a bitmap over the submission's lines in sheet and line order, the most
+       * significant bit of the first byte for the first line (`packDrawn`). A bitmap keeps the verdict under
+       * 13 KB for the largest sheets a job takes (100,000 lines) whatever the share drawn, where a list of
+       * places outgrew DynamoDB's 400 KB item. Absent where a summary is kept (the seed gives them).
+       */
+      drawn: z.string().optional(),
       validInSample: z.int().min(0),
       /** Rounded down; the bands are compared exactly. */
       projectedValid: z.int().min(0),
@@ -84,11 +97,61 @@ export const SignatureCheckSchema = z.strictObject({
 });
 export type SignatureCheck = z.infer<typeof SignatureCheckSchema>;
 
-/** The seed of a submission's draw: fixed by its content hash (the submission's id), so nobody can draw again. */
-export function sampleSeed(submissionId: string): string {
-  return createHash('sha256')
-    .update(`akim-nominations signature sample v1\n${submissionId}`, 'utf8')
-    .digest('hex');
+/**
+ * An election's sampling key: 32 random bytes in hex, made when the election is called and kept on its record
+ * only (never in a view, an answer, a log or an evidence pack). A candidate writes the sheets and so chooses the
+ * submission's id; a seed from the id alone could be tried offline until the draw fell on the genuine lines. The
+ * key is what the candidate cannot know, fixed before any sheet is handed in and shown as its commitment.
+ */
+export const SamplingKeySchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The election's commitment to its sampling key, shown in its view: the key's SHA-256, in hex. */
+export function samplingKeyCommitment(samplingKey: string): string {
+  return createHash('sha256').update(Buffer.from(samplingKey, 'hex')).digest('hex');
+}
+
+/**
+ * The seed of a submission's draw: HMAC-SHA256 of the election's sampling key and the submission's id (its
+ * content hash), so the same sheets always draw the same lines and nobody without the key can foresee a draw.
+ * The seed of one submission tells nothing of another's, so it is shown with its verdict. Without a key: the
+ * seed of verdicts made before sampling keys (the id's SHA-256), kept to recompute them.
+ */
+export function sampleSeed(submissionId: string, samplingKey?: string | null): string {
+  if (samplingKey === undefined || samplingKey === null) {
+    return createHash('sha256')
+      .update(`akim-nominations signature sample v1\n${submissionId}`, 'utf8')
+      .digest('hex');
+  }
+  return createHmac('sha256', Buffer.from(samplingKey, 'hex')).update(submissionId, 'utf8').digest('hex');
+}
+
+/**
+ * Where a sample's seed comes from: the election's sampling key (the engine, and a commission or court
+ * recomputing with it), or a keyed seed as recorded (a pack read without the key: the draw is checked from the
+ * seed, the seed itself only by whoever holds the key). Absent: the content seed of verdicts made before keys.
+ */
+export type SeedSource = { readonly samplingKey: string } | { readonly recordedSeed: string };
+
+function seedOf(submissionId: string, source: SeedSource | undefined) {
+  if (source === undefined) return { seed: sampleSeed(submissionId) };
+  const seed = 'samplingKey' in source ? sampleSeed(submissionId, source.samplingKey) : source.recordedSeed;
+  return { seed, seedFrom: 'sampling-key' as const };
+}
+
+/** The drawn indices (ascending, below `population`) as a base64 bitmap: see `SignatureCheckSchema`. */
+export function packDrawn(indices: readonly number[], population: number): string {
+  const bits = Buffer.alloc(Math.ceil(population / 8));
+  for (const i of indices) bits[i >> 3] = (bits[i >> 3] ?? 0) | (0x80 >> (i & 7));
+  return bits.toString('base64');
+}
+
+/** The indices a packed bitmap holds, ascending. */
+export function unpackDrawn(packed: string): number[] {
+  const bits = Buffer.from(packed, 'base64');
+  const indices: number[] = [];
+  for (let i = 0; i < bits.length * 8; i += 1)
+    if (((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0) indices.push(i);
+  return indices;
 }
 
 /** How many of `lineCount` lines a sample draws: the share or the minimum, whichever is more, at most all. */
@@ -147,6 +210,8 @@ export function inSheetOrder<T extends Place>(lines: readonly T[]): T[] {
 /** Where a part of a submission sits in the whole (a job's chunk); a request's lines are the whole. */
 export interface SubmissionPart {
   readonly submissionId: string;
+  /** The election's sampling key: a sample's seed (`sampleSeed`). */
+  readonly samplingKey: string | null;
   readonly offset: number;
   readonly total: number;
   /** Every line is checked whatever the policy: a sample whose projection fell between the bands. */
@@ -194,7 +259,7 @@ function checkedIndices(
   if (policy.method === 'sample') {
     const size = sampleSize(policy, part.total);
     if (size >= part.total) return 'all';
-    const drawn = drawSample(sampleSeed(part.submissionId), part.total, size);
+    const drawn = drawSample(sampleSeed(part.submissionId, part.samplingKey), part.total, size);
     const end = part.offset + verdict.lines.length;
     return new Set(drawn.filter((i) => i >= part.offset && i < end).map((i) => i - part.offset));
   }
@@ -208,6 +273,28 @@ function checkedIndices(
     if (line.valid) count += 1;
   }
   return checked.size === verdict.lines.length ? 'all' : checked;
+}
+
+/** A recorded line of an earlier submission as a new one is judged against it: where, whose, and whether checked. */
+export interface EarlierLine extends Place {
+  readonly submissionId: string;
+  readonly iin: string;
+  readonly checked?: false;
+}
+
+/**
+ * The signers a case has spent on lines its recorded submissions left unchecked, each at the first such line (in
+ * the order given). A sample leaves its undrawn lines unchecked and the ledger without them; if their signers were
+ * free, the same signatures on renumbered sheets would be drawn anew until a draw was kind. Spent like their
+ * places, each is, sent again on any sheet, the repeat a full count would have found (DUPLICATE_SIGNER, naming
+ * the line) [D: a signature handed in once is judged once; CLE 113-3 counts a voter once per candidate].
+ */
+export function spentSigners(earlier: readonly EarlierLine[]): Map<string, LinePlace> {
+  const spent = new Map<string, LinePlace>();
+  for (const { submissionId, sheet, line, iin, checked } of earlier) {
+    if (checked === false && !spent.has(iin)) spent.set(iin, { submissionId, sheet, line });
+  }
+  return spent;
 }
 
 /** A submission's line as the judgement needs it: its place, whether it was checked, and if so its verdict. */
@@ -224,9 +311,10 @@ export interface CheckJudgement {
 }
 
 /**
- * The verdict of a submission's check from what is stored: its policy, its id (the content hash that fixes the
- * seed), its recorded lines and the count the ledger held when it was recorded. A pure function, the same one
- * the engine records with, so recomputing it from the stored data gives the stored verdict.
+ * The verdict of a submission's check from what is stored: its policy, its id and the election's sampling key
+ * (which fix the seed, `seedSource`), its recorded lines and the count the ledger held when it was recorded. A
+ * pure function, the same one the engine records with, so recomputing it from the stored data gives the stored
+ * verdict.
  *
  * A sample projects this submission alone: the signatures verified elsewhere (the ledger's count less this
  * submission's valid lines) plus its drawn lines' valid share of all its lines; the bands are compared exactly,
@@ -238,6 +326,7 @@ export function judgeCheck(
   submissionId: string,
   lines: readonly JudgedLine[],
   counts: { readonly validCount: number; readonly required: number },
+  seedSource?: SeedSource,
 ): CheckJudgement {
   const ordered = inSheetOrder(lines);
   const notChecked = ordered.filter((l) => l.checked === false).length;
@@ -256,8 +345,9 @@ export function judgeCheck(
 
   const size = sampleSize(policy, ordered.length);
   if (size >= ordered.length) return byCount('counted-in-full');
-  const seed = sampleSeed(submissionId);
-  const drawn = drawSample(seed, ordered.length, size).map((i) => ordered[i] as JudgedLine);
+  const { seed, seedFrom } = seedOf(submissionId, seedSource);
+  const indices = drawSample(seed, ordered.length, size);
+  const drawn = indices.map((i) => ordered[i] as JudgedLine);
   const validInSample = drawn.filter((l) => l.valid).length;
   const verifiedElsewhere = Math.max(0, counts.validCount - ordered.filter((l) => l.valid).length);
   // projected = verifiedElsewhere + validInSample × lines / size, kept multiplied by size to stay exact.
@@ -270,8 +360,9 @@ export function judgeCheck(
         : 'between';
   const sample = {
     seed,
+    ...(seedFrom === undefined ? {} : { seedFrom }),
     size,
-    drawn: drawn.map(({ sheet, line }) => ({ sheet, line })),
+    drawn: packDrawn(indices, ordered.length),
     validInSample,
     projectedValid: Math.floor(projectedTimesSize / size),
     band,

@@ -113,7 +113,11 @@ export class CaseRepository {
     throw new CandidateAlreadyNominatedError(nominationCase.caseId);
   }
 
-  /** A slot is free when its holder left the race, or never came to be within the orphan lease. */
+  /**
+   * A slot is free when its holder left the race, or never came to be, and no request may still be bringing it
+   * in: a claim is respected for the orphan lease while its case is not there yet (a filing) or not live yet (a
+   * reinstatement). The takeover is conditional on the very claim judged here.
+   */
   async #takeOverSlotIfFree(
     electionId: string,
     slot: string,
@@ -123,9 +127,10 @@ export class CaseRepository {
   ): Promise<void> {
     const holder = await this.find(electionId, held.caseId);
     const holderStillLive = holder !== null && holder.slot === slot && isLive(holder.status);
-    const claimMayBeInFlight = holder === null && Date.parse(now) - Date.parse(held.at) < this.#orphanAfterMs;
+    const withinLease = Date.parse(now) - Date.parse(held.at) < this.#orphanAfterMs;
+    const claimMayBeInFlight = withinLease && (holder === null || held.reinstating === true);
     if (holderStillLive || claimMayBeInFlight) throw slotTakenError(slot, held.caseId);
-    await this.#roll.takeOverSlot(electionId, slot, held.caseId, claim);
+    await this.#roll.takeOverSlot(electionId, slot, held, claim);
   }
 
   async #write(nominationCase: NominationCase): Promise<NominationCase> {
@@ -145,12 +150,22 @@ export class CaseRepository {
   /**
    * Claims the case's nominator slot again before a reinstatement brings it back into the race: free, or held by
    * a case no longer live, it is the case's again; held by a live nominee of the same nominator (filed after the
-   * refusal), the reinstatement is refused as that filing would have been, and nothing is written.
+   * refusal), or by a filing that may still be writing its case, the reinstatement is refused as that filing
+   * would have been, and nothing is written.
+   *
+   * Why one live nominee per nominator holds with the two single-item writes of each side (claim on the roll,
+   * then the case), without transactions: the roll names one case per slot at a time, and a case is written
+   * live only by the request that holds the slot's claim. This claim is marked `reinstating`, so a filing that
+   * meets it while the case is still refused or cancelled takes it for one in flight (PARTY_NOMINEE_EXISTS)
+   * until the orphan lease ends, longer than any request runs: by then the reinstatement has written its case
+   * (live: respected for good) or died (its claim is an orphan, and the takeover, conditional on that very
+   * claim, cannot undo a renewed one). A filing that claimed first is met here the same way (live, or within
+   * its lease). A crash between the claim and the case write leaves only a claim that the lease frees.
    */
   async reclaimSlot(nominationCase: NominationCase, now: Instant): Promise<void> {
     const { electionId, slot, caseId } = nominationCase;
     if (slot === null) return;
-    const claim: RollClaim = { caseId, at: now };
+    const claim: RollClaim = { caseId, at: now, reinstating: true };
     const candidateKey = nominationCase.filing.candidate.iin;
     for (let round = 0; round < MAX_CLAIM_ROUNDS; round += 1) {
       if (await this.#roll.claim(electionId, candidateKey, slot, claim)) return;

@@ -10,7 +10,15 @@ import { keys } from './keys.ts';
  * nominee per nominator, are claimed together in a single conditional UpdateItem: DynamoDB keeps them
  * without transactions (dynalite has none, and single-item writes are cheaper on AWS too).
  */
-const ClaimSchema = z.object({ caseId: z.string(), at: z.string() });
+const ClaimSchema = z.object({
+  caseId: z.string(),
+  at: z.string(),
+  /**
+   * Claimed by a reinstatement for a case that is not live yet: respected while that request may still be
+   * writing the case (case-repository.ts `reclaimSlot`), though its case is still refused or cancelled.
+   */
+  reinstating: z.boolean().optional(),
+});
 export type RollClaim = z.infer<typeof ClaimSchema>;
 
 const RollSchema = z.object({
@@ -57,19 +65,17 @@ export class NominationRoll {
     });
   }
 
-  /** Moves a slot from a holder that is no longer live (or never came to be) to a new case. */
-  async takeOverSlot(
-    electionId: string,
-    slot: string,
-    fromCaseId: string,
-    claim: RollClaim,
-  ): Promise<boolean> {
+  /**
+   * Moves a slot from a holder that is no longer live (or never came to be) to a new case: only from the very
+   * claim that was judged free (same case, same moment), so a claim renewed since (a reinstatement) is not lost.
+   */
+  async takeOverSlot(electionId: string, slot: string, from: RollClaim, claim: RollClaim): Promise<boolean> {
     return this.#conditionalUpdate({
       Key: keys.roll(electionId),
       UpdateExpression: 'SET slots.#s = :claim',
-      ConditionExpression: 'slots.#s.caseId = :from',
-      ExpressionAttributeNames: { '#s': slot },
-      ExpressionAttributeValues: { ':claim': claim, ':from': fromCaseId },
+      ConditionExpression: 'slots.#s.caseId = :from AND slots.#s.#at = :fromAt',
+      ExpressionAttributeNames: { '#s': slot, '#at': 'at' },
+      ExpressionAttributeValues: { ':claim': claim, ':from': from.caseId, ':fromAt': from.at },
     });
   }
 

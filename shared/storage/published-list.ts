@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { publicCandidateView } from '../domain/case-views.ts';
 import { InstantSchema } from '../domain/local-date.ts';
@@ -86,7 +86,8 @@ export function publicStanding(c: NominationCase): 'Registered' | 'Refused' | 'R
  * Refusals and cancellations are kept beside it, in the entry that marks the case off the list (public-grounds.ts
  * says what of them is published). Kept in step by the case storage whenever a case's public standing changes
  * (registered, refused, cancelled), and rewritten whole from
- * the cases at registration close, which mends any step a crash between the two writes missed.
+ * the cases at registration close, which mends any step a crash between the two writes missed; after the close
+ * (cancellations, a court's registration) each entry is mended by itself (`mend`).
  */
 export class PublishedList {
   readonly #table: Table;
@@ -126,6 +127,29 @@ export class PublishedList {
   /** Brings the case's entry in step with it: listed while Registered, off the list otherwise. */
   async sync(nominationCase: NominationCase): Promise<void> {
     await this.#write(nominationCase.electionId, entryOf(nominationCase));
+  }
+
+  /**
+   * Brings the case's entry in step with it if it is behind (a crash between the case's write and the list's),
+   * reading the entry first: nothing is written when it is in step, as it nearly always is. True when written.
+   * What mends the list after registration close, when no whole rewrite comes any more: a retried request, and
+   * the reconciler (functions/reconcile.ts).
+   */
+  async mend(nominationCase: NominationCase): Promise<boolean> {
+    const { Item } = await this.#table.db.send(
+      new GetCommand({
+        TableName: this.#table.name,
+        Key: keys.publishedCandidate(nominationCase.electionId, nominationCase.caseId),
+        ConsistentRead: true,
+        ProjectionExpression: 'caseVersion',
+      }),
+    );
+    const stored = z.object({ caseVersion: z.int() }).safeParse(Item);
+    const behind = stored.success
+      ? stored.data.caseVersion < nominationCase.version
+      : Item !== undefined || publicStanding(nominationCase) !== null;
+    if (behind) await this.sync(nominationCase);
+    return behind;
   }
 
   /**

@@ -1,12 +1,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { type Instant, InstantSchema } from '../domain/local-date.ts';
-import {
-  LinePlaceSchema,
-  type RecordedSignatureLine,
-  RecordedSignatureLineSchema,
-} from '../domain/signature-record.ts';
-import type { LinePlace } from '../domain/signatures.ts';
+import { type RecordedSignatureLine, RecordedSignatureLineSchema } from '../domain/signature-record.ts';
 import { getAll, putAll } from './batch.ts';
 import type { Table } from './document-client.ts';
 import { fromItem, isConditionFailure } from './item-codec.ts';
@@ -20,6 +15,16 @@ const SupportSchema = z.object({
   cases: z.set(z.string()).optional(),
   heldAt: InstantSchema.optional(),
 });
+
+/** A recorded line's place, signer and whether it was checked, without what else the line says. */
+const LineSignerSchema = z.object({
+  submissionId: z.string(),
+  sheet: z.int(),
+  line: z.int(),
+  iin: z.string(),
+  checked: z.literal(false).optional(),
+});
+export type LineSigner = z.infer<typeof LineSignerSchema>;
 
 /** Whom a voter supports: the cases, and (where one case holds the voter alone) when it last took the hold. */
 export interface Support {
@@ -159,14 +164,23 @@ export class SignatureRepository {
     return queryPrefix(this.#table, RecordedSignatureLineSchema, keys.signatureLinesOf(caseId));
   }
 
-  /** Where each recorded line of the case is (submission, sheet, line), without what the line says. */
-  async linePlaces(caseId: string): Promise<Required<LinePlace>[]> {
+  /**
+   * Each recorded line of the case where it is (submission, sheet, line), its signer's IIN and whether it was
+   * left unchecked: what a new submission's lines are judged against (their places and signers spent).
+   */
+  async lineSigners(caseId: string): Promise<LineSigner[]> {
     const where = keys.signatureLinesOf(caseId);
-    return queryAll(this.#table, LinePlaceSchema.required(), {
+    return queryAll(this.#table, LineSignerSchema, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeNames: { '#sub': 'submissionId', '#sheet': 'sheet', '#line': 'line' },
+      ExpressionAttributeNames: {
+        '#sub': 'submissionId',
+        '#sheet': 'sheet',
+        '#line': 'line',
+        '#iin': 'iin',
+        '#checked': 'checked',
+      },
       ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
-      ProjectionExpression: '#sub, #sheet, #line',
+      ProjectionExpression: '#sub, #sheet, #line, #iin, #checked',
       ConsistentRead: true,
     });
   }

@@ -5,6 +5,7 @@ import {
   type CommunityConsent,
   CommunityConsentSchema,
   majorityOf,
+  quorumOf,
 } from '../../shared/domain/community-consent.ts';
 import { ElectionRulesSchema } from '../../shared/domain/election-rules.ts';
 import { toFieldIssues } from '../../shared/domain/validation.ts';
@@ -92,6 +93,21 @@ describe('the meeting’s majority as a reported rule [D]', () => {
   it('refuses a share below half: a minority never agrees for the meeting', () => {
     expect(ElectionRulesSchema.safeParse({ communityMeetingMajorityShare: 0.4 }).success).toBe(false);
     expect(ElectionRulesSchema.safeParse({ communityMeetingMajorityShare: 1 }).success).toBe(false);
+  });
+
+  it('takes as quorum the fewest members present that are at least the share of the members, exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (members, percent) => {
+          // In integers: needed × 100 ≥ percent × members, and one fewer is not (25 members at 56%: 14).
+          const needed = quorumOf(members, percent / 100);
+          expect(100 * needed >= percent * members && 100 * (needed - 1) < percent * members).toBe(true);
+        },
+      ),
+    );
+    expect(quorumOf(25, 0.56)).toBe(14);
   });
 
   it('takes as majority the fewest votes that are more than the share of those present', () => {

@@ -242,8 +242,19 @@ describe('the election as read, in one shape, with the new rules reported', () =
         code: 'ELECTION_CALLED_LATE',
         details: { termEndsOn: '2026-03-10', latestCallOn: '2026-01-29' },
       },
+      // Election day (15 March) is after the term's end, so the 10-day check of the vote is not met either.
+      {
+        at: '2026-02-04T06:00:00.000Z',
+        to: 'commission',
+        code: 'ELECTION_DAY_TOO_CLOSE_TO_TERM_END',
+        details: { termEndsOn: '2026-03-10', latestElectionDay: '2026-02-28', electionDay: '2026-03-15' },
+      },
     ]);
     expect(electionView(late).callingCheck).toMatchObject({ status: 'not-met', latestCallOn: '2026-01-29' });
-    expect(anElection({ incumbentTermEndsOn: '2026-03-16' }).notices).toEqual([]);
+    // Called on the 40th day before the term's end: on time, though the vote (the day before) is not.
+    expect(anElection({ incumbentTermEndsOn: '2026-03-16' }).notices.map((n) => n.code)).toEqual([
+      'ELECTION_DAY_TOO_CLOSE_TO_TERM_END',
+    ]);
+    expect(anElection({ incumbentTermEndsOn: '2026-03-25' }).notices).toEqual([]);
   });
 });

@@ -88,6 +88,16 @@ const representative: Partial<Record<ErrorCode, Details>> = {
   },
   REGISTERED_LIST_PUBLISHED: { registered: 2, unreadableCases: 1 },
   CALENDAR_FAILED: { error: 'States.TaskFailed', cause: 'timeout', at: CLOSE, timeZone: ALMATY },
+  ELECTION_DAY_TOO_CLOSE_TO_TERM_END: {
+    termEndsOn: '2026-03-24',
+    latestElectionDay: '2026-03-14',
+    electionDay: '2026-03-15',
+  },
+  ELECTION_CALLED_LATE_AFTER_EARLY_END: {
+    powersEndedOn: '2026-01-10',
+    latestCallOn: '2026-02-10',
+    calledOn: '2026-02-11',
+  },
 };
 
 /**

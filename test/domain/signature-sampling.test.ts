@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ElectionRulesSchema, reportRules } from '../../shared/domain/election-rules.ts';
+import { electionView } from '../../shared/domain/election-view.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { recomputeCheck } from '../../shared/domain/signature-check-audit.ts';
 import {
@@ -18,12 +19,16 @@ import {
   inSheetOrder,
   judgeCheck,
   keepCheckedLines,
+  packDrawn,
   type SamplePolicy,
   type SignatureCheck,
   type SignatureCheckPolicy,
   SignatureCheckPolicySchema,
   sampleSeed,
   sampleSize,
+  samplingKeyCommitment,
+  spentSigners,
+  unpackDrawn,
 } from '../../shared/domain/signature-sampling.ts';
 import {
   type SignatureCheckContext,
@@ -31,10 +36,14 @@ import {
   verifySignatures,
 } from '../../shared/domain/signatures.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
+import { anElection } from '../support/elections.ts';
 import { makeIin } from '../support/iins.ts';
 import { signatureContext } from '../support/signatures.ts';
 
 const CASE = 'case-1';
+/** The election's sampling key (`Election.samplingKey`), and another one. */
+const KEY = 'a1'.repeat(32);
+const OTHER_KEY = 'b2'.repeat(32);
 const sample = (fields: Partial<SamplePolicy> = {}): SamplePolicy => {
   const policy = SignatureCheckPolicySchema.parse({ method: 'sample', ...fields });
   if (policy.method !== 'sample') throw new Error('a sample policy');
@@ -78,14 +87,15 @@ function countAndRecord(
   const ordered = inSheetOrder(lines);
   const submissionId = submissionIdOf(CASE, ordered);
   const run = (checkAll: boolean) => {
-    const part = { submissionId, offset: 0, total: ordered.length, checkAll };
+    const part = { submissionId, samplingKey: KEY, offset: 0, total: ordered.length, checkAll };
     const verdict = keepCheckedLines(verifySignatures(ordered, ctx), ordered, policy, part, ctx);
     const recorded = recordLines(submissionId, ordered, verdict.lines);
     const counts = {
       validCount: ctx.countedBefore + verdict.newlyCounted.length,
       required: verdict.required,
     };
-    return { verdict, recorded, counts, judged: judgeCheck(policy, submissionId, recorded, counts) };
+    const judged = judgeCheck(policy, submissionId, recorded, counts, { samplingKey: KEY });
+    return { verdict, recorded, counts, judged };
   };
   const first = run(false);
   const { verdict, recorded, counts, judged } = first.judged.needsAllLines ? run(true) : first;
@@ -127,6 +137,35 @@ describe('the draw', () => {
         expect(drawn).toEqual([...drawn].sort((a, b) => a - b));
       }),
     );
+  });
+
+  it('seeds a draw from the election key and the content: unforeseeable without the key, fixed with it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.string(), (bytes, submissionId) => {
+        const key = Buffer.from(bytes).toString('hex');
+        // The same key and sheets: the same seed, whenever and by whomever computed.
+        expect(sampleSeed(submissionId, key)).toBe(sampleSeed(submissionId, key));
+        // Neither the content's own hash (all a candidate can compute) nor another election's key gives it.
+        expect(sampleSeed(submissionId, key)).not.toBe(sampleSeed(submissionId));
+        const other = key === KEY ? OTHER_KEY : KEY;
+        expect(sampleSeed(submissionId, key)).not.toBe(sampleSeed(submissionId, other));
+        // The commitment shown is the key's hash, not the key, and names that key only.
+        expect(samplingKeyCommitment(key)).not.toContain(key);
+        expect(samplingKeyCommitment(key)).not.toBe(samplingKeyCommitment(other));
+      }),
+    );
+  });
+
+  it('packs the lines drawn as a bitmap that gives them back, small whatever the share', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 5_000 }), fc.nat(5_000), (seed, population, n) => {
+        const drawn = drawSample(seed, population, Math.min(n, population));
+        expect(unpackDrawn(packDrawn(drawn, population))).toEqual(drawn);
+      }),
+    );
+    // The largest sheets a job takes (100,000 lines), drawn whole: well under DynamoDB's 400 KB item.
+    const all = Array.from({ length: 100_000 }, (_, i) => i);
+    expect(packDrawn(all, 100_000).length).toBeLessThan(17_000);
   });
 
   it('draws the same lines from the same content, and another draw from other content', () => {
@@ -175,12 +214,7 @@ describe('the draw', () => {
             verifySignatures(part, ctx),
             part,
             policy,
-            {
-              submissionId,
-              offset,
-              total,
-              checkAll: false,
-            },
+            { submissionId, samplingKey: KEY, offset, total, checkAll: false },
             ctx,
           );
           const places = new Set(checkedPart.lines.map((l) => `${l.sheet}/${l.line}`));
@@ -189,7 +223,7 @@ describe('the draw', () => {
         }
         const size = sampleSize(policy, total);
         expect(checked).toEqual(
-          size >= total ? lines.map((_, i) => i) : drawSample(sampleSeed(submissionId), total, size),
+          size >= total ? lines.map((_, i) => i) : drawSample(sampleSeed(submissionId, KEY), total, size),
         );
       }),
     );
@@ -377,8 +411,10 @@ describe('recomputing a verdict from what is stored', () => {
     fc.assert(
       fc.property(linesArb, policyArb, ctxArb, (lines, policy, ctx) => {
         const { submission, recorded } = countAndRecord(lines, policy, ctx);
-        const audit = recomputeCheck(CASE, kept(submission), recorded);
+        const audit = recomputeCheck(CASE, kept(submission), recorded, KEY);
         expect(audit.problems).toEqual([]);
+        // Without the key (an evidence pack), from the seed as recorded: the same verdict.
+        expect(recomputeCheck(CASE, kept(submission), recorded)).toEqual(audit);
         expect(audit.check).toEqual(submission.verdict.check);
         expect(audit.sufficient).toBe(submission.verdict.sufficient);
         // The count is what was verified: never a line left unchecked.
@@ -418,10 +454,24 @@ describe('recomputing a verdict from what is stored', () => {
     expect(recomputeCheck(CASE, noted, recorded).problems).toEqual([]);
     const figures = submission.verdict.check?.sample;
     if (figures?.drawn === undefined) throw new Error('a sample names its lines drawn');
-    const otherDraw = { ...figures, drawn: [...figures.drawn.slice(1), { sheet: 99, line: 1 }] };
+    const movedOne = [...unpackDrawn(figures.drawn).slice(1), recorded.length - 1];
+    const otherDraw = { ...figures, drawn: packDrawn(movedOne, recorded.length) };
     const check = submission.verdict.check ?? FULL_COUNT_CHECK;
     const redrawn = { ...kept(submission), check: { ...check, sample: otherDraw } };
     expect(recomputeCheck(CASE, redrawn, recorded).problems).toEqual(['SIGNATURE_CHECK_VERDICT_DIFFERS']);
+
+    // A seed other than the committed key gives: found by whoever holds the key; without it, the draw the
+    // recorded seed gives is not the lines left unchecked.
+    expect(recomputeCheck(CASE, kept(submission), recorded, OTHER_KEY).problems).toContain(
+      'SIGNATURE_CHECK_VERDICT_DIFFERS',
+    );
+    const reseeded = {
+      ...kept(submission),
+      check: { ...check, sample: { ...figures, seed: 'f'.repeat(64) } },
+    };
+    expect(recomputeCheck(CASE, reseeded, recorded).problems).toContain(
+      'SIGNATURE_CHECK_LINES_NOT_AS_POLICY',
+    );
 
     const flipped: CountedSubmission = {
       ...submission,
@@ -440,5 +490,87 @@ describe('recomputing a verdict from what is stored', () => {
     const { submission } = countAndRecord(twice, policy, signatureContext({ voters: 18_000 }));
     // 180 required: a projection counting repeats would give ~400 and qualify; distinct signers give ~200.
     expect(submission.verdict.check?.sample?.projectedValid).toBeLessThan(260);
+  });
+});
+
+describe('signers a sample left unchecked, sent again', () => {
+  it('are spent: on any sheet each is a repeat naming where it stood, and new signers still count', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 300 }),
+        fc.integer({ min: 1, max: 19 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 500 }),
+        (total, drawnLines, fresh, shift) => {
+          // Enough voters that the sample fails: its drawn signers counted, the others left unchecked.
+          const lines = distinctLines(total);
+          const policy = sample({ sharePercent: 0, minimumLines: drawnLines });
+          const { recorded } = countAndRecord(lines, policy, signatureContext({ voters: 1_000_000 }));
+          const unchecked = recorded.filter((l) => l.checked === false);
+          const counted = new Map(
+            recorded
+              .filter((l) => l.valid)
+              .map((l) => [l.iin, { submissionId: l.submissionId, sheet: l.sheet, line: l.line }]),
+          );
+          // The unchecked signers again, renumbered, beside signers the case never handed in.
+          const again = [
+            ...unchecked.map(({ submissionId: _s, valid: _v, reason: _r, checked: _c, ...l }) => ({
+              ...l,
+              sheet: l.sheet + shift,
+            })),
+            ...Array.from({ length: fresh }, (_, i) => line(9_000 + shift, i + 1, 400 + i)),
+          ];
+          const ctx = signatureContext({
+            voters: 1_000_000,
+            alreadyCounted: new Map([...spentSigners(recorded), ...counted]),
+            countedBefore: counted.size,
+          });
+          const verdict = verifySignatures(again, ctx);
+          const where = new Map(unchecked.map((l) => [l.iin, l]));
+          const byPlace = new Map(again.map((l) => [`${l.sheet}/${l.line}`, l]));
+          for (const v of verdict.lines) {
+            const first = where.get(byPlace.get(`${v.sheet}/${v.line}`)?.iin ?? '');
+            if (first === undefined) {
+              expect(v.valid).toBe(true);
+              continue;
+            }
+            expect(v).toEqual({
+              sheet: v.sheet,
+              line: v.line,
+              valid: false,
+              reason: 'DUPLICATE_SIGNER',
+              firstCounted: { submissionId: first.submissionId, sheet: first.sheet, line: first.line },
+            });
+          }
+          expect(verdict.validCount).toBe(counted.size + fresh);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('are spent only by a line left unchecked: a checked line that was refused may be corrected and sent again', () => {
+    const [refused, unchecked] = [line(1, 1, 1), line(1, 2, 2)];
+    const earlier = [
+      { submissionId: 's1', ...refused, valid: false, reason: 'SIGNER_NOT_ON_REGISTER' },
+      { submissionId: 's1', ...unchecked, valid: false, reason: null, checked: false as const },
+    ];
+    expect([...spentSigners(earlier)]).toEqual([[unchecked.iin, { submissionId: 's1', sheet: 1, line: 2 }]]);
+  });
+});
+
+describe('the election’s sampling key', () => {
+  it('is never in the election’s view, which shows its commitment instead', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+        const samplingKey = Buffer.from(bytes).toString('hex');
+        const view = electionView({ ...anElection(), samplingKey });
+        expect(JSON.stringify(view)).not.toContain(samplingKey);
+        expect(view.samplingKeyCommitment).toBe(samplingKeyCommitment(samplingKey));
+      }),
+      { numRuns: 50 },
+    );
+    // Called before keys existed: nothing to commit to until its first draw makes one.
+    expect(electionView(anElection()).samplingKeyCommitment).toBeNull();
   });
 });

@@ -233,7 +233,7 @@ describe('the election deposit (item 6)', () => {
     });
     const byParty = await api(partyCaller('amanat'), 'POST', path, {
       decision: 'register',
-      checks: { ...checksPassed, deposit: { paidOn: '2026-02-12', reference: 'PP-114' } },
+      checks: { ...checksPassed, deposit: { paidOn: '2026-02-04', reference: 'PP-114' } },
     });
     expect(byParty.status).toBe(403);
     expect((await readCase(idOf(DEPOSIT), caseId)).status).toBe('AwaitingRegistrationDecision');
@@ -243,13 +243,13 @@ describe('the election deposit (item 6)', () => {
     const path = `/elections/${idOf(DEPOSIT)}/cases/${caseId}/registration-decision`;
     const decision = {
       decision: 'register',
-      checks: { ...checksPassed, deposit: { paidOn: '2026-02-12', reference: 'PP-114' } },
+      checks: { ...checksPassed, deposit: { paidOn: '2026-02-04', reference: 'PP-114' } },
     };
     const registered = await api(commission, 'POST', path, decision);
     expect(registered.status, JSON.stringify(registered.body)).toBe(200);
     expect(registered.body).toMatchObject({
       status: 'Registered',
-      checks: { deposit: { paidOn: '2026-02-12', reference: 'PP-114' } },
+      checks: { deposit: { paidOn: '2026-02-04', reference: 'PP-114' } },
     });
     expect((await api(commission, 'POST', path, decision)).status).toBe(409);
   });

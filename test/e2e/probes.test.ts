@@ -484,7 +484,7 @@ describe('finally, the close: a damaged case does not stop the election (item 5)
     });
     expect(moved.status).toBe(200);
     const list = await api({ role: 'public' }, 'GET', `/elections/${E}/candidates`);
-    expect(list.body).toMatchObject({ final: true, unreadableCases: 1 });
+    expect(list.body).toMatchObject({ final: false, unreadableCases: 1 });
     const election = z
       .object({
         notices: z.array(z.object({ code: z.string(), details: z.record(z.string(), z.unknown()) })),

@@ -32,7 +32,8 @@ describe('the README walkthrough', () => {
     const run = spawnSync('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('"status":"Registered"');
-    expect(run.stdout).toContain('"final":true,"candidates":[{');
+    // Registration has closed, but cancellations and a court's registrations may still change the list.
+    expect(run.stdout).toContain('"final":false,"candidates":[{');
     expect(run.stdout).toContain('Асқар Нұрланұлы');
     expect(run.stdout).toContain('"event":"RegistrationDecided"');
     expect(run.stdout).not.toMatch(/"error"/);

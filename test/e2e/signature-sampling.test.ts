@@ -1,7 +1,10 @@
 // Sample-based checking of signature sheets (issue 12, item 5), over HTTP against the engine as `npm start` runs
 // it: a sample that qualifies, one that fails and cannot be drawn again, one between the bands counted in full,
 // a job drawing over its whole submission, and each verdict recomputed from what the commission can download.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
@@ -19,8 +22,11 @@ import {
   inSheetOrder,
   SignatureCheckSchema,
   sampleSeed,
+  unpackDrawn,
 } from '../../shared/domain/signature-sampling.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';
+import { createDocumentClient } from '../../shared/storage/document-client.ts';
+import { keys } from '../../shared/storage/keys.ts';
 import { aSelfFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { candidateCaller, commission, fixtureCalendar } from '../support/engine.ts';
@@ -36,11 +42,31 @@ const VOTERS = 15_000;
 
 const CaseSchema = z.object({ caseId: z.string(), status: z.string() });
 const VerdictSchema = SubmissionVerdictSchema.extend({
-  rejected: z.array(z.object({ sheet: z.int(), line: z.int(), reason: z.string() })),
+  rejected: z.array(
+    z.object({
+      sheet: z.int(),
+      line: z.int(),
+      reason: z.string(),
+      firstCounted: z.object({ sheet: z.int(), line: z.int(), submissionId: z.string() }).optional(),
+    }),
+  ),
 });
 
 let engine: EngineProcess;
 let api: ReturnType<typeof apiClient>;
+let dataDir: string;
+/** The election's sampling key, read from the engine's table as the commission (or a court it gives it to) can. */
+let samplingKey: string;
+
+async function storedSamplingKey(): Promise<string> {
+  const socket = readdirSync(dataDir).find((name) => name.endsWith('.sock'));
+  if (socket === undefined) throw new Error('no storage socket');
+  const storage = createDocumentClient({ endpoint: `unix:${join(dataDir, socket)}` });
+  const { Item } = await storage.send(
+    new GetCommand({ TableName: 'akim-nominations', Key: keys.election(E) }),
+  );
+  return z.object({ samplingKey: z.string() }).parse(Item).samplingKey;
+}
 
 /** A self-nominee's case, its caller, its sheets (drawn from voters `offset` on) and the lines a sample draws. */
 interface Candidate {
@@ -49,15 +75,16 @@ interface Candidate {
   readonly lines: readonly SignatureLine[];
   readonly drawn: ReadonlySet<number>;
 }
-const candidates: Record<'qualifies' | 'fails' | 'between' | 'job', Candidate> = {} as never;
+const candidates: Record<'qualifies' | 'fails' | 'between' | 'job' | 'redraw', Candidate> = {} as never;
 
 async function fileCandidate(serial: number, offset: number, count: number): Promise<Candidate> {
   const filing = aSelfFiling(serial);
   const caller = candidateCaller(filing.candidate.iin);
   const { caseId } = CaseSchema.parse((await api(caller, 'POST', `/elections/${E}/cases`, filing)).body);
   const lines = inSheetOrder(linesFrom(voterRows(count, offset)));
-  // The seed is the submission's content hash: the test knows the draw before it builds the register.
-  const drawn = new Set(drawSample(sampleSeed(submissionIdOf(caseId, lines)), lines.length, 40));
+  // The seed is keyed by the election's sampling key: the test, holding it, knows the draw before it builds the
+  // register (a candidate, who does not, cannot).
+  const drawn = new Set(drawSample(sampleSeed(submissionIdOf(caseId, lines), samplingKey), lines.length, 40));
   return { caller, caseId, lines, drawn };
 }
 
@@ -107,11 +134,14 @@ async function recomputed(c: Candidate) {
     sufficient: note.sufficient,
     check: SignatureCheckSchema.parse(note.check),
   };
-  return { audit: recomputeCheck(c.caseId, stored, lines), lines };
+  // With the key (the commission, a court) the seed is checked too; without it (the pack alone), the draw.
+  const audit = recomputeCheck(c.caseId, stored, lines, samplingKey);
+  expect(recomputeCheck(c.caseId, stored, lines)).toEqual(audit);
+  return { audit, lines };
 }
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
+  dataDir = newDataDir();
   engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
   api = apiClient(engine.url, dataDir);
   const created = await api(
@@ -121,19 +151,24 @@ beforeAll(async () => {
     newElectionInput({}, { signatureCheckPolicy: POLICY }),
   );
   expect(created.status).toBe(201);
+  samplingKey = await storedSamplingKey();
   candidates.qualifies = await fileCandidate(31, 20_000, 400);
   candidates.fails = await fileCandidate(32, 21_000, 400);
   candidates.between = await fileCandidate(33, 22_000, 400);
   candidates.job = await fileCandidate(34, 23_000, 2_400);
+  candidates.redraw = await fileCandidate(35, 26_000, 400);
   // Who is on the register decides each sample: all of the first, 10 of 40 drawn of the second (100 projected,
   // under 95% of 150), 15 of 40 drawn of the third (150 projected: between the bands) and all its others.
-  const { qualifies, fails, between, job } = candidates;
+  // The fifth: 10 of 40 drawn, and every line the sample leaves unchecked would be valid.
+  const { qualifies, fails, between, job, redraw } = candidates;
   const listed = [
     ...qualifies.lines,
     ...fails.lines.filter((_, i) => fails.drawn.has(i)).slice(0, 10),
     ...between.lines.filter((_, i) => between.drawn.has(i)).slice(0, 15),
     ...between.lines.filter((_, i) => !between.drawn.has(i)),
     ...job.lines,
+    ...redraw.lines.filter((_, i) => redraw.drawn.has(i)).slice(0, 10),
+    ...redraw.lines.filter((_, i) => !redraw.drawn.has(i)),
   ];
   const signers = listed.map(({ iin, fullName, birthDate, address }) => ({
     iin,
@@ -174,6 +209,26 @@ describe('sample-based signature checking over HTTP', { timeout: 240_000 }, () =
     expect(body).toMatch(/"method":"sample"[^}]*"version":1/);
   });
 
+  it('shows the commitment to the election’s sampling key to everyone, and the key to no one', async () => {
+    const expected = createHash('sha256').update(Buffer.from(samplingKey, 'hex')).digest('hex');
+    for (const caller of [commission, candidates.qualifies.caller]) {
+      const view = (await api(caller, 'GET', `/elections/${E}`)).body as Record<string, unknown>;
+      expect(view.samplingKeyCommitment).toBe(expected);
+      expect(JSON.stringify(view)).not.toContain(samplingKey);
+    }
+    // Made at the call, random: another election's key is another.
+    const other = await api(
+      commission,
+      'POST',
+      '/elections',
+      newElectionInput({ electionDay: '2026-03-29' }),
+    );
+    expect(other.status).toBe(201);
+    const otherCommitment = (other.body as Record<string, unknown>).samplingKeyCommitment;
+    expect(otherCommitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(otherCommitment).not.toBe(expected);
+  });
+
   it('qualifies by projection: counts only the drawn lines, leaves the rest unchecked, and says so', async () => {
     const c = candidates.qualifies;
     const answer = await submit(c, [...c.lines].reverse(), { 'idempotency-key': randomUUID() });
@@ -188,9 +243,9 @@ describe('sample-based signature checking over HTTP', { timeout: 240_000 }, () =
       rejected: [],
       check: { outcome: 'sample-qualifies', sample: { size: 40, validInSample: 40, projectedValid: 400 } },
     });
-    // The lines drawn are those the content's seed gives, whatever order the sheets came in.
-    const drawnPlaces = [...c.drawn].map((i) => ({ sheet: c.lines[i]?.sheet, line: c.lines[i]?.line }));
-    expect(verdict.check?.sample?.drawn).toEqual(drawnPlaces);
+    // The lines drawn are those the key and the content give, whatever order the sheets came in.
+    expect(unpackDrawn(verdict.check?.sample?.drawn ?? '')).toEqual([...c.drawn]);
+    expect(verdict.check?.sample?.seedFrom).toBe('sampling-key');
     const { audit, lines } = await recomputed(c);
     expect(audit.problems).toEqual([]);
     expect(audit.check).toEqual(verdict.check);
@@ -230,6 +285,30 @@ describe('sample-based signature checking over HTTP', { timeout: 240_000 }, () =
       sufficient: false,
       reasons: { DUPLICATE_LINE: expect.any(Number) },
     });
+    const status = CaseSchema.parse((await api(commission, 'GET', `/elections/${E}/cases/${c.caseId}`)).body);
+    expect(status.status).toBe('AwaitingSignatures');
+  });
+
+  it('does not draw a failed sample’s unchecked signers again from renumbered sheets', async () => {
+    const c = candidates.redraw;
+    const first = VerdictSchema.parse((await submit(c)).body);
+    expect(first).toMatchObject({ validCount: 10, notChecked: 360, check: { outcome: 'sample-fails' } });
+    // The 360 signers left unchecked, all on the register, sent again on sheets 101 on: another submission and
+    // another draw, but each drawn line repeats a signer the case handed in before, and says where.
+    const firstId = submissionIdOf(c.caseId, c.lines);
+    const unchecked = c.lines.filter((_, i) => !c.drawn.has(i));
+    const renumbered = unchecked.map((l) => ({ ...l, sheet: l.sheet + 100 }));
+    const resent = VerdictSchema.parse((await submit(c, renumbered)).body);
+    expect(resent).toMatchObject({ validCount: 10, sufficient: false, reasons: { DUPLICATE_SIGNER: 40 } });
+    expect(resent.rejected).toHaveLength(40);
+    for (const line of resent.rejected) {
+      expect(line).toEqual({
+        sheet: line.sheet,
+        line: line.line,
+        reason: 'DUPLICATE_SIGNER',
+        firstCounted: { submissionId: firstId, sheet: line.sheet - 100, line: line.line },
+      });
+    }
     const status = CaseSchema.parse((await api(commission, 'GET', `/elections/${E}/cases/${c.caseId}`)).body);
     expect(status.status).toBe('AwaitingSignatures');
   });

@@ -738,11 +738,15 @@ describe('recovery', () => {
     }
   });
 
-  it('lets only the reconciler read and stop executions, of the product’s machines only', () => {
-    expect(actionsOf(dev.template, 'Reconcile')).toEqual(
-      expect.arrayContaining(['states:DescribeExecution', 'states:StopExecution', 'states:StartExecution']),
-    );
-    for (const spec of [...taskFunctions, ...apiFunctions]) {
+  it('lets only the reconciler and the reinstatement read and stop executions, of the product’s machines only', () => {
+    // A reinstatement back to the commission stops the case's earlier execution before it starts the next.
+    const stoppers = ['Reconcile', 'reinstateCase'];
+    for (const name of stoppers) {
+      expect(actionsOf(dev.template, name), name).toEqual(
+        expect.arrayContaining(['states:DescribeExecution', 'states:StopExecution', 'states:StartExecution']),
+      );
+    }
+    for (const spec of [...taskFunctions, ...apiFunctions].filter((s) => !stoppers.includes(s.name))) {
       expect(actionsOf(dev.template, spec.name), spec.name).not.toContain('states:StopExecution');
     }
   });

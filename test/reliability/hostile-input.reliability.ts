@@ -78,6 +78,11 @@ const validBodies: Record<string, unknown> = {
   fileNomination: aPartyFiling('amanat', 9),
   confirmPartyNomination: { decision: 'confirm' },
   decideRegistration: { decision: 'refuse', grounds: ['false-information'], reasons: 'x' },
+  cancelRegistration: { grounds: ['false-information'], reasons: 'x' },
+  reinstateCase: {
+    decision: { body: 'court', bodyName: 'Abai regional court', date: '2026-02-05', number: '2-1' },
+    to: 'registered',
+  },
   withdrawNomination: {},
 };
 

@@ -5,9 +5,9 @@ export const checksPassed = {
   disqualification: null,
 } as const;
 
-/** A community meeting that validly agrees in the fixture calendar: notice 4 days ahead, a quorum, a majority. */
+/** A community meeting that validly agrees in the fixture calendar, held the day the akimat's window opens: notice 3 days ahead, a quorum, a majority. */
 export const agreedMeeting = {
-  meetingDate: '2026-02-21',
+  meetingDate: '2026-02-20',
   protocolNumber: '1',
   members: 30,
   membersNotifiedOn: '2026-02-17',

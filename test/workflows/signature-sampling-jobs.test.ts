@@ -9,11 +9,12 @@ import * as runJobStep from '../../functions/run-job-step.ts';
 import * as submitSignatures from '../../functions/submit-signatures.ts';
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
+import { samplingKeyFor } from '../../functions/support/sampling-key.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import type { ElectionRulesInput } from '../../shared/domain/election-rules.ts';
 import { recomputeCheck } from '../../shared/domain/signature-check-audit.ts';
 import { type CountedSubmission, submissionIdOf } from '../../shared/domain/signature-record.ts';
-import { drawSample, inSheetOrder, sampleSeed } from '../../shared/domain/signature-sampling.ts';
+import { drawSample, inSheetOrder, sampleSeed, unpackDrawn } from '../../shared/domain/signature-sampling.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';
 import { aSelfFiling } from '../support/candidates.ts';
 import { candidateCaller, startTestEngine } from '../support/engine.ts';
@@ -122,16 +123,14 @@ describe('sampling in chunked jobs and on the ledger', { timeout: 180_000 }, () 
       t.deps.signatures.linesOfSubmission(caseId, submissionId),
     ]);
     if (record?.state !== 'counted') throw new Error('the submission is counted');
-    const ordered = inSheetOrder(lines);
-    const drawn = drawSample(sampleSeed(submissionId), 2_400, 40).map((i) => ordered[i]);
-    expect(record.verdict.check?.sample?.drawn).toEqual(
-      drawn.map((l) => ({ sheet: l?.sheet, line: l?.line })),
-    );
+    const { samplingKey } = await t.deps.elections.get(electionId);
+    const drawn = drawSample(sampleSeed(submissionId, samplingKey), 2_400, 40);
+    expect(unpackDrawn(record.verdict.check?.sample?.drawn ?? '')).toEqual(drawn);
     expect(recorded.filter((l) => l.checked === false)).toEqual([]);
     expect(recorded.filter((l) => !l.valid).map((l) => l.reason)).toEqual(
       new Array(1_200).fill('SIGNER_NOT_ON_REGISTER'),
     );
-    expect(recomputeCheck(caseId, kept(record), recorded).problems).toEqual([]);
+    expect(recomputeCheck(caseId, kept(record), recorded, samplingKey).problems).toEqual([]);
   });
 
   it('stops a job at the line that verifies the minimum, leaving the later chunks unchecked', async () => {
@@ -163,6 +162,31 @@ describe('sampling in chunked jobs and on the ledger', { timeout: 180_000 }, () 
     if (record?.state !== 'counted') throw new Error('the submission is counted');
     expect(recomputeCheck(caseId, kept(record), recorded).problems).toEqual([]);
   });
+  it('gives an election called before sampling keys one key at its first draw, the same to racing requests', async () => {
+    const policy = { method: 'sample', sharePercent: 0, minimumLines: 40 } as const;
+    const { t, voters, caller, caseId } = await selfNominee(
+      20_000,
+      { signatureCheckPolicy: policy },
+      await startTestEngine(),
+    );
+    await t.deps.elections.update(electionId, (e) => ({ ...e, samplingKey: null }));
+    const legacy = await t.deps.elections.get(electionId);
+    const raced = await Promise.all([samplingKeyFor(t.deps, legacy), samplingKeyFor(t.deps, legacy)]);
+    const { samplingKey } = await t.deps.elections.get(electionId);
+    expect(samplingKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(raced).toEqual([samplingKey, samplingKey]);
+
+    // Kept from then on: the next draw is seeded by it.
+    const lines = linesFrom(voters.slice(0, 400));
+    const verdict = await t.operations.submitSignatures(caller, { electionId, caseId }, { lines });
+    expect(verdict).toMatchObject({
+      check: {
+        sample: { seed: sampleSeed(submissionIdOf(caseId, lines), samplingKey), seedFrom: 'sampling-key' },
+      },
+    });
+    expect((await t.deps.elections.get(electionId)).samplingKey).toBe(samplingKey);
+  });
+
   it('keeps a voter on an undrawn line free to support another candidate where only one may be supported', async () => {
     const policy = { method: 'sample', sharePercent: 0, minimumLines: 40 } as const;
     const { t, voters, caller, caseId } = await selfNominee(
@@ -173,7 +197,8 @@ describe('sampling in chunked jobs and on the ledger', { timeout: 180_000 }, () 
     const lines = linesFrom(voters.slice(0, 400));
     const first = await t.operations.submitSignatures(caller, { electionId, caseId }, { lines });
     expect(first).toMatchObject({ validCount: 40, sufficient: true, check: { outcome: 'sample-qualifies' } });
-    const drawn = new Set(drawSample(sampleSeed(submissionIdOf(caseId, lines)), 400, 40));
+    const { samplingKey } = await t.deps.elections.get(electionId);
+    const drawn = new Set(drawSample(sampleSeed(submissionIdOf(caseId, lines), samplingKey), 400, 40));
     const undrawn = lines.find((_, i) => !drawn.has(i));
     const drawnLine = lines.find((_, i) => drawn.has(i));
     if (undrawn === undefined || drawnLine === undefined) throw new Error('a sample of 40 of 400');
