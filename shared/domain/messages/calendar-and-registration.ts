@@ -1,11 +1,11 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { dateInWords, russianCount } from './wording.ts';
 
 /**
  * Messages of the calendar's checks (the akimat's window, calling), the meeting's notice, the special check's
  * clock and the election deposit, in kk/ru/en. Dates are the election's local dates, in words.
  */
-type Details = Readonly<Record<string, unknown>>;
 
 /** «остаётся 0 дней», «через 3 дня». */
 const ruDays = (value: unknown) => russianCount(Number(value), { one: 'день', few: 'дня', many: 'дней' });

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { groundNote } from './legal-grounds.ts';
 import { dateInWords } from './wording.ts';
 
@@ -7,7 +8,6 @@ import { dateInWords } from './wording.ts';
  * incumbent's term ends (p.2), and the call within one month of powers ended early (p.3). Told to the commission
  * as the election's notices and shown on the election; the call stands.
  */
-type Details = Readonly<Record<string, unknown>>;
 
 export const callingCheckMessages = {
   ELECTION_DAY_TOO_CLOSE_TO_TERM_END: (d: Details) => {

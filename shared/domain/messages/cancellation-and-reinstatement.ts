@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { momentInWords } from './wording.ts';
 
 /**
@@ -6,7 +7,6 @@ import { momentInWords } from './wording.ts';
  * categories of legal grounds published next to the registered list. Codes are never put inside a sentence: the
  * field an issue names says which ground or date is at fault.
  */
-type Details = Readonly<Record<string, unknown>>;
 
 const CLE = {
   kk: '«Қазақстан Республикасындағы сайлау туралы» Конституциялық заңның',

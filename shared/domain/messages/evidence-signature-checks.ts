@@ -1,11 +1,11 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 
 /**
  * What the evidence verifier finds when it recomputes a submission's signature check from the pack
  * (`recomputeCheck`, `signature-check-audit.ts`), in kk/ru/en: what was recorded and what the stored lines give,
  * in words. Details are outcomes, counts, places and ids, never personal data.
  */
-type Details = Readonly<Record<string, unknown>>;
 
 const outcomes: Readonly<Record<string, LocalizedText>> = {
   'counted-in-full': {

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { groundNote } from './legal-grounds.ts';
 import { momentInWords } from './wording.ts';
 
@@ -7,7 +8,6 @@ import { momentInWords } from './wording.ts';
  * nomination is extended, the akimat that its window is open, everyone that the list is published, the operator
  * that the calendar needed mending. Moments in the election's local time (`timeZone` beside them).
  */
-type Details = Readonly<Record<string, unknown>>;
 
 export const noticeMessages = {
   NOMINATION_EXTENDED: (d: Details) => {

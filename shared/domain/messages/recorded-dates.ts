@@ -1,7 +1,6 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { dateInWords } from './wording.ts';
-
-type Details = Readonly<Record<string, unknown>>;
 
 /** Messages of dates a record states (`recorded-dates.ts`), in kk/ru/en. */
 export const recordedDateMessages = {

@@ -1,11 +1,11 @@
 import type { LocalizedText } from '../language.ts';
+import type { Details } from './details.ts';
 import { russianCount } from './wording.ts';
 
 /**
  * Messages of a case's history of reinstatements: every decision that overturned its refusal or cancellation is
  * kept (by fingerprint) so that none is recorded twice, up to a bound that keeps the case one small record.
  */
-type Details = Readonly<Record<string, unknown>>;
 
 export const reinstatementHistoryMessages = {
   REINSTATEMENT_LIMIT_REACHED: (d: Details) => {
