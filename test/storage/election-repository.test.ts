@@ -78,6 +78,27 @@ describe('election storage', () => {
     expect(stored.version).toBe(9);
   });
 
+  it('judges a change on the stored election when the one the caller read is stale, losing no change', async () => {
+    const election = anElection({
+      unit: { kato: '195230700', kind: 'village', nameKk: 'Жаңалық', nameRu: 'Жаналык' },
+    });
+    await elections.create(election);
+    const seen = await elections.get(election.electionId);
+    // Parallel changes, each from the same read: every one but the first meets a newer election and reads it.
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        elections.update(
+          election.electionId,
+          (current) => ({ ...current, additionalProposals: current.additionalProposals + 1 }),
+          seen,
+        ),
+      ),
+    );
+    const stored = await elections.get(election.electionId);
+    expect(stored.additionalProposals).toBe(4);
+    expect(stored.version).toBe(seen.version + 4);
+  });
+
   it('lists every election without scanning the table: from the directory, naming one that does not read', async () => {
     const { table, accesses } = await tableAccessRecorder(() => 'listAll');
     const repository = new ElectionRepository(table);
