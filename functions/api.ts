@@ -6,11 +6,14 @@ import { apiLambdaHandler } from './support/lambda-api.ts';
  */
 export const handler = apiLambdaHandler();
 export const createElection = apiLambdaHandler('createElection');
+export const getTime = apiLambdaHandler('getTime');
 export const getElection = apiLambdaHandler('getElection');
 export const importVoterRegister = apiLambdaHandler('importVoterRegister');
 export const fileNomination = apiLambdaHandler('fileNomination');
 export const listCases = apiLambdaHandler('listCases');
 export const getCase = apiLambdaHandler('getCase');
+export const createUpload = apiLambdaHandler('createUpload');
+export const getJob = apiLambdaHandler('getJob');
 export const getCaseTimeline = apiLambdaHandler('getCaseTimeline');
 export const getCaseEvidence = apiLambdaHandler('getCaseEvidence');
 export const submitSignatures = apiLambdaHandler('submitSignatures');

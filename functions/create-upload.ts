@@ -62,11 +62,11 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
     return {
       uploadId,
       url,
-      method: 'PUT',
+      method: 'PUT' as const,
       headers: uploadHeaders(upload),
       expiresAt,
       startJob: {
-        method: 'POST',
+        method: 'POST' as const,
         path:
           upload.caseId === undefined
             ? `/elections/${electionId}/voter-register`

@@ -39,8 +39,11 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
           rules: election.rules,
         });
         const checked = checkRegistrationDecision(decision, eligibility, election.rules);
+        const numbered = checked.number === undefined ? {} : { number: checked.number };
         const details =
-          checked.decision === 'refuse' ? { grounds: checked.grounds, reasons: checked.reasons } : {};
+          checked.decision === 'refuse'
+            ? { grounds: checked.grounds, reasons: checked.reasons, ...numbered }
+            : numbered;
         const decided = decideStep(
           { ...current, checks, findings: { ...current.findings, eligibility } },
           'registration-decision',

@@ -1,10 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { AccountDirectory } from '../../shared/ports/account-directory.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { ObjectStore } from '../../shared/ports/objects.ts';
 import type { WakeUps } from '../../shared/ports/wake-ups.ts';
 import type { Workflows } from '../../shared/ports/workflows.ts';
 import type { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import type { InboxStore } from '../../shared/storage/inbox-store.ts';
 import type { JobRepository } from '../../shared/storage/job-repository.ts';
 import type { PublishedList } from '../../shared/storage/published-list.ts';
 import type { SignatureRepository } from '../../shared/storage/signature-repository.ts';
@@ -20,9 +22,13 @@ export interface Dependencies {
   readonly voters: VoterRegisterRepository;
   /** Bulk jobs: their checkpoints and progress. */
   readonly jobs: JobRepository;
+  /** How far each account has read its inbox. */
+  readonly inbox: InboxStore;
   /** Files waiting for their job (uploads, bodies too large to work through in a request, the job's chunks). */
   readonly objects: ObjectStore;
   readonly workflows: Workflows;
+  /** The accounts that sign in to the desk: the engine's own locally, the Cognito user pool on AWS. */
+  readonly accounts: AccountDirectory;
   readonly wakeUps: WakeUps;
   readonly clock: Clock;
   /** New ids (cases, register snapshots); passed in so that tests may fix them. */

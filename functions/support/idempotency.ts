@@ -63,8 +63,11 @@ function callerKey(caller: Caller): string {
   }
 }
 
-/** Fields of an answer that are personal data: kept out of the stored copy a repeated request gets back. */
-const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['iin', 'birthDate', 'address']);
+/**
+ * Fields of an answer that are personal data, or a secret (a new account's first password): kept out of the
+ * stored copy a repeated request gets back.
+ */
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['iin', 'birthDate', 'address', 'initialPassword']);
 
 /**
  * What a stored answer may weigh: a DynamoDB item is at most 400 KB, and an answer that cannot be stored would

@@ -13,8 +13,11 @@ export function createApp(props: AppProps = {}): { app: App; stack: NominationsS
     context: { '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true, ...props.context },
   });
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
+  // Tests give a stub desk (`-c deskDirectory=…`); a real synthesis takes web/dist.
+  const deskDirectory: unknown = app.node.tryGetContext('deskDirectory');
   const stack = new NominationsStack(app, `AkimNominations-${stage}`, {
     stage,
+    ...(typeof deskDirectory === 'string' ? { deskDirectory } : {}),
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: `akim-nominations (${stage}): nomination cases of the direct elections of rural akims`,
   });

@@ -42,7 +42,21 @@ export interface FunctionNeeds {
   readonly inspectsExecutions?: boolean;
   /** Files in the upload bucket. */
   readonly objects?: ObjectNeeds;
+  /**
+   * The desk's accounts on AWS: the function is told the user pool, and may take these actions (`cognito-idp:…`)
+   * on it only (none: it reads the accounts' records in the table).
+   */
+  readonly userPool?: readonly CognitoAction[];
 }
+
+/** What the account functions ask of Cognito (shared/aws/cognito-account-directory.ts). */
+export type CognitoAction =
+  | 'AdminCreateUser'
+  | 'AdminAddUserToGroup'
+  | 'AdminDeleteUser'
+  | 'AdminGetUser'
+  | 'AdminDisableUser'
+  | 'AdminUserGlobalSignOut';
 
 export interface FunctionSpec {
   /** The name the ASL placeholder or the API operation uses. */
@@ -226,6 +240,8 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
     startsWorkflows: ['election-calendar'],
   },
   getElection: { reads: ['election'], writes: [] },
+  // The clock only: the engine's current instant.
+  getTime: { reads: [], writes: [] },
   // A snapshot's manifest is written once, then looked for; chunks of an abandoned import are found and removed.
   // A new list recounts the cases' signatures: it lists the cases, puts their ledgers right on the new list
   // (signers off and on), records the recount on each case and resumes a case that now has enough. A large list
@@ -283,6 +299,23 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
     inspectsExecutions: true,
   },
   listCandidates: { reads: ['election', 'published', 'unreadable'], writes: [] },
+  // A district's elections come from the district index; the inbox reads them, their cases, and its read mark.
+  listElections: { reads: ['district'], writes: [] },
+  listNotices: { reads: ['district', 'inbox', ...listsCases.reads], writes: listsCases.writes },
+  markNoticesRead: { reads: ['inbox'], writes: ['inbox'] },
+  // Accounts: Cognito keeps the credentials and groups, the table each account's record by district. A creation
+  // that fails half-way removes its user again; a disablement ends the user's sessions too.
+  listAccounts: { reads: ['accounts'], writes: [], userPool: [] },
+  createAccount: {
+    reads: [],
+    writes: ['accounts'],
+    userPool: ['AdminCreateUser', 'AdminAddUserToGroup', 'AdminDeleteUser'],
+  },
+  disableAccount: {
+    reads: ['accounts'],
+    writes: ['accounts'],
+    userPool: ['AdminGetUser', 'AdminDisableUser', 'AdminUserGlobalSignOut'],
+  },
 };
 
 /** Every API operation's function: one per route, each serving only its route. */

@@ -2,6 +2,7 @@ import {
   ArnFormat,
   CfnOutput,
   Duration,
+  Lazy,
   RemovalPolicy,
   Stack,
   type StackProps,
@@ -9,17 +10,24 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  CfnBucket,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -29,7 +37,9 @@ import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.t
 import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
 import { loadWorkflow, taskStates } from '../../shared/workflow-definitions.ts';
+import { DeskHosting } from './constructs/desk-hosting.ts';
 import { Identity } from './constructs/identity.ts';
+import { NoticeTopic } from './constructs/notice-topic.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { ReconcileSchedule } from './constructs/reconcile-schedule.ts';
 import { Workflow } from './constructs/workflow.ts';
@@ -58,6 +68,8 @@ const WRITE_ACTIONS = [
 export interface NominationsStackProps extends StackProps {
   /** `dev`, `staging`, `prod`, …: names every resource; anything but `dev` keeps its data on deletion. */
   readonly stage: string;
+  /** The built desk (index.html, assets/). @default web/dist, which `npm run desk` builds */
+  readonly deskDirectory?: string;
 }
 
 /** How long the upload bucket's access log is kept: as long as the API's. */
@@ -88,7 +100,10 @@ export class NominationsStack extends Stack {
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly deskClient: UserPoolClient;
+  readonly desk: DeskHosting;
   readonly alarmTopic: Topic;
+  readonly notices: NoticeTopic;
   readonly scheduleDeadLetters: Queue;
   readonly #machineArns: Readonly<Record<WorkflowName, string>>;
   readonly #executionArns: string[];
@@ -116,6 +131,8 @@ export class NominationsStack extends Stack {
       encryption: TableEncryptionV2.awsManagedKey(),
       // Idempotency records carry their expiry here (Powertools' default attribute).
       timeToLiveAttribute: 'expiration',
+      // The notice topic's publisher reads what changed (NoticeTopic).
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
@@ -235,15 +252,44 @@ export class NominationsStack extends Stack {
     const identity = new Identity(this, 'Identity', { prefix, production: stage === 'prod' });
     this.userPool = identity.userPool;
     this.userPoolClient = identity.client;
+    this.#grantUserPool(functions);
+    this.desk = new DeskHosting(this, 'Desk', {
+      ...(props.deskDirectory === undefined ? {} : { directory: props.deskDirectory }),
+      connectOrigins: [
+        // The API is made below, and its routes need the desk's client, which needs the desk's URL.
+        Lazy.string({ produce: () => this.api.apiEndpoint }),
+        `https://cognito-idp.${this.region}.${this.urlSuffix}`,
+        identity.signInDomain.baseUrl(),
+        `https://${this.uploads.bucketRegionalDomainName}`,
+      ],
+      formOrigins: [identity.signInDomain.baseUrl()],
+      keepLogs: keepData,
+    });
+    this.deskClient = identity.addDeskClient(this.desk.url);
     this.api = this.#httpApi(prefix, lambdas);
+    this.desk.deploy({
+      authority: identity.issuer,
+      clientId: this.deskClient.userPoolClientId,
+      apiUrl: this.api.apiEndpoint,
+      endSessionEndpoint: `${identity.signInDomain.baseUrl()}/logout`,
+    });
     this.alarmTopic = this.#alarms();
+    this.notices = new NoticeTopic(this, 'Notices', {
+      table: this.table,
+      environment,
+      alarms: this.alarmTopic,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'DeskUrl', { value: `${this.desk.url}/` });
+    new CfnOutput(this, 'DeskClientId', { value: this.deskClient.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: identity.signInDomain.baseUrl() });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UploadBucketName', { value: this.uploads.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'NoticeTopicArn', { value: this.notices.topic.topicArn });
   }
 
   #productFunction(
@@ -323,6 +369,23 @@ export class NominationsStack extends Stack {
     return product;
   }
 
+  /** The account functions' Cognito actions (FunctionNeeds.userPool), on the product's user pool only. */
+  #grantUserPool(functions: Readonly<Record<string, ProductFunction>>): void {
+    for (const spec of [...taskFunctions, ...apiFunctions, ...scheduledFunctions]) {
+      const actions = spec.needs.userPool;
+      const fn = functions[spec.name]?.function;
+      if (actions === undefined || fn === undefined) continue;
+      fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+      if (actions.length === 0) continue;
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: actions.map((action) => `cognito-idp:${action}`),
+          resources: [this.userPool.userPoolArn],
+        }),
+      );
+    }
+  }
+
   /**
    * Files too large for a request. Clients PUT them through presigned URLs (createUpload), jobs read them and keep
    * what they cut them into beside them. Private, encrypted at rest, TLS only, unversioned (a file removed is
@@ -359,6 +422,17 @@ export class NominationsStack extends Stack {
         })),
         // A presigned upload is one PUT; a multipart upload left unfinished is removed all the same.
         { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      // The desk PUTs to presigned URLs from its own origin. Any origin: the signed URL is the whole permission
+      // (one key, type and length, a quarter hour), and naming the desk's origin would make the stack a cycle.
+      cors: [
+        {
+          allowedOrigins: ['*'],
+          allowedMethods: [HttpMethods.PUT],
+          allowedHeaders: ['content-type', 'if-none-match'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
       ],
     });
   }
@@ -441,15 +515,29 @@ export class NominationsStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const api = new HttpApi(this, 'Api', { apiName: `${prefix}-api`, createDefaultStage: false });
+    const api = new HttpApi(this, 'Api', {
+      apiName: `${prefix}-api`,
+      createDefaultStage: false,
+      // The desk calls from its CloudFront origin. Any origin: the one credential is a bearer token a page must
+      // add itself (no cookies), and naming the desk's origin here would make the stack a cycle (the desk's CSP
+      // names the API).
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key'],
+        exposeHeaders: ['retry-after'],
+        maxAge: Duration.days(1),
+      },
+    });
     api.addStage('Stage', {
       stageName: '$default',
       autoDeploy: true,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
+    // ID tokens of both clients: scripts' (SRP) and the desk's (hosted sign-in).
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
-      userPoolClients: [this.userPoolClient],
+      userPoolClients: [this.userPoolClient, this.deskClient],
     });
     const route = (operationId: string, path: string, method: HttpMethod, isPublic: boolean) => {
       const fn = lambdas[operationId];

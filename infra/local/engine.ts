@@ -13,11 +13,13 @@ import type { Workflows } from '../../shared/ports/workflows.ts';
 import { CaseRepository } from '../../shared/storage/case-repository.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';
+import { InboxStore } from '../../shared/storage/inbox-store.ts';
 import { JobRepository } from '../../shared/storage/job-repository.ts';
 import { PublishedList } from '../../shared/storage/published-list.ts';
 import { SignatureRepository } from '../../shared/storage/signature-repository.ts';
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
+import { LocalAccountDirectory } from './accounts/local-account-directory.ts';
 import { localFunctions } from './local-functions.ts';
 import { LocalObjects } from './local-objects.ts';
 import { LocalWakeUps } from './local-wake-ups.ts';
@@ -46,6 +48,7 @@ export class Engine {
   readonly wakeUps: LocalWakeUps;
   readonly clock: Clock;
   readonly objects: LocalObjects;
+  readonly accounts: LocalAccountDirectory;
   readonly #reconcile: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
   readonly #reconcileAtStartUp: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
 
@@ -53,6 +56,7 @@ export class Engine {
     this.clock = options.clock;
     this.wakeUps = new LocalWakeUps(options.table);
     this.objects = options.objects ?? LocalObjects.temporary();
+    this.accounts = new LocalAccountDirectory(options.table);
     // Handlers need the engine to start and signal workflows, and the engine needs the handlers: late-bound.
     let engine: LocalWorkflows | undefined;
     const workflows: Workflows = {
@@ -68,8 +72,10 @@ export class Engine {
       signatures: new SignatureRepository(options.table),
       voters: new VoterRegisterRepository(options.table),
       jobs: new JobRepository(options.table),
+      inbox: new InboxStore(options.table),
       objects: this.objects,
       workflows,
+      accounts: this.accounts,
       wakeUps: this.wakeUps,
       clock: options.clock,
       newId: randomUUID,

@@ -7,6 +7,7 @@ import { createApiDispatch, isPublicRoute, refusalBeforeBody } from '../../funct
 import type { Dependencies } from '../../functions/support/dependencies.ts';
 import { idempotencyStore } from '../../functions/support/idempotency.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
+import { AccountIdSchema } from '../../shared/domain/account.ts';
 import { UnauthorizedError } from '../../shared/domain/errors.ts';
 import { type Language, negotiateLanguage } from '../../shared/domain/language.ts';
 import { InstantSchema } from '../../shared/domain/local-date.ts';
@@ -14,6 +15,9 @@ import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
 import { readBody } from '../../shared/http/request-body.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
+import type { LocalAccountDirectory } from './accounts/local-account-directory.ts';
+import { operatorAccountCall } from './accounts/operator-accounts.ts';
+import { OIDC_PATH } from './accounts/sign-in-service.ts';
 import { LOCAL_UPLOAD_PATH, type LocalObjects } from './local-objects.ts';
 import type { LocalTokens } from './local-tokens.ts';
 import type { ExecutionView } from './local-workflows.ts';
@@ -34,6 +38,12 @@ export interface ApiServerOptions {
   readonly maxBodyBytes?: number;
   /** Where presigned uploads are kept: the PUTs of the URLs createUpload hands out, as S3 takes them on AWS. */
   readonly uploads?: LocalObjects;
+  /** The desk's accounts, which the operator manages on the admin routes (`npm run users`). */
+  readonly accounts?: LocalAccountDirectory;
+  /** The OpenID provider answering under `/oidc`, once the engine knows its own URL (after listening). */
+  readonly signIn?: () => ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** The desk's files (`/`, `/assets/*`, `/desk-config.json`), served beside the API. */
+  readonly desk?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
 }
 
 const ClockMoveSchema = z.strictObject({ to: InstantSchema });
@@ -76,6 +86,11 @@ export function createApiServer(options: ApiServerOptions): Server {
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = () => (method === 'POST' ? readBytes(req, maxBodyBytes, language) : noBody(req, language));
+      const signIn = options.signIn?.();
+      if (signIn && (url.pathname === OIDC_PATH || url.pathname.startsWith(`${OIDC_PATH}/`))) {
+        return await signIn(req, res);
+      }
+      if (options.desk?.(req, res, url.pathname)) return;
       if (method === 'PUT' && url.pathname.startsWith(LOCAL_UPLOAD_PATH) && options.uploads) {
         return send(res, 200, await acceptUpload(req, url, options.uploads, language));
       }
@@ -95,7 +110,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       if (unknown?.status === 404) throw new Refused(unknown, true);
       const caller = isPublicRoute(method, url.pathname)
         ? { role: 'public' as const }
-        : await callerOf(req, options.tokens, language);
+        : await callerOf(req, options, language);
       const refused = refusalBeforeBody(method, url.pathname, caller, req.headers['accept-language']);
       if (refused !== null) throw new Refused(refused, true);
       const answer = await dispatch({
@@ -157,7 +172,7 @@ async function acceptUpload(
 
 type AdminCall = (body: Uint8Array, contentType: string | undefined, language: Language) => Promise<unknown>;
 
-/** The local-only routes: health, stats, executions, and the manual clock. Null for anything else. */
+/** The local-only routes: health, stats, executions, accounts, and the manual clock. Null for anything else. */
 function adminRoute(options: ApiServerOptions, method: string, path: string): AdminCall | null {
   const { deps } = options;
   if (method === 'GET' && path === '/health') {
@@ -189,6 +204,11 @@ function adminRoute(options: ApiServerOptions, method: string, path: string): Ad
   if (method === 'POST' && path === '/admin/reconcile' && reconcile) {
     return async (body, contentType, language) =>
       reconcile(parseOrThrow(ReconcileRequestSchema, await adminJson(body, contentType, language)));
+  }
+  const accountCall = options.accounts && operatorAccountCall(options.accounts, deps.clock, method, path);
+  if (accountCall) {
+    return async (body, contentType, language) =>
+      accountCall(method === 'POST' ? await adminJson(body, contentType, language) : null);
   }
   const move = options.moveClock;
   if (method === 'POST' && path === '/admin/clock' && move) {
@@ -256,15 +276,30 @@ function bearerToken(req: IncomingMessage): string | null {
   return parts.length === 2 && parts[0]?.toLowerCase() === 'bearer' ? (parts[1] ?? '') : '';
 }
 
-async function callerOf(req: IncomingMessage, tokens: LocalTokens, language: Language): Promise<Caller> {
+/**
+ * The caller a bearer token names. A desk account's token is refused as soon as the account is disabled, not
+ * only when the token expires (Cognito's way: up to an hour later).
+ */
+async function callerOf(
+  req: IncomingMessage,
+  { tokens, accounts }: Pick<ApiServerOptions, 'tokens' | 'accounts'>,
+  language: Language,
+): Promise<Caller> {
   const token = bearerToken(req);
   if (token === null) return { role: 'public' };
   try {
-    return await tokens.verify(token);
+    const caller = await tokens.verify(token);
+    if (caller.role !== 'public' && accounts !== undefined && isAccountId(caller.subject)) {
+      const account = await accounts.find(caller.subject);
+      if (account === null || account.disabled) throw new UnauthorizedError();
+    }
+    return caller;
   } catch (error) {
     throw new Refused(errorResponse(error, language), true);
   }
 }
+
+const isAccountId = (subject: string) => AccountIdSchema.safeParse(subject).success;
 
 /** The body's bytes, refused as soon as its declared or actual size passes the limit. */
 async function readBytes(req: IncomingMessage, maxBytes: number, language: Language): Promise<Uint8Array> {

@@ -1,13 +1,19 @@
-// `npm run token -- --role <role> --scope <district|party|iin> [--subject <name>]`: prints a bearer token
-// for the local engine, signed with the key in DATA_DIR. `--role operator` (no scope): a token for the
-// engine's admin routes (the manual clock, executions, stats).
+// `npm run token -- --role <role> --scope <district|party|iin> [--subject <name>] [--admin]`: prints a bearer token
+// for the local engine, signed (ES256) with the key in DATA_DIR, for scripts and curl; people sign in to the desk
+// with accounts (`npm run users`). `--role operator` (no scope): a token for the engine's admin routes (the
+// manual clock, executions, stats, accounts).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CallerSchema, SubjectSchema } from '../../shared/auth/caller.ts';
 import { LocalTokens } from './local-tokens.ts';
 
 const { values } = parseArgs({
-  options: { role: { type: 'string' }, scope: { type: 'string' }, subject: { type: 'string' } },
+  options: {
+    role: { type: 'string' },
+    scope: { type: 'string' },
+    subject: { type: 'string' },
+    admin: { type: 'boolean', default: false },
+  },
 });
 const role = values.role ?? '';
 const scope = values.scope ?? '';
@@ -27,10 +33,12 @@ const caller = CallerSchema.safeParse({
   district: scope,
   partyId: scope,
   iin: scope,
+  // A commission's administrator (the account routes); ignored for other roles.
+  ...(role === 'commission' && values.admin ? { admin: true } : {}),
 });
 if (!caller.success || caller.data.role === 'public') {
   console.error(
-    'usage: npm run token -- --role commission|akimat --scope <4-digit district>\n' +
+    'usage: npm run token -- --role commission|akimat --scope <4-digit district> [--admin: commission]\n' +
       '       npm run token -- --role party --scope <party id>\n' +
       '       npm run token -- --role candidate --scope <own IIN>\n' +
       '       npm run token -- --role operator   (the engine’s admin routes)\n' +

@@ -10,7 +10,11 @@ import { RECONCILE_EVERY_MINUTES } from '../../shared/domain/execution-repair.ts
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDocumentClient, type createDynamoClient } from '../../shared/storage/document-client.ts';
+import { createSignInService } from './accounts/sign-in-service.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { DESK_DIST } from './desk-build.ts';
+import { deskConfig } from './desk-config.ts';
+import { createDeskFiles } from './desk-files.ts';
 import { Engine } from './engine.ts';
 import { createApiServer } from './http-server.ts';
 import { LocalObjects } from './local-objects.ts';
@@ -131,9 +135,16 @@ const moveClock = manualClock
     }
   : undefined;
 
+const tokens = LocalTokens.inDataDir(dataDir);
+// The sign-in provider needs the engine's URL, known once the server listens (PORT=0 picks any port).
+let signIn: ReturnType<typeof createSignInService> | undefined;
+let engineUrl = `http://127.0.0.1:${port}`;
 const server = createApiServer({
   deps: engine.deps,
-  tokens: LocalTokens.inDataDir(dataDir),
+  tokens,
+  accounts: engine.accounts,
+  signIn: () => signIn,
+  desk: createDeskFiles({ distDir: DESK_DIST, config: () => deskConfig(engineUrl) }),
   uploads: engine.objects,
   storage: { endpoint: storage.endpoint, tableName: table.name },
   stats: () => ({
@@ -153,12 +164,16 @@ const server = createApiServer({
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : port}`;
+  engineUrl = url;
+  signIn = createSignInService({ engineUrl: url, tokens, accounts: engine.accounts });
   console.log(
     [
       `akim-nominations engine listening on ${url}`,
       `data folder: ${dataDir}`,
       `clock: ${manualClock ? `manual, now ${manualClock.now()} (move it: POST ${url}/admin/clock {"to": "<instant>"})` : 'real time'}`,
       `resumed: ${resumed.repaired.filter((r) => r.workflow === 'election-calendar').length} election calendars, ${resumed.repaired.filter((r) => r.workflow === 'nomination-case').length} cases`,
+      `the desk: ${url}/ (sign in with an account)`,
+      'the first account: npm run users -- add --role commission --scope 1952 --name "…" --admin',
       'a token: npm run token -- --role commission --scope 1952',
     ].join('\n'),
   );

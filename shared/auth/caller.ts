@@ -20,7 +20,13 @@ export const SubjectSchema = z
  * through the API Gateway authorizer) and locally (tokens the engine signs).
  */
 export const CallerSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('commission'), subject: SubjectSchema, district: DistrictCodeSchema }),
+  z.object({
+    role: z.literal('commission'),
+    subject: SubjectSchema,
+    district: DistrictCodeSchema,
+    /** The commission's administrator: manages the accounts of its district (an `admin` group beside the role). */
+    admin: z.boolean().optional(),
+  }),
   z.object({ role: z.literal('akimat'), subject: SubjectSchema, district: DistrictCodeSchema }),
   z.object({ role: z.literal('party'), subject: SubjectSchema, partyId: PartyIdSchema }),
   /** A candidate's token carries their own IIN: it is how their own cases are recognised. */

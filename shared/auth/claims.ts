@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { UnauthorizedError } from '../domain/errors.ts';
 import { type Caller, CallerSchema } from './caller.ts';
 
+/** The groups that name a caller's role; `public` is nobody's group. */
+const ACCOUNT_ROLES = ['commission', 'akimat', 'party', 'candidate'] as const;
+/** The group of a commission's administrators, besides `commission`. */
+export const ADMIN_GROUP = 'admin';
+
 /**
  * The claims a verified token carries, in Cognito's shape: the role is the user's group, the scope a custom
  * attribute. The local engine signs tokens with the same claims, so handlers read one shape everywhere.
@@ -29,8 +34,13 @@ export function callerFromClaims(claims: unknown): Caller {
   const parsed = ClaimsSchema.safeParse(claims);
   if (!parsed.success) throw new UnauthorizedError();
   const c = parsed.data;
+  const groups = c['cognito:groups'];
+  // The role is the one group that names a role: an administrator is in `admin` besides, in any order.
+  const roles = groups.filter((group) => (ACCOUNT_ROLES as readonly string[]).includes(group));
+  if (roles.length !== 1) throw new UnauthorizedError();
   const caller = CallerSchema.safeParse({
-    role: c['cognito:groups'][0],
+    role: roles[0],
+    ...(roles[0] === 'commission' && groups.includes(ADMIN_GROUP) ? { admin: true } : {}),
     subject: c.sub,
     district: c['custom:district'],
     partyId: c['custom:party'],
@@ -44,7 +54,7 @@ export function callerFromClaims(claims: unknown): Caller {
 export function claimsOf(caller: Exclude<Caller, { role: 'public' }>): Claims {
   return {
     sub: caller.subject,
-    'cognito:groups': [caller.role],
+    'cognito:groups': [caller.role, ...(caller.role === 'commission' && caller.admin ? [ADMIN_GROUP] : [])],
     ...('district' in caller ? { 'custom:district': caller.district } : {}),
     ...('partyId' in caller ? { 'custom:party': caller.partyId } : {}),
     ...('iin' in caller ? { 'custom:iin': caller.iin } : {}),

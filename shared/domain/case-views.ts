@@ -12,7 +12,7 @@ import { reinstatementClosesAt } from './reinstatement.ts';
  * What each audience sees of a case. IINs and birth dates appear only to the district commission and to the
  * candidate themself; the public sees registered candidates' names, routes and nominators only.
  */
-const whoDecides: Readonly<Record<WaitingStep, 'party' | 'candidate' | 'akimat' | 'commission'>> = {
+export const whoDecides: Readonly<Record<WaitingStep, 'party' | 'candidate' | 'akimat' | 'commission'>> = {
   'party-confirmation': 'party',
   signatures: 'candidate',
   'community-consent': 'akimat',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CalendarRegime, CalendarRegimeIdSchema, calendarRegimes } from './calendar-regimes.ts';
+import { CommissionRecordSchema } from './commission-record.ts';
 import {
   computeElectionCalendar,
   type ElectionCalendar,
@@ -37,6 +38,8 @@ export const NewElectionSchema = z.strictObject({
   incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
   /** The day the incumbent's powers ended early, where they did: calling is due within a month (CLE 113-1 p.3). */
   incumbentPowersEndedOn: LocalDateSchema.nullable().default(null),
+  /** The commission's name and signatories, printed on its decisions; null where not given. */
+  commission: CommissionRecordSchema.nullable().default(null),
 });
 export type NewElection = z.input<typeof NewElectionSchema>;
 
@@ -79,6 +82,8 @@ export const ElectionSchema = z.strictObject({
   incumbentTermEndsOn: LocalDateSchema.nullable().default(null),
   /** Null where the powers did not end early, or the commission did not say. */
   incumbentPowersEndedOn: LocalDateSchema.nullable().default(null),
+  /** The commission's name and signatories for its documents; null where not given (as in older elections). */
+  commission: CommissionRecordSchema.nullable().default(null),
   regime: CalendarRegimeIdSchema,
   rules: ElectionRulesSchema,
   configuredRules: z.array(z.string()),
@@ -162,6 +167,7 @@ export function callElection(input: unknown, now: string): Election {
     calledOn: draft.calledOn,
     incumbentTermEndsOn: draft.incumbentTermEndsOn,
     incumbentPowersEndedOn: draft.incumbentPowersEndedOn,
+    commission: draft.commission,
     regime: draft.regime,
     rules: draft.rules,
     configuredRules: configured,

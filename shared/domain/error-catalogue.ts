@@ -1,4 +1,6 @@
 import type { LocalizedText } from './language.ts';
+import { accountDirectoryMessages } from './messages/account-directory.ts';
+import { accountMessages } from './messages/accounts.ts';
 import { calendarAndRegistrationMessages } from './messages/calendar-and-registration.ts';
 import { callingCheckMessages } from './messages/calling-checks.ts';
 import { cancellationAndReinstatementMessages } from './messages/cancellation-and-reinstatement.ts';
@@ -6,6 +8,7 @@ import { caseEventName, caseStatusName, entityName, stepName } from './messages/
 import { communityMeetingMessages } from './messages/community-meeting.ts';
 import { type Details, num, s, type Template } from './messages/details.ts';
 import { eligibilityFindingMessages } from './messages/eligibility-findings.ts';
+import { inboxMessages } from './messages/inbox.ts';
 import { groundNote } from './messages/legal-grounds.ts';
 import { noticeMessages } from './messages/notices.ts';
 import { recordedDateMessages } from './messages/recorded-dates.ts';
@@ -68,6 +71,9 @@ export const errorCatalogue = {
   ...signatureReasonMessages,
   ...eligibilityFindingMessages,
   ...communityMeetingMessages,
+  ...accountMessages,
+  ...accountDirectoryMessages,
+  ...inboxMessages,
   // --- rules of the law and of the flow; moments in the election's local time (`timeZone` beside them) ---
   NOMINATION_NOT_OPEN: (d) => {
     const at = momentInWords(d.opensAt, d.timeZone);

@@ -90,10 +90,14 @@ export function readIin(iin: string): IinFacts | IinDefect {
 }
 
 /** A well-formed IIN whose check digit holds. */
-export const IinSchema = z.string().superRefine((value, ctx) => {
-  const facts = readIin(value);
-  if (!facts.ok) ctx.addIssue({ code: 'custom', message: facts.code, params: { code: facts.code } });
-});
+export const IinSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const facts = readIin(value);
+    if (!facts.ok) ctx.addIssue({ code: 'custom', message: facts.code, params: { code: facts.code } });
+  })
+  // For the API's description only: the check itself says which rule a wrong IIN breaks.
+  .meta({ pattern: '^\\d{12}$', description: 'IIN: 12 digits, the 12th a check digit' });
 
 /**
  * A refinement for records that state a birth date beside an IIN: the two must agree.

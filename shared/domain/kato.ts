@@ -7,7 +7,9 @@ import { issueParams } from './validation.ts';
  */
 export const KatoCodeSchema = z
   .string()
-  .refine((value) => /^\d{9}$/.test(value), issueParams('KATO_MALFORMED'));
+  .refine((value) => /^\d{9}$/.test(value), issueParams('KATO_MALFORMED'))
+  // For the API's description only: the refinement names the error.
+  .meta({ pattern: '^\\d{9}$', description: 'KATO code: 9 digits, the district its first four' });
 export type KatoCode = z.infer<typeof KatoCodeSchema>;
 
 /** The region (oblast, or city of republican significance) a unit belongs to: its first two digits. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionNumberSchema } from './commission-record.ts';
 import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';
 import { daysBeforeElection } from './election-calendar.ts';
@@ -16,6 +17,7 @@ import { trailText } from './trail-text.ts';
 export const CancellationSchema = z.strictObject({
   grounds: z.array(z.string().min(1).max(80)).min(1).max(10),
   reasons: trailText(4000),
+  number: DecisionNumberSchema.optional(),
 });
 export type Cancellation = z.infer<typeof CancellationSchema>;
 
@@ -61,7 +63,11 @@ export function cancelRegistration(
   if (!isBefore(meta.at, closesAt)) {
     throw new DeadlinePassedError('cancellation', closesAt, timeZoneOf(election.rules));
   }
-  const details = { grounds: cancellation.grounds, reasons: cancellation.reasons };
+  const details = {
+    grounds: cancellation.grounds,
+    reasons: cancellation.reasons,
+    ...(cancellation.number === undefined ? {} : { number: cancellation.number }),
+  };
   return decideStep(
     current,
     'cancellation',

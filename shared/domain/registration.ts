@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DecisionNumberSchema } from './commission-record.ts';
 import type { ElectionRules } from './election-rules.ts';
 import { CandidateChecksSchema, type Eligibility, type EligibilityFinding } from './eligibility.ts';
 import { localize } from './error-catalogue.ts';
@@ -10,10 +11,15 @@ import { trailText } from './trail-text.ts';
  * to it (special check, declarations) when it has them. A refusal always carries grounds and reasons [D].
  */
 export const RegistrationDecisionSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('register'), checks: CandidateChecksSchema.optional() }),
+  z.strictObject({
+    decision: z.literal('register'),
+    checks: CandidateChecksSchema.optional(),
+    number: DecisionNumberSchema.optional(),
+  }),
   z.strictObject({
     decision: z.literal('refuse'),
     checks: CandidateChecksSchema.optional(),
+    number: DecisionNumberSchema.optional(),
     grounds: z.array(z.string().min(1).max(80)).min(1).max(10),
     reasons: trailText(4000),
   }),

@@ -64,6 +64,8 @@ export function errorResponse(error: unknown, language: Language): ErrorResponse
   if (name === 'IdempotencyValidationError') return requestError(422, 'IDEMPOTENCY_KEY_REUSED', language);
   if (name === 'IdempotencyAlreadyInProgressError') return requestError(409, 'REQUEST_IN_PROGRESS', language);
   if (name === 'UnsupportedMediaTypeError') return requestError(415, 'UNSUPPORTED_MEDIA_TYPE', language);
+  // The account directory (Cognito) still throttling after the client's retries: try again shortly.
+  if (name === 'AccountDirectoryBusyError') return requestError(429, 'ACCOUNT_DIRECTORY_BUSY', language);
   if (!(error instanceof DomainError)) return requestError(500, 'INTERNAL', language);
   const issues =
     error instanceof ValidationError

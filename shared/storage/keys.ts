@@ -26,6 +26,9 @@ import { tableKeys } from './table.ts';
  * | unreadable        | UNREADABLE#<electionId>       | CASES                   | how many cases could not be read      |
  * | idempotency       | IDEMPOTENCY#<operationId>     | <operationId>#<hash>    | stored answers, without personal data |
  * | wakeUps (local)   | WAKE-UP                       | <instant>#<id>          | the local engine's wake-ups           |
+ * | accounts (local)  | ACCOUNTS                      | USER#<username>         | the local engine's desk accounts      |
+ * | accounts (AWS)    | ACCOUNTS                      | DISTRICT#<d>#<sub>      | desk accounts' records (Cognito signs)|
+ * | inbox             | INBOX#<account subject>       | READ                    | how far an account has read its inbox |
  *
  * The cases of an election share one partition so that counting its nominations stays one consistent query.
  */
@@ -58,6 +61,8 @@ export const keyFamilies = {
   unreadable: { prefix: 'UNREADABLE#' },
   idempotency: { prefix: 'IDEMPOTENCY#', perOperation: true },
   wakeUps: { prefix: 'WAKE-UP', single: true },
+  accounts: { prefix: 'ACCOUNTS', single: true },
+  inbox: { prefix: 'INBOX#' },
 } as const satisfies Record<string, FamilyShape>;
 
 export type KeyFamily = keyof typeof keyFamilies;
@@ -173,4 +178,14 @@ export const keys = {
   idempotencyPartition: (operationId: string) => `${p('idempotency')}${operationId}`,
   wakeUp: (at: string, id: string): ItemKey => ({ pk: p('wakeUps'), sk: `${at}#${id}` }),
   wakeUpsUntil: (at: string) => ({ pk: p('wakeUps'), skBefore: `${at}#\uffff` }),
+  /** A local account, by its login name (unique: the key is the name). */
+  account: (username: string): ItemKey => ({ pk: p('accounts'), sk: `USER#${username}` }),
+  accounts: { pk: p('accounts'), skPrefix: 'USER#' },
+  /** On AWS (Cognito keeps the credentials): an account's record, under the district that manages it. */
+  managedAccount: (district: string, accountId: string): ItemKey => ({
+    pk: p('accounts'),
+    sk: `DISTRICT#${district}#${accountId}`,
+  }),
+  managedAccounts: (district: string) => ({ pk: p('accounts'), skPrefix: `DISTRICT#${district}#` }),
+  inboxRead: (subject: string): ItemKey => ({ pk: `${p('inbox')}${subject}`, sk: 'READ' }),
 } as const;

@@ -166,6 +166,22 @@ describe('who may do what: every operation against every role', () => {
       () => ['GET', `/elections/${E}/candidates`, undefined],
       Object.keys(roles) as RoleName[],
     ],
+    ['getTime', () => ['GET', '/time', undefined], Object.keys(roles) as RoleName[]],
+    ['listElections', () => ['GET', '/elections?district=1952', undefined], Object.keys(roles) as RoleName[]],
+    [
+      'listNotices',
+      () => ['GET', '/notices?district=1952', undefined],
+      (Object.keys(roles) as RoleName[]).filter((role) => role !== 'public'),
+    ],
+    [
+      'markNoticesRead',
+      () => ['POST', '/notices/read', { upTo: '2026-02-10T00:00:00Z' }],
+      (Object.keys(roles) as RoleName[]).filter((role) => role !== 'public'),
+    ],
+    // Accounts are a commission administrator's, which none of these callers is (test/e2e/accounts.test.ts).
+    ['listAccounts', () => ['GET', '/accounts', undefined], []],
+    ['createAccount', () => ['POST', '/accounts', { role: 'party', scope: 'amanat', name: 'Хатшы' }], []],
+    ['disableAccount', () => ['POST', '/accounts/acct-000000000000000000000000/disablement', {}], []],
   ];
 
   it('tries every operation of the API, but those whose rows need a resource of their own', () => {

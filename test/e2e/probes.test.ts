@@ -1,6 +1,7 @@
 // Probes of the local engine's surface over HTTP (issue 9, items 5–8 and 10): each hostile request gets a
 // 4xx with a bounded body, decided before work is spent, and writes nothing.
 import { spawnSync } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -131,15 +132,22 @@ beforeAll(async () => {
 });
 afterAll(() => engine.kill('SIGTERM'));
 
+/** The engine's own signing key (a P-256 JWK in its data folder), for tokens no command would issue. */
+const engineSigningKey = () =>
+  createPrivateKey({
+    key: JSON.parse(readFileSync(join(dataDir, 'token-signing.key'), 'utf8')),
+    format: 'jwk',
+  });
+
 describe('one bad input hurts nobody else (item 5)', () => {
   it('refuses a token whose subject is 300 characters, and the election goes on being listed', async () => {
     const long = { ...partyCaller('nur'), subject: 'x'.repeat(300) };
     const token = await new SignJWT({ sub: long.subject, 'cognito:groups': ['party'], 'custom:party': 'nur' })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'ES256' })
       .setIssuer('akim-nominations-local')
       .setAudience('akim-nominations')
       .setExpirationTime('1h')
-      .sign(Buffer.from(readFileSync(join(dataDir, 'token-signing.key'), 'utf8'), 'base64'));
+      .sign(engineSigningKey());
     await probe({ status: 401, code: 'UNAUTHORIZED' }, () =>
       raw(
         'POST',
@@ -313,10 +321,10 @@ describe('input edges (item 7)', () => {
       'cognito:groups': ['commission'],
       'custom:district': '1952',
     })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'ES256' })
       .setIssuer('akim-nominations-local')
       .setAudience('akim-nominations')
-      .sign(Buffer.from(readFileSync(join(dataDir, 'token-signing.key'), 'utf8'), 'base64'));
+      .sign(engineSigningKey());
     await probe({ status: 401, code: 'UNAUTHORIZED' }, () =>
       raw('GET', `/elections/${E}/cases`, { authorization: `Bearer ${forever}` }),
     );

@@ -2,18 +2,30 @@
 // itself right: whatever a function does with Step Functions, the scheduler or the table in a real run, it is
 // granted.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as cancelRegistration from '../../functions/cancel-registration.ts';
+import * as createAccount from '../../functions/create-account.ts';
 import * as createUpload from '../../functions/create-upload.ts';
+import * as disableAccount from '../../functions/disable-account.ts';
 import * as getCase from '../../functions/get-case.ts';
 import * as getCaseEvidence from '../../functions/get-case-evidence.ts';
 import * as getCaseTimeline from '../../functions/get-case-timeline.ts';
 import * as getElection from '../../functions/get-election.ts';
 import * as getJob from '../../functions/get-job.ts';
 import * as importVoterRegister from '../../functions/import-voter-register.ts';
+import * as listAccounts from '../../functions/list-accounts.ts';
 import * as listCandidates from '../../functions/list-candidates.ts';
 import * as listCases from '../../functions/list-cases.ts';
+import * as listElections from '../../functions/list-elections.ts';
+import * as listNotices from '../../functions/list-notices.ts';
+import * as markNoticesRead from '../../functions/mark-notices-read.ts';
 import * as reinstateCase from '../../functions/reinstate-case.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
 import {
@@ -25,8 +37,10 @@ import {
   taskFunctions,
 } from '../../infra/aws/function-catalogue.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
+import { CognitoAccountDirectory } from '../../shared/aws/cognito-account-directory.ts';
 import { objectKeys, SYNCHRONOUS_ROWS } from '../../shared/domain/bulk-job.ts';
 import type { WorkflowName } from '../../shared/ports/workflows.ts';
+import type { Table } from '../../shared/storage/document-client.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { agreedMeeting, checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -40,6 +54,41 @@ import {
 } from '../support/engine.ts';
 import { linesFrom, voterRows } from '../support/signers.ts';
 import { tableAccessRecorder } from '../support/table-access.ts';
+
+/**
+ * An administrator creates, lists and disables an account through the directory the AWS functions use: Cognito
+ * mocked, its records in the table whose accesses are recorded.
+ */
+async function runAccountOperations(
+  table: Table,
+  op: <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) => (...args: A) => Promise<R>,
+) {
+  const sub = '0f0e0d0c-0b0a-4908-8706-050403020100';
+  const cognito = mockClient(CognitoIdentityProviderClient);
+  cognito.on(AdminCreateUserCommand).resolves({ User: { Attributes: [{ Name: 'sub', Value: sub }] } });
+  cognito.on(AdminGetUserCommand).resolves({
+    Enabled: true,
+    UserAttributes: [{ Name: 'custom:managed_by', Value: '1952' }],
+  });
+  const deps = {
+    accounts: new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), 'pool', table),
+    clock: { now: () => '2026-02-10T00:00:00.000Z' },
+    newId: () => 'a1b2c3d4-0000-4000-8000-000000000000',
+  };
+  const admin: Caller = { role: 'commission', subject: 'tec-admin', district: '1952', admin: true };
+  const body = { role: 'akimat', scope: '1952', name: 'Ақтоғай әкімдігі', username: 'akimat.aktogai' };
+  await op('createAccount', createAccount.createHandler(deps))({ caller: admin, params: {}, body });
+  await op('listAccounts', listAccounts.createHandler(deps))({ caller: admin, params: {}, body: {} });
+  await op(
+    'disableAccount',
+    disableAccount.createHandler(deps),
+  )({
+    caller: admin,
+    params: { accountId: sub },
+    body: {},
+  });
+  cognito.restore();
+}
 
 type ObjectAccess = keyof ObjectNeeds;
 /**
@@ -282,6 +331,19 @@ describe('the function catalogue', () => {
     for (const [name, read] of Object.entries(reads)) {
       await op(name, read)({ caller: reader(name), params: { electionId, caseId: confirmed }, body: {} });
     }
+    // A district's elections, and an inbox read and marked.
+    const district = { caller: commission, params: {}, query: { district: '1952' }, body: {} };
+    await op('listElections', listElections.createHandler(t.deps))(district);
+    await op('listNotices', listNotices.createHandler(t.deps))(district);
+    await op(
+      'markNoticesRead',
+      markNoticesRead.createHandler(t.deps),
+    )({
+      ...district,
+      body: { upTo: '2026-02-10T00:00:00Z' },
+    });
+    // Accounts as on AWS: the Cognito directory (Cognito mocked) keeping its records in the table.
+    await runAccountOperations(storage.table, op);
     // The reconciler at work: an execution gone (stopped), repaired under a new name.
     await t.engine.workflows.stop('nomination-case', proposed);
     await t.settled();
@@ -327,12 +389,13 @@ describe('the function catalogue', () => {
       return family !== undefined && declared.includes(family) ? [] : [`${by}: ${access} ${family ?? '?'}`];
     });
     expect([...new Set(ungranted)]).toEqual([]);
-    // Every function touched the table in the run, but those that only record a failure.
+    // Every function touched the table in the run, but those that only record a failure, and the clock's.
     const reached = new Set(storage.accesses.map((a) => a.by));
     expect([...catalogue.keys()].filter((name) => !reached.has(name))).toEqual([
       'RecordCaseFailure',
       'RecordCalendarFailure',
       'RecordJobFailure',
+      'getTime',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -19,10 +19,18 @@ import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.t
 import { indexOfFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
 
+/** A built desk in miniature (a real synthesis takes web/dist, which `npm run desk` builds). */
+function stubDesk(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'desk-'));
+  mkdirSync(join(directory, 'assets'));
+  writeFileSync(join(directory, 'index.html'), '<!doctype html><title>desk</title>');
+  return directory;
+}
+
 /** Synthesises a stage the way `cdk synth` does (bundling included; cdk-nag runs and must find nothing). */
 function synth(stage: string) {
   const outdir = mkdtempSync(join(tmpdir(), `cdk-${stage}-`));
-  const { app, stack } = createApp({ outdir, context: { stage } });
+  const { app, stack } = createApp({ outdir, context: { stage, deskDirectory: stubDesk() } });
   const assembly = app.synth();
   return { stack, template: Template.fromStack(stack), assembly, outdir };
 }
@@ -42,6 +50,11 @@ const ResourcesSchema = z.record(
 );
 const resourcesOf = (template: Template, type: string) =>
   Object.entries(ResourcesSchema.parse(template.toJSON().Resources)).filter(([, r]) => r.Type === type);
+/** The product's own functions (ProductFunction), not those the CDK adds for the desk's deployment. */
+const productFunctions = (template: Template) =>
+  resourcesOf(template, 'AWS::Lambda::Function').filter(([, fn]) =>
+    JSON.stringify(fn.Properties?.Environment ?? {}).includes('POWERTOOLS_SERVICE_NAME'),
+  );
 
 /** The logical id of the function created for a catalogue entry. */
 function functionId(template: Template, name: string): string {
@@ -160,9 +173,10 @@ describe('the table', () => {
 
 describe('the functions', () => {
   it('are one per handler, each on Node 24, arm64, traced, with the product’s environment', () => {
-    const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    const functions = productFunctions(dev.template);
+    // Beside the catalogue: the OpenAPI document's, and the notice topic's publisher.
     expect(functions).toHaveLength(
-      taskFunctions.length + apiFunctions.length + scheduledFunctions.length + 1,
+      taskFunctions.length + apiFunctions.length + scheduledFunctions.length + 2,
     );
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
@@ -369,7 +383,7 @@ describe('the API', () => {
       resourcesOf(dev.template, 'AWS::Cognito::UserPoolGroup')
         .map(([, g]) => g.Properties?.GroupName)
         .sort(),
-    ).toEqual(['akimat', 'candidate', 'commission', 'party']);
+    ).toEqual(['admin', 'akimat', 'candidate', 'commission', 'party']);
   });
 
   it('raises alarms on failed and timed-out executions, on 5xx, and on failed schedules', () => {
@@ -379,6 +393,8 @@ describe('the API', () => {
     expect(alarms.sort()).toEqual(
       [
         '5xx',
+        // The schedules' dead-letter queue, and the notice stream's.
+        'ApproximateNumberOfMessagesVisible',
         'ApproximateNumberOfMessagesVisible',
         ...workflowNames.flatMap(() => ['ExecutionsFailed', 'ExecutionsTimedOut']),
       ].sort(),
@@ -457,7 +473,7 @@ describe('the upload bucket (issue 11)', () => {
   };
 
   it('blocks all public access and encrypts at rest, as does its access log', () => {
-    const buckets = resourcesOf(dev.template, 'AWS::S3::Bucket');
+    const buckets = resourcesOf(dev.template, 'AWS::S3::Bucket').filter(([id]) => id.startsWith('Upload'));
     expect(buckets.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'UploadAccessLogs',
       'Uploads',
@@ -544,8 +560,18 @@ describe('the upload bucket (issue 11)', () => {
     }
   });
 
-  it('allows no cross-origin request (the stack serves no desk origin)', () => {
-    expect(bucketOf(dev.template).Properties.CorsConfiguration).toBeUndefined();
+  it('allows the desk’s cross-origin PUTs to presigned URLs, and no other cross-origin request', () => {
+    expect(bucketOf(dev.template).Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedOrigins: ['*'],
+          AllowedMethods: ['PUT'],
+          AllowedHeaders: ['content-type', 'if-none-match'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 3600,
+        },
+      ],
+    });
   });
 
   it('is kept when a stage other than dev is deleted, like the table', () => {
@@ -590,8 +616,12 @@ describe('access to the upload bucket (issue 11)', () => {
       expect(s3AccessOf(dev.template, spec.name), spec.name).toEqual(expectedS3Access(spec.needs));
     }
     expect(s3AccessOf(dev.template, 'OpenApiDocument')).toEqual([]);
-    // Only the function roles and S3's own log delivery reach the buckets: no bucket policy allows anyone.
-    for (const [id, policy] of resourcesOf(dev.template, 'AWS::S3::BucketPolicy')) {
+    // Only the function roles and S3's own log delivery reach the upload buckets: no bucket policy allows anyone.
+    const uploadPolicies = resourcesOf(dev.template, 'AWS::S3::BucketPolicy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties?.Bucket).includes('"Upload'),
+    );
+    expect(uploadPolicies).toHaveLength(2);
+    for (const [id, policy] of uploadPolicies) {
       const allows = z
         .object({ PolicyDocument: z.object({ Statement: z.array(z.looseObject({ Effect: z.string() })) }) })
         .parse(policy.Properties)
@@ -730,7 +760,7 @@ describe('recovery', () => {
   });
 
   it('sends wake-ups that fail to the same dead-letter queue', () => {
-    const functions = resourcesOf(dev.template, 'AWS::Lambda::Function');
+    const functions = productFunctions(dev.template);
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
         Environment: { Variables: expect.objectContaining({ WAKE_UP_DEAD_LETTER_ARN: expect.anything() }) },

@@ -29,6 +29,8 @@ const partitions: Record<KeyFamily, string> = {
   unreadable: keys.unreadableCases(electionId).pk,
   idempotency: keys.idempotencyPartition('fileNomination'),
   wakeUps: keys.wakeUp('2026-02-17T13:00:00.000Z', 'w-1').pk,
+  accounts: keys.account('clerk.1952').pk,
+  inbox: keys.inboxRead('acct-1').pk,
 };
 
 /** IAM's StringLike: `*` any run of characters. */

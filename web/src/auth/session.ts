@@ -1,0 +1,127 @@
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { loadDeskConfig } from '../desk-config.ts';
+import { currentLanguage } from '../i18n/language.ts';
+
+/** Who is signed in to the desk, from their ID token's claims; `token` is the ID token, which the API reads. */
+export interface DeskUser {
+  readonly name: string;
+  readonly role: 'commission' | 'akimat' | 'party' | 'candidate';
+  readonly district?: string;
+  readonly partyId?: string;
+  readonly admin: boolean;
+  readonly token: string;
+}
+
+const ROLES: readonly DeskUser['role'][] = ['commission', 'akimat', 'party', 'candidate'];
+
+let manager: Promise<UserManager> | undefined;
+
+/**
+ * One sign-in path for both places: OpenID Connect's authorization code flow with PKCE, against the Cognito user
+ * pool on AWS and the engine's own provider locally, as `/desk-config.json` says. The user is kept in
+ * sessionStorage: it ends with the tab, and no other site's script can read it.
+ */
+function userManager(): Promise<UserManager> {
+  manager ??= loadDeskConfig().then(
+    (config) =>
+      new UserManager({
+        authority: config.authority,
+        client_id: config.clientId,
+        redirect_uri: `${location.origin}/`,
+        post_logout_redirect_uri: `${location.origin}/`,
+        response_type: 'code',
+        scope: 'openid profile',
+        userStore: new WebStorageStateStore({ store: sessionStorage }),
+        stateStore: new WebStorageStateStore({ store: sessionStorage }),
+        // No refresh tokens and no hidden frames: after the ID token's hour, the user signs in again.
+        automaticSilentRenew: false,
+        monitorSession: false,
+      }),
+  );
+  return manager;
+}
+
+/** Sends the browser to the sign-in page, in the desk's language; it comes back to the page it left. */
+export async function signIn(): Promise<void> {
+  await (await userManager()).signinRedirect({
+    state: { returnTo: location.hash },
+    ui_locales: currentLanguage(),
+  });
+}
+
+/**
+ * At start-up: when the browser is back from the sign-in page (`?code=…&state=…`, or `?error=…`), finishes the
+ * sign-in and takes the code out of the address bar. True if it handled such a return.
+ */
+export async function completeSignIn(): Promise<boolean> {
+  const query = new URLSearchParams(location.search);
+  if (!query.has('state') || !(query.has('code') || query.has('error'))) return false;
+  let returnTo = location.hash;
+  try {
+    const user = await (await userManager()).signinRedirectCallback();
+    const state = user.state;
+    if (
+      typeof state === 'object' &&
+      state !== null &&
+      'returnTo' in state &&
+      typeof state.returnTo === 'string'
+    ) {
+      returnTo = state.returnTo;
+    }
+  } finally {
+    // The code is single-use: a reload must not try it again, nor may it linger in the history.
+    history.replaceState(null, '', `${location.pathname}${returnTo}`);
+  }
+  return true;
+}
+
+/** Ends the desk's session and the provider's (where the provider offers a sign-out endpoint). */
+export async function signOut(): Promise<void> {
+  const users = await userManager();
+  const user = await users.getUser();
+  const endSession = await users.metadataService.getEndSessionEndpoint().catch(() => undefined);
+  if (endSession === undefined) {
+    await users.removeUser();
+    location.assign('/');
+    return;
+  }
+  await users.signoutRedirect({
+    ...(user?.id_token === undefined ? {} : { id_token_hint: user.id_token }),
+    extraQueryParams: { ui_locales: currentLanguage() },
+  });
+}
+
+/** The signed-in user, or null when nobody is or their token has expired. */
+export async function currentUser(): Promise<DeskUser | null> {
+  const user = await (await userManager()).getUser();
+  if (user === null || user.expired !== false || user.id_token === undefined) return null;
+  const claims: Record<string, unknown> = user.profile;
+  const groups = groupsOf(claims['cognito:groups']);
+  const role = ROLES.find((r) => groups.includes(r));
+  if (role === undefined) return null;
+  const text = (name: string): string | undefined => {
+    const value = claims[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const district = text('custom:district');
+  const partyId = text('custom:party');
+  return {
+    name: text('name') ?? text('cognito:username') ?? '',
+    role,
+    ...(district === undefined ? {} : { district }),
+    ...(partyId === undefined ? {} : { partyId }),
+    admin: role === 'commission' && groups.includes('admin'),
+    token: user.id_token,
+  };
+}
+
+/** Cognito's groups claim: a list (in an ID token), or one string "[a b]" where a gateway flattened it. */
+function groupsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
+  if (typeof value === 'string')
+    return value
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+  return [];
+}

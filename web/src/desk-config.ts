@@ -1,0 +1,24 @@
+/** What the desk is told by whoever serves it (`/desk-config.json`): where to sign in and where the API is. */
+export interface DeskConfig {
+  readonly authority: string;
+  readonly clientId: string;
+  readonly apiUrl: string;
+}
+
+export async function loadDeskConfig(): Promise<DeskConfig> {
+  const response = await fetch('/desk-config.json', { cache: 'no-store' });
+  const body: unknown = await response.json();
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'authority' in body &&
+    'clientId' in body &&
+    'apiUrl' in body &&
+    typeof body.authority === 'string' &&
+    typeof body.clientId === 'string' &&
+    typeof body.apiUrl === 'string'
+  ) {
+    return { authority: body.authority, clientId: body.clientId, apiUrl: body.apiUrl };
+  }
+  throw new Error('desk-config.json is not { authority, clientId, apiUrl }');
+}

@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { createDeskClient } from './api/client.ts';
+import { App } from './app.tsx';
+import { completeSignIn, currentUser, signIn, signOut } from './auth/session.ts';
+import { loadDeskConfig } from './desk-config.ts';
+import { currentLanguage } from './i18n/language.ts';
+
+async function start(root: HTMLElement) {
+  const config = await loadDeskConfig();
+  // Back from the sign-in page: the code is exchanged, and a user who came from nowhere in particular starts at
+  // their elections.
+  const returned = await completeSignIn().catch(() => false);
+  if (returned && (location.hash === '' || location.hash === '#/')) location.hash = '#/elections';
+  const user = await currentUser();
+  const client = createDeskClient({
+    apiUrl: config.apiUrl,
+    // Read on every request: oidc-client-ts renews or drops the token, and the API must see the current one.
+    token: async () => (await currentUser())?.token ?? null,
+    language: currentLanguage,
+  });
+  // The "loading" line index.html shows until now.
+  root.replaceChildren();
+  render(
+    <App
+      desk={{ client, user, apiUrl: config.apiUrl }}
+      onSignIn={() => {
+        signIn().catch(() => undefined);
+      }}
+      onSignOut={() => {
+        signOut().catch(() => undefined);
+      }}
+    />,
+    root,
+  );
+}
+
+const root = document.getElementById('desk');
+if (root !== null) {
+  start(root).catch(() => {
+    root.textContent = 'Қызмет қолжетімсіз · Сервис недоступен · The service is unavailable';
+  });
+}

@@ -1,0 +1,162 @@
+import { useState } from 'preact/hooks';
+import { outcome } from '../api/problem.ts';
+import { ErrorSummary, fieldMessage } from '../components/error-summary.tsx';
+import { Loaded } from '../components/loaded.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { SelectField } from '../components/select-field.tsx';
+import { TextField } from '../components/text-field.tsx';
+import { useDesk } from '../desk-context.ts';
+import { useWords } from '../i18n/language.ts';
+import { useOutcome } from '../lib/use-outcome.ts';
+import { SubmitButton, useSubmission } from './decision-forms.tsx';
+
+type Role = 'akimat' | 'party' | 'candidate';
+
+/**
+ * A commission administrator's accounts: the district's akimat, the parties' secretaries and the candidates, each
+ * created here with its scope (the only place scope is set) and disabled here. The first password is shown once.
+ */
+export function AccountsPage() {
+  const { t } = useWords();
+  const { client } = useDesk();
+  const [accounts, reload] = useOutcome(() => outcome(client.GET('/accounts'), t('networkError')), []);
+  usePageTitle(t('accountsTitle'));
+  const roleName = (role: string) =>
+    ({
+      commission: t('roleCommission'),
+      akimat: t('roleAkimat'),
+      party: t('roleParty'),
+      candidate: t('roleCandidate'),
+    })[role] ?? role;
+  const disable = async (accountId: string) => {
+    await outcome(
+      client.POST('/accounts/{accountId}/disablement', { params: { path: { accountId } }, body: {} }),
+      t('networkError'),
+    );
+    reload();
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('accountsTitle')}</h1>
+      <p>{t('accountsIntro')}</p>
+      <CreateAccountForm onDone={reload} />
+      <Loaded outcome={accounts}>
+        {({ accounts: list }) =>
+          list.length === 0 ? (
+            <p>{t('noAccounts')}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accountName')}</th>
+                    <th scope="col">{t('colUsername')}</th>
+                    <th scope="col">{t('colRole')}</th>
+                    <th scope="col">{t('colState')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((account) => (
+                    <tr key={account.accountId}>
+                      <td>{account.name}</td>
+                      <td data-label={t('colUsername')}>{account.username}</td>
+                      <td data-label={t('colRole')}>{roleName(account.role)}</td>
+                      <td data-label={t('colState')}>
+                        {account.disabled ? (
+                          t('accountDisabled')
+                        ) : (
+                          <>
+                            {t('accountActive')}{' '}
+                            <button
+                              type="button"
+                              class="secondary-button"
+                              onClick={() => disable(account.accountId)}
+                            >
+                              {t('disableAccount')}
+                              <span class="visually-hidden">: {account.username}</span>
+                            </button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
+  const { t } = useWords();
+  const { client } = useDesk();
+  const { problem, sending, send } = useSubmission();
+  const [role, setRole] = useState<Role>('akimat');
+  const [scope, setScope] = useState('');
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setCreated(null);
+    const done = await send(async (key) => {
+      const result = await client.POST('/accounts', {
+        params: { header: { 'Idempotency-Key': key } },
+        body: { role, scope: scope.trim(), name },
+      });
+      if (result.data !== undefined) {
+        setCreated({ username: result.data.account.username, password: result.data.initialPassword ?? '' });
+      }
+      return result;
+    });
+    if (done) {
+      setScope('');
+      setName('');
+      onDone();
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="account-title">
+      <h2 id="account-title">{t('createAccountTitle')}</h2>
+      {problem && <ErrorSummary problem={problem} form="account" />}
+      {created && (
+        <p class="ok" role="status">
+          {t('accountCreated', { username: created.username, password: created.password })}
+        </p>
+      )}
+      <SelectField
+        form="account"
+        name="role"
+        label={t('accountRole')}
+        value={role}
+        options={[
+          { value: 'akimat', text: t('roleAkimat') },
+          { value: 'party', text: t('roleParty') },
+          { value: 'candidate', text: t('roleCandidate') },
+        ]}
+        onChange={(value) =>
+          setRole(value === 'party' ? 'party' : value === 'candidate' ? 'candidate' : 'akimat')
+        }
+      />
+      <TextField
+        form="account"
+        name="scope"
+        label={t('accountScope')}
+        value={scope}
+        onInput={setScope}
+        error={fieldMessage(problem, 'scope')}
+      />
+      <TextField
+        form="account"
+        name="name"
+        label={t('accountName')}
+        value={name}
+        onInput={setName}
+        error={fieldMessage(problem, 'name')}
+      />
+      <SubmitButton sending={sending} />
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+import { useState } from 'preact/hooks';
+import { iinDefectOf } from '../../../shared/domain/iin.ts';
+import { ErrorSummary, fieldId, fieldMessage } from '../components/error-summary.tsx';
+import { SelectField } from '../components/select-field.tsx';
+import { TextField } from '../components/text-field.tsx';
+import { useDesk } from '../desk-context.ts';
+import { useWords } from '../i18n/language.ts';
+import { hrefOf } from '../routes.ts';
+import { SubmitButton, useSubmission } from './decision-forms.tsx';
+
+const documentKinds = [
+  'identity-document',
+  'application',
+  'service-record',
+  'education-document',
+  'income-and-asset-declaration',
+  'spouse-declaration',
+] as const;
+type DocumentKind = (typeof documentKinds)[number];
+type Education = 'secondary' | 'technical-vocational' | 'higher';
+
+/**
+ * A nomination as its nominator files it (CLE 113-3): a party its member, a self-nominee themself, the district
+ * akimat its additional candidate. Who files decides the route; the party or district is the account's own scope.
+ */
+export function FilingForm({ electionId }: { readonly electionId: string }) {
+  const { t, label } = useWords();
+  const { client, user } = useDesk();
+  const { problem, sending, send } = useSubmission();
+  const [iin, setIin] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [citizen, setCitizen] = useState(true);
+  const [terms, setTerms] = useState('0');
+  const [education, setEducation] = useState<Education>('higher');
+  const [documents, setDocuments] = useState<readonly DocumentKind[]>([]);
+  const [isMember, setIsMember] = useState(true);
+  const [decisionBody, setDecisionBody] = useState('');
+  const [decisionDate, setDecisionDate] = useState('');
+  const [number, setNumber] = useState('');
+  if (user === null || user.role === 'commission') return null;
+  const role = user.role;
+  const defect = iin.length === 12 ? iinDefectOf(iin) : null;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const candidate = {
+      iin,
+      fullName,
+      birthDate,
+      citizen,
+      consecutiveTermsInUnit: /^\d+$/.test(terms) ? Number(terms) : Number.NaN,
+      education,
+      documents: [...documents],
+    };
+    const body =
+      role === 'party'
+        ? {
+            route: 'party' as const,
+            candidate,
+            party: {
+              partyId: user.partyId ?? '',
+              candidateIsMember: isMember,
+              decisionBody,
+              decisionDate,
+              protocolNumber: number,
+            },
+          }
+        : role === 'akimat'
+          ? {
+              route: 'akimat' as const,
+              candidate,
+              akimat: { district: user.district ?? '', proposalNumber: number, proposedOn: decisionDate },
+            }
+          : { route: 'self' as const, candidate };
+    let caseId: string | null = null;
+    const done = await send(async (key) => {
+      const result = await client.POST('/elections/{electionId}/cases', {
+        params: { path: { electionId }, header: { 'Idempotency-Key': key } },
+        body,
+      });
+      caseId = result.data?.caseId ?? null;
+      return result;
+    });
+    if (done && caseId !== null) location.hash = hrefOf({ page: 'case', electionId, caseId });
+  };
+  const iinId = fieldId('filing', 'candidate.iin');
+  const iinError =
+    fieldMessage(problem, 'candidate.iin') ?? (defect ? label('iinDefect', defect) : undefined);
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="filing-title">
+      <h2 id="filing-title">{t('fileTitle')}</h2>
+      {problem && <ErrorSummary problem={problem} form="filing" />}
+      <fieldset class="form-group">
+        <legend>{t('candidateSection')}</legend>
+        <div class={iinError ? 'form-group form-group-error' : 'form-group'}>
+          <label for={iinId}>{t('colIin')}</label>
+          {iinError && (
+            <p class="error-message" id={`${iinId}-error`} aria-live="polite">
+              {iinError}
+            </p>
+          )}
+          <input
+            type="text"
+            id={iinId}
+            inputMode="numeric"
+            maxLength={12}
+            autocomplete="off"
+            value={iin}
+            aria-invalid={iinError ? 'true' : undefined}
+            aria-describedby={iinError ? `${iinId}-error` : undefined}
+            onInput={(event) => setIin(event.currentTarget.value.replace(/\D/g, ''))}
+          />
+        </div>
+        <TextField
+          form="filing"
+          name="candidate.fullName"
+          label={t('colName')}
+          value={fullName}
+          onInput={setFullName}
+          error={fieldMessage(problem, 'candidate.fullName')}
+        />
+        <TextField
+          form="filing"
+          name="candidate.birthDate"
+          label={t('birthDate')}
+          type="date"
+          value={birthDate}
+          onInput={setBirthDate}
+          error={fieldMessage(problem, 'candidate.birthDate')}
+        />
+        <div class="form-group checkbox">
+          <input
+            type="checkbox"
+            id={fieldId('filing', 'candidate.citizen')}
+            checked={citizen}
+            onChange={(event) => setCitizen(event.currentTarget.checked)}
+          />
+          <label for={fieldId('filing', 'candidate.citizen')}>{t('citizen')}</label>
+        </div>
+        <TextField
+          form="filing"
+          name="candidate.consecutiveTermsInUnit"
+          label={t('consecutiveTerms')}
+          inputMode="numeric"
+          value={terms}
+          onInput={setTerms}
+          error={fieldMessage(problem, 'candidate.consecutiveTermsInUnit')}
+        />
+        <SelectField
+          form="filing"
+          name="candidate.education"
+          label={t('educationLabel')}
+          value={education}
+          options={(['secondary', 'technical-vocational', 'higher'] as const).map((level) => ({
+            value: level,
+            text: label('education', level),
+          }))}
+          onChange={(value) =>
+            setEducation(
+              value === 'secondary' ? 'secondary' : value === 'technical-vocational' ? value : 'higher',
+            )
+          }
+        />
+        <fieldset class="form-group" id={fieldId('filing', 'candidate.documents')} tabIndex={-1}>
+          <legend>{t('documentsProvided')}</legend>
+          {documentKinds.map((kind) => {
+            const id = fieldId('filing', `document-${kind}`);
+            return (
+              <div class="checkbox" key={kind}>
+                <input
+                  type="checkbox"
+                  id={id}
+                  checked={documents.includes(kind)}
+                  onChange={(event) =>
+                    setDocuments(
+                      event.currentTarget.checked
+                        ? [...documents, kind]
+                        : documents.filter((other) => other !== kind),
+                    )
+                  }
+                />
+                <label for={id}>{label('documentKind', kind)}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      </fieldset>
+      {role === 'party' && (
+        <fieldset class="form-group">
+          <legend>{t('partySection')}</legend>
+          <div class="form-group checkbox">
+            <input
+              type="checkbox"
+              id={fieldId('filing', 'party.candidateIsMember')}
+              checked={isMember}
+              onChange={(event) => setIsMember(event.currentTarget.checked)}
+            />
+            <label for={fieldId('filing', 'party.candidateIsMember')}>{t('candidateIsMember')}</label>
+          </div>
+          <TextField
+            form="filing"
+            name="party.decisionBody"
+            label={t('decisionBody')}
+            value={decisionBody}
+            onInput={setDecisionBody}
+            error={fieldMessage(problem, 'party.decisionBody')}
+          />
+          <TextField
+            form="filing"
+            name="party.decisionDate"
+            label={t('decisionDate')}
+            type="date"
+            value={decisionDate}
+            onInput={setDecisionDate}
+            error={fieldMessage(problem, 'party.decisionDate')}
+          />
+          <TextField
+            form="filing"
+            name="party.protocolNumber"
+            label={t('protocolNumber')}
+            value={number}
+            onInput={setNumber}
+            error={fieldMessage(problem, 'party.protocolNumber')}
+          />
+        </fieldset>
+      )}
+      {role === 'akimat' && (
+        <fieldset class="form-group">
+          <legend>{t('akimatSection')}</legend>
+          <TextField
+            form="filing"
+            name="akimat.proposalNumber"
+            label={t('proposalNumber')}
+            value={number}
+            onInput={setNumber}
+            error={fieldMessage(problem, 'akimat.proposalNumber')}
+          />
+          <TextField
+            form="filing"
+            name="akimat.proposedOn"
+            label={t('proposedOn')}
+            type="date"
+            value={decisionDate}
+            onInput={setDecisionDate}
+            error={fieldMessage(problem, 'akimat.proposedOn')}
+          />
+        </fieldset>
+      )}
+      <SubmitButton sending={sending} />
+    </form>
+  );
+}
