@@ -18,8 +18,8 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
   return async (request: OperationRequest): Promise<z.output<typeof NoticesResponseSchema>> => {
     const { caller } = request;
     if (caller.role === 'public') throw new ForbiddenError();
-    const own = caller.role === 'commission' || caller.role === 'akimat' ? caller.district : undefined;
-    // A district body reads only its own district, whatever it asks for.
+    const own = caller.role === 'commission' || caller.role === 'akimat' ? caller.district : caller.managedBy;
+    // A district body, and an account a district made, read only that district, whatever they ask for.
     const { district } = parseOrThrow(ListNoticesQuerySchema, {
       district: own ?? queryParam(request, 'district'),
     });

@@ -1,13 +1,15 @@
 import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Caller } from '../../shared/auth/caller.ts';
-import { UnauthorizedError } from '../../shared/domain/errors.ts';
+import { actsInElection } from '../../shared/auth/scope.ts';
+import { ForbiddenError, UnauthorizedError } from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
 import { withRowLines } from '../../shared/http/file-rows.ts';
 import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
 import { withinResponseLimit } from '../../shared/http/response-limit.ts';
-import { type ApiRoute, apiRoutes, matchRoute } from '../api-routes.ts';
+import { apiRoutes, matchRoute } from '../api-routes.ts';
 import { isJobAnswer } from '../jobs/start-job.ts';
+import type { ApiRoute } from './api-route.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotentOperation } from './idempotency.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -55,6 +57,10 @@ export function refusalBeforeBody(
   if (matched === null) return requestError(404, 'ROUTE_NOT_FOUND', language);
   if (caller.role === 'public' && !matched.route.public)
     return errorResponse(new UnauthorizedError(), language);
+  const { electionId } = matched.params;
+  if (electionId !== undefined && !actsInElection(caller, electionId)) {
+    return errorResponse(new ForbiddenError(), language);
+  }
   return null;
 }
 

@@ -8,6 +8,7 @@ import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse } from '../../shared/http/error-response.ts';
+import { API_RESPONSE_HEADERS } from '../../shared/http/response-headers.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import { createApiDispatch } from './api-dispatch.ts';
 import { idempotencyStore } from './idempotency.ts';
@@ -100,7 +101,7 @@ function refuseLostEncoding(base64: boolean, contentType: string | undefined, te
 function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { ...API_RESPONSE_HEADERS },
     body: JSON.stringify(body),
   };
 }

@@ -21,7 +21,8 @@ import { SignatureVerdictSchema } from '../../shared/http/responses/signatures.t
 import { TimeResponseSchema } from '../../shared/http/responses/time.ts';
 import { UploadSchema } from '../../shared/http/responses/upload.ts';
 import { RegisterInForceSchema } from '../../shared/http/responses/voter-register.ts';
-import { type ApiRoute, apiRoutes, apiTags, pathParameterPatterns } from '../api-routes.ts';
+import { apiRoutes, pathParameterPatterns } from '../api-routes.ts';
+import { type ApiRoute, apiTags } from './api-route.ts';
 
 /**
  * The shapes the document names (components/schemas), so that a generated client has names for them: what

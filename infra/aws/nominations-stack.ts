@@ -9,61 +9,31 @@ import {
   Token,
   Validations,
 } from 'aws-cdk-lib';
-
-import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  CfnBucket,
-  HttpMethods,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { apiRoutes } from '../../functions/api-routes.ts';
 import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
-import { indexOfFamily, type KeyFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { tableKeys } from '../../shared/storage/table.ts';
 import { loadWorkflow, taskStates } from '../../shared/workflow-definitions.ts';
+import { addAlarms } from './alarms.ts';
 import { DeskHosting } from './constructs/desk-hosting.ts';
 import { Identity } from './constructs/identity.ts';
 import { NoticeTopic } from './constructs/notice-topic.ts';
 import { ProductFunction } from './constructs/product-function.ts';
 import { ReconcileSchedule } from './constructs/reconcile-schedule.ts';
 import { Workflow } from './constructs/workflow.ts';
-import {
-  apiFunctions,
-  type FunctionSpec,
-  type ObjectPrefix,
-  objectPrefixes,
-  scheduledFunctions,
-  taskFunctions,
-} from './function-catalogue.ts';
-
-const READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-] as const;
-const WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-] as const;
+import { addDeadLetterQueue } from './dead-letter-queue.ts';
+import { apiFunctions, type FunctionSpec, scheduledFunctions, taskFunctions } from './function-catalogue.ts';
+import { objectAccess, tableAccess } from './function-permissions.ts';
+import { addHttpApi } from './http-api.ts';
+import { addUploadBucket } from './upload-bucket.ts';
 
 export interface NominationsStackProps extends StackProps {
   /** `dev`, `staging`, `prod`, …: names every resource; anything but `dev` keeps its data on deletion. */
@@ -72,22 +42,10 @@ export interface NominationsStackProps extends StackProps {
   readonly deskDirectory?: string;
 }
 
-/** How long the upload bucket's access log is kept: as long as the API's. */
-const ACCESS_LOG_DAYS = 30;
-
-/** How long the upload bucket keeps what it holds (README "Deploy to AWS"). */
-export const OBJECT_EXPIRY_DAYS: Readonly<Record<ObjectPrefix, number>> = {
-  // An upload is used within the quarter hour its URL lasts, by the job it starts; a job lasts minutes.
-  'uploads/': 2,
-  // What a job keeps is removed when it ends, whatever its end; what a crash between its end and the removal
-  // leaves goes after a week.
-  'jobs/': 7,
-};
-
 /**
  * The product on managed AWS services: one DynamoDB table, one Lambda function per handler, the three state
  * machines from their ASL files, EventBridge Scheduler for deadlines, an HTTP API behind Cognito, an S3 bucket
- * for large files, alarms.
+ * for large files, the desk on S3 behind CloudFront with Cognito's hosted sign-in, notices to SNS, alarms.
  */
 export class NominationsStack extends Stack {
   readonly table: TableV2;
@@ -136,7 +94,7 @@ export class NominationsStack extends Stack {
       removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
-    this.uploads = this.#uploadBucket(keepData);
+    this.uploads = addUploadBucket(this, keepData);
 
     // Fixed names: functions learn the machines' ARNs as strings, with no dependency cycle.
     const machineNames: Readonly<Record<WorkflowName, string>> = {
@@ -174,15 +132,7 @@ export class NominationsStack extends Stack {
       new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: waitingMachineArns }),
     );
     // A schedule whose target fails after its retries (a wake-up, a reconciler run) lands here, and alarms.
-    this.scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.scheduleDeadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the schedules',
-    });
+    this.scheduleDeadLetters = addDeadLetterQueue(this, 'ScheduleDeadLetters', 'the schedules');
     this.scheduleDeadLetters.grantSendMessages(wakeUpRole);
     this.#machineNames = Object.values(machineNames);
     this.#executionArns = this.#machineNames.map((name) =>
@@ -266,14 +216,27 @@ export class NominationsStack extends Stack {
       keepLogs: keepData,
     });
     this.deskClient = identity.addDeskClient(this.desk.url);
-    this.api = this.#httpApi(prefix, lambdas);
+    this.api = addHttpApi(this, {
+      prefix,
+      lambdas,
+      userPool: this.userPool,
+      clients: [this.userPoolClient, this.deskClient],
+    });
     this.desk.deploy({
       authority: identity.issuer,
       clientId: this.deskClient.userPoolClientId,
       apiUrl: this.api.apiEndpoint,
       endSessionEndpoint: `${identity.signInDomain.baseUrl()}/logout`,
     });
-    this.alarmTopic = this.#alarms();
+    this.alarmTopic = addAlarms(this, {
+      workflows: {
+        NominationCase: this.caseWorkflow,
+        ElectionCalendar: this.calendarWorkflow,
+        BulkJob: this.jobWorkflow,
+      },
+      api: this.api,
+      scheduleDeadLetters: this.scheduleDeadLetters,
+    });
     this.notices = new NoticeTopic(this, 'Notices', {
       table: this.table,
       environment,
@@ -307,8 +270,8 @@ export class NominationsStack extends Stack {
       ...(spec.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(spec.timeoutSeconds) }),
     });
     const fn = product.function;
-    for (const statement of this.#tableAccess(spec)) fn.addToRolePolicy(statement);
-    for (const statement of this.#objectAccess(spec, product)) fn.addToRolePolicy(statement);
+    for (const statement of tableAccess(spec, this.table)) fn.addToRolePolicy(statement);
+    for (const statement of objectAccess(spec, this.uploads, product)) fn.addToRolePolicy(statement);
     const starts = spec.needs.startsWorkflows ?? [];
     if (starts.length > 0) {
       fn.addToRolePolicy(
@@ -348,24 +311,10 @@ export class NominationsStack extends Stack {
           'A wake-up is a schedule named after its task token, created on the fly; only inside the product’s own group',
       });
     }
-    Validations.of(product).acknowledge(
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution role only lets the function write its own logs',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Action::xray:PutTraceSegments]',
-        reason: 'X-Ray actions have no resource-level permissions',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Action::xray:PutTelemetryRecords]',
-        reason: 'X-Ray actions have no resource-level permissions',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'Only the X-Ray actions, which have no resource-level permissions, use Resource *',
-      },
-    );
+    Validations.of(product).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only the X-Ray actions, which have no resource-level permissions, use Resource *',
+    });
     return product;
   }
 
@@ -384,225 +333,5 @@ export class NominationsStack extends Stack {
         }),
       );
     }
-  }
-
-  /**
-   * Files too large for a request. Clients PUT them through presigned URLs (createUpload), jobs read them and keep
-   * what they cut them into beside them. Private, encrypted at rest, TLS only, unversioned (a file removed is
-   * gone), each folder expiring by itself (OBJECT_EXPIRY_DAYS); every request to it is logged to a second bucket.
-   * Like the table, kept when a stage other than dev is deleted (its lifecycle rules go on emptying it).
-   */
-  #uploadBucket(keepData: boolean): Bucket {
-    const privateBucket = {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // S3-managed keys: a presigned PUT needs no KMS grant, and S3 delivers access logs only to such a bucket.
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: false,
-      removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    } as const;
-    const accessLogs = new Bucket(this, 'UploadAccessLogs', {
-      ...privateBucket,
-      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
-    });
-    Validations.of(accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket is itself the server access log of the upload bucket',
-    });
-    return new Bucket(this, 'Uploads', {
-      ...privateBucket,
-      serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: 'uploads/',
-      lifecycleRules: [
-        ...objectPrefixes.map((folder) => ({
-          id: `Expire-${folder.slice(0, -1)}`,
-          prefix: folder,
-          expiration: Duration.days(OBJECT_EXPIRY_DAYS[folder]),
-        })),
-        // A presigned upload is one PUT; a multipart upload left unfinished is removed all the same.
-        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-      ],
-      // The desk PUTs to presigned URLs from its own origin. Any origin: the signed URL is the whole permission
-      // (one key, type and length, a quarter hour), and naming the desk's origin would make the stack a cycle.
-      cors: [
-        {
-          allowedOrigins: ['*'],
-          allowedMethods: [HttpMethods.PUT],
-          allowedHeaders: ['content-type', 'if-none-match'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
-    });
-  }
-
-  /**
-   * The function's access to the upload bucket (FunctionNeeds.objects): each action on the objects of the folders
-   * named for it only. A missing object reads as NoSuchKey only to a caller that may list it, so a reader may
-   * also list, but only the folders it reads.
-   */
-  #objectAccess(spec: FunctionSpec, product: ProductFunction): PolicyStatement[] {
-    const needs = spec.needs.objects;
-    if (needs === undefined) return [];
-    const reads = needs.reads ?? [];
-    const byAction: readonly (readonly [string, readonly ObjectPrefix[]])[] = [
-      ['s3:GetObject', reads],
-      ['s3:PutObject', [...new Set([...(needs.writes ?? []), ...(needs.presigns ?? [])])]],
-      ['s3:DeleteObject', needs.removes ?? []],
-    ];
-    const statements = byAction
-      .filter(([, folders]) => folders.length > 0)
-      .map(
-        ([action, folders]) =>
-          new PolicyStatement({
-            actions: [action],
-            resources: folders.map((folder) => this.uploads.arnForObjects(`${folder}*`)),
-          }),
-      );
-    if (reads.length > 0) {
-      statements.push(
-        new PolicyStatement({
-          actions: ['s3:ListBucket'],
-          resources: [this.uploads.bucketArn],
-          conditions: { StringLike: { 's3:prefix': reads.map((folder) => `${folder}*`) } },
-        }),
-      );
-    }
-    const bucket = this.uploads.node.defaultChild;
-    if (!(bucket instanceof CfnBucket)) throw new Error('the upload bucket has no CfnBucket');
-    const bucketId = this.getLogicalId(bucket);
-    for (const folder of new Set(byAction.flatMap(([, folders]) => folders))) {
-      Validations.of(product).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${folder}*]`,
-        reason: `Objects are named per election, case, upload and job: only those under ${folder} of the product’s own bucket`,
-      });
-    }
-    return statements;
-  }
-
-  /**
-   * The function's table access: the partitions of the key families it reads, read-only, and of those it writes,
-   * write-only, each limited by `dynamodb:LeadingKeys` (README "Storage"). No Scan: a scan has no leading key,
-   * so no condition could limit it.
-   */
-  #tableAccess(spec: FunctionSpec): PolicyStatement[] {
-    const statements = (actions: readonly string[], families: readonly KeyFamily[]) => {
-      const byResource = new Map<string, string[]>();
-      for (const family of new Set(families)) {
-        const index = indexOfFamily(family);
-        const resource = index === undefined ? this.table.tableArn : `${this.table.tableArn}/index/${index}`;
-        byResource.set(resource, [
-          ...(byResource.get(resource) ?? []),
-          leadingKeysPattern(family, spec.name),
-        ]);
-      }
-      return [...byResource].map(
-        ([resource, patterns]) =>
-          new PolicyStatement({
-            // An index can only be queried.
-            actions: resource === this.table.tableArn ? [...actions] : ['dynamodb:Query'],
-            resources: [resource],
-            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } },
-          }),
-      );
-    };
-    return [...statements(READ_ACTIONS, spec.needs.reads), ...statements(WRITE_ACTIONS, spec.needs.writes)];
-  }
-
-  #httpApi(prefix: string, lambdas: Record<string, IFunction>): HttpApi {
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const api = new HttpApi(this, 'Api', {
-      apiName: `${prefix}-api`,
-      createDefaultStage: false,
-      // The desk calls from its CloudFront origin. Any origin: the one credential is a bearer token a page must
-      // add itself (no cookies), and naming the desk's origin here would make the stack a cycle (the desk's CSP
-      // names the API).
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
-        allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key'],
-        exposeHeaders: ['retry-after'],
-        maxAge: Duration.days(1),
-      },
-    });
-    api.addStage('Stage', {
-      stageName: '$default',
-      autoDeploy: true,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
-      throttle: { rateLimit: 200, burstLimit: 400 },
-    });
-    // ID tokens of both clients: scripts' (SRP) and the desk's (hosted sign-in).
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
-      userPoolClients: [this.userPoolClient, this.deskClient],
-    });
-    const route = (operationId: string, path: string, method: HttpMethod, isPublic: boolean) => {
-      const fn = lambdas[operationId];
-      if (fn === undefined) throw new Error(`no function for ${operationId}`);
-      api.addRoutes({
-        path,
-        methods: [method],
-        integration: new HttpLambdaIntegration(`${operationId}Integration`, fn),
-        ...(isPublic ? {} : { authorizer }),
-      });
-    };
-    for (const r of apiRoutes)
-      route(r.operationId, r.path, r.method === 'GET' ? HttpMethod.GET : HttpMethod.POST, r.public);
-    route('OpenApiDocument', '/openapi.json', HttpMethod.GET, true);
-    Validations.of(api).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Public reads (getElection, listCandidates, the OpenAPI document) need no token by design; every other route has the Cognito authorizer',
-    });
-    return api;
-  }
-
-  #alarms(): Topic {
-    const topic = new Topic(this, 'Alarms', { enforceSSL: true });
-    Validations.of(topic).acknowledge({
-      id: 'AwsSolutions-SNS2',
-      reason:
-        'Alarm notifications carry no personal data, and CloudWatch cannot publish to a topic under the AWS managed key',
-    });
-    const alarm = (id: string, metric: Alarm['metric'], description: string) => {
-      new Alarm(this, id, {
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      }).addAlarmAction(new SnsAction(topic));
-    };
-    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
-    for (const [name, workflow] of [
-      ['NominationCase', this.caseWorkflow],
-      ['ElectionCalendar', this.calendarWorkflow],
-      ['BulkJob', this.jobWorkflow],
-    ] as const) {
-      alarm(
-        `${name}ExecutionsFailed`,
-        workflow.stateMachine.metricFailed(fiveMinutes),
-        `${name} executions failed`,
-      );
-      alarm(
-        `${name}ExecutionsTimedOut`,
-        workflow.stateMachine.metricTimedOut(fiveMinutes),
-        `${name} executions timed out`,
-      );
-    }
-    alarm('Api5xx', this.api.metricServerError(fiveMinutes), 'The API answered with server errors');
-    alarm(
-      'ScheduleDeadLettersWaiting',
-      this.scheduleDeadLetters.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      'A wake-up or a reconciler run failed after its retries: see the dead-letter queue',
-    );
-    return topic;
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { DeskConfig } from './desk-config.ts';
@@ -13,8 +13,8 @@ const contentTypes: Readonly<Record<string, string>> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** A hashed asset's name: one path segment, no way up or sideways. */
-const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*\.([a-z0-9]+)$/;
+/** A hashed asset's name: one path segment, no way up or sideways, short enough for any file system. */
+const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,150}\.([a-z0-9]{1,8})$/;
 
 function originOf(url: string): string | null {
   try {
@@ -99,7 +99,12 @@ export function createDeskFiles(options: DeskFilesOptions) {
       const match = ASSET_NAME.exec(name);
       const type = match?.[1] === undefined ? undefined : contentTypes[match[1]];
       const file = join(options.distDir, 'assets', name);
-      if (match === null || type === undefined || !existsSync(file)) {
+      // A folder of that name is no asset either (reading it would fail the request).
+      if (
+        match === null ||
+        type === undefined ||
+        statSync(file, { throwIfNoEntry: false })?.isFile() !== true
+      ) {
         return send(404, 'text/plain; charset=utf-8', 'Not found\n', 'no-store');
       }
       return send(200, type, readFileSync(file), 'public, max-age=31536000, immutable');

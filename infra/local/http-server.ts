@@ -14,6 +14,7 @@ import { InstantSchema } from '../../shared/domain/local-date.ts';
 import { parseOrThrow } from '../../shared/domain/validation.ts';
 import { errorResponse, requestError } from '../../shared/http/error-response.ts';
 import { readBody } from '../../shared/http/request-body.ts';
+import { API_RESPONSE_HEADERS } from '../../shared/http/response-headers.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import type { LocalAccountDirectory } from './accounts/local-account-directory.ts';
 import { operatorAccountCall } from './accounts/operator-accounts.ts';
@@ -319,9 +320,6 @@ async function readBytes(req: IncomingMessage, maxBytes: number, language: Langu
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
+  res.writeHead(status, { ...API_RESPONSE_HEADERS, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -26,6 +26,8 @@ export const ClaimsSchema = z.looseObject({
   'custom:district': z.string().optional(),
   'custom:party': z.string().optional(),
   'custom:iin': z.string().optional(),
+  /** The district whose commission manages the account (Cognito's immutable attribute of the same name). */
+  'custom:managed_by': z.string().optional(),
 });
 export type Claims = z.infer<typeof ClaimsSchema>;
 
@@ -45,6 +47,10 @@ export function callerFromClaims(claims: unknown): Caller {
     district: c['custom:district'],
     partyId: c['custom:party'],
     iin: c['custom:iin'],
+    // A party's or a candidate's account acts in the elections of the district that made it.
+    ...((roles[0] === 'party' || roles[0] === 'candidate') && c['custom:managed_by'] !== undefined
+      ? { managedBy: c['custom:managed_by'] }
+      : {}),
   });
   if (!caller.success || caller.data.role === 'public') throw new UnauthorizedError();
   return caller.data;
@@ -58,5 +64,8 @@ export function claimsOf(caller: Exclude<Caller, { role: 'public' }>): Claims {
     ...('district' in caller ? { 'custom:district': caller.district } : {}),
     ...('partyId' in caller ? { 'custom:party': caller.partyId } : {}),
     ...('iin' in caller ? { 'custom:iin': caller.iin } : {}),
+    ...('managedBy' in caller && caller.managedBy !== undefined
+      ? { 'custom:managed_by': caller.managedBy }
+      : {}),
   };
 }

@@ -57,3 +57,15 @@ export function requireEvidenceReader(
   const candidate = caller.role === 'candidate' && isOwnCase(caller, nominationCase);
   if (!commission && !candidate) throw new ForbiddenError();
 }
+
+/**
+ * Whether the caller may act in an election at all. A party's secretary or a candidate whose account a
+ * district's commission made acts in that district's elections only, so that one district's administrator
+ * cannot make an account that acts on another district's nominations. Everyone else is judged by the
+ * operation itself. An election's id begins with its unit's KATO code, whose first four digits are the district
+ * (`electionIdOf`, `districtOf`).
+ */
+export function actsInElection(caller: Caller, electionId: string): boolean {
+  if (caller.role !== 'party' && caller.role !== 'candidate') return true;
+  return caller.managedBy === undefined || electionId.slice(0, 4) === caller.managedBy;
+}

@@ -4,6 +4,7 @@ import { IinSchema } from './iin.ts';
 import { DistrictCodeSchema } from './kato.ts';
 import { InstantSchema } from './local-date.ts';
 import { PartyIdSchema } from './nomination.ts';
+import { PLAIN_LINE } from './plain-line.ts';
 
 /** The roles an account may have: who signs in to the desk. The public needs no account. */
 export const AccountRoleSchema = z.enum(['commission', 'akimat', 'party', 'candidate']);
@@ -20,13 +21,8 @@ export const UsernameSchema = z
   .regex(/^[a-z0-9][a-z0-9._@-]{2,63}$/)
   .refine((username) => !/\d{12}/.test(username));
 
-/** A person's or an office's name as the desk greets them: one line of plain text. */
-export const AccountNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u);
+/** A person's or an office's name as the desk greets them: one line of plain text (`PLAIN_LINE`). */
+export const AccountNameSchema = z.string().trim().min(1).max(200).regex(PLAIN_LINE);
 
 /** The account's id, its subject in tokens and audit trails: random, never a person's IIN or name. */
 export const AccountIdSchema = z.union([
@@ -194,6 +190,18 @@ export class AccountOutsideDistrictError extends DomainError {
   readonly kind = 'forbidden';
   constructor(district: string) {
     super('ACCOUNT_OUTSIDE_DISTRICT', { district });
+  }
+}
+
+/**
+ * Only the operator makes a commission administrator, so only the operator disables one: otherwise one
+ * administrator could lock the district's others out of the desk, and none of them could undo it.
+ */
+export class AdministratorAccountError extends DomainError {
+  override readonly name = 'AdministratorAccountError';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('ADMINISTRATOR_ACCOUNT_OPERATOR_ONLY');
   }
 }
 

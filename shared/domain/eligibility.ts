@@ -9,6 +9,7 @@ import {
 import type { ErrorCode } from './error-catalogue.ts';
 import { IinSchema, refineBirthDateMatchesIin } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
+import { PLAIN_LINE } from './plain-line.ts';
 
 /** CLE 113-2: a candidate for akim is at least 25 years old. */
 export const CANDIDATE_MINIMUM_AGE = 25;
@@ -19,7 +20,8 @@ export const MAX_CONSECUTIVE_TERMS = 2;
 export const CandidateSchema = z
   .strictObject({
     iin: IinSchema,
-    fullName: z.string().trim().min(1).max(300),
+    // Quoted in notices and printed decisions: one plain line, so that no direction mark turns the sentence.
+    fullName: z.string().trim().min(1).max(300).regex(PLAIN_LINE),
     birthDate: LocalDateSchema,
     citizen: z.boolean(),
     /** Terms in a row the person has held this post up to now (0 for a newcomer). */

@@ -1,6 +1,7 @@
 import type { LocalizedText } from './language.ts';
 import { accountDirectoryMessages } from './messages/account-directory.ts';
 import { accountMessages } from './messages/accounts.ts';
+import { administratorAccountMessages } from './messages/administrator-accounts.ts';
 import { calendarAndRegistrationMessages } from './messages/calendar-and-registration.ts';
 import { callingCheckMessages } from './messages/calling-checks.ts';
 import { cancellationAndReinstatementMessages } from './messages/cancellation-and-reinstatement.ts';
@@ -14,6 +15,7 @@ import { noticeMessages } from './messages/notices.ts';
 import { recordedDateMessages } from './messages/recorded-dates.ts';
 import { reinstatementHistoryMessages } from './messages/reinstatement-history.ts';
 import { requestValidationMessages } from './messages/request-validation.ts';
+import { signInGuardMessages } from './messages/sign-in-guard.ts';
 import { signatureReasonMessages } from './messages/signature-reasons.ts';
 import { signatureSamplingMessages } from './messages/signature-sampling.ts';
 import {
@@ -74,6 +76,8 @@ export const errorCatalogue = {
   ...accountMessages,
   ...accountDirectoryMessages,
   ...inboxMessages,
+  ...signInGuardMessages,
+  ...administratorAccountMessages,
   // --- rules of the law and of the flow; moments in the election's local time (`timeZone` beside them) ---
   NOMINATION_NOT_OPEN: (d) => {
     const at = momentInWords(d.opensAt, d.timeZone);

@@ -120,3 +120,22 @@ describe('the election deposit [D: off by default for rural akims]', () => {
     expect(assessEligibility(aCandidate(), paid, withDeposit)).toEqual({ outcome: 'eligible', findings: [] });
   });
 });
+
+describe('a candidate’s name, as notices and printed decisions quote it', () => {
+  it.each([
+    ['a right-to-left override', 'Ерік Сәтбаев\u202e'],
+    ['a line separator', 'Ерік\u2028Сәтбаев'],
+    ['a control character', 'Ерік\u0007Сәтбаев'],
+    ['a zero-width joiner', 'Ерік\u200dСәтбаев'],
+  ])('refuses %s', (_, fullName) => {
+    const parsed = CandidateSchema.safeParse(aCandidate({ fullName }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['fullName']);
+  });
+
+  it('takes Kazakh and Russian letters, hyphens and apostrophes', () => {
+    expect(CandidateSchema.safeParse(aCandidate({ fullName: 'Әлия Нұрғали-Қызы О’Коннор' })).success).toBe(
+      true,
+    );
+  });
+});

@@ -178,7 +178,7 @@ describe('who may do what: every operation against every role', () => {
       () => ['POST', '/notices/read', { upTo: '2026-02-10T00:00:00Z' }],
       (Object.keys(roles) as RoleName[]).filter((role) => role !== 'public'),
     ],
-    // Accounts are a commission administrator's, which none of these callers is (test/e2e/accounts.test.ts).
+    // Accounts are a commission administrator's, which none of these callers is (test/e2e/accounts-api.test.ts).
     ['listAccounts', () => ['GET', '/accounts', undefined], []],
     ['createAccount', () => ['POST', '/accounts', { role: 'party', scope: 'amanat', name: 'Хатшы' }], []],
     ['disableAccount', () => ['POST', '/accounts/acct-000000000000000000000000/disablement', {}], []],

@@ -2,7 +2,7 @@
 // document does not say is an error before anything runs. The `@ts-expect-error` lines below fail the type
 // check the day that stops being true.
 import { describe, expect, it } from 'vitest';
-import { defineBulkRoute, defineRoute } from '../../functions/api-routes.ts';
+import { defineBulkRoute, defineRoute } from '../../functions/support/api-route.ts';
 import { SignatureLineSchema } from '../../shared/domain/signatures.ts';
 import { TimeResponseSchema } from '../../shared/http/responses/time.ts';
 

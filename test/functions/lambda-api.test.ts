@@ -42,6 +42,16 @@ describe('the API as Lambda runs it behind API Gateway', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('answers as never to be kept by a browser or proxy, nor read as anything but JSON: answers hold IINs', async () => {
+    const answer = await call(
+      event('GET', '/elections/195230100-2026-03-15/cases', { claims: commissionClaims }),
+    );
+    expect(answer.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
   it('refuses claims that name no role of the product', async () => {
     const unknown = await call(
       event('GET', '/elections/195230100-2026-03-15/cases', {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -6,16 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../infra/aws/app.ts';
 import { apiFunctions, scheduledFunctions, taskFunctions } from '../../infra/aws/function-catalogue.ts';
-
-/** A built desk as `npm run desk` leaves it, in miniature. */
-function stubDesk(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'desk-'));
-  mkdirSync(join(directory, 'assets'));
-  writeFileSync(join(directory, 'index.html'), '<!doctype html><title>desk</title>');
-  writeFileSync(join(directory, 'assets', 'index-abc123.js'), 'export {};');
-  writeFileSync(join(directory, '.desk-build.json'), '{"sources":{}}');
-  return directory;
-}
+import { privateEncryptedBucket, resourcesIn, stubDesk } from '../support/cdk-template.ts';
 
 /**
  * The dev stage synthesised with a stub desk and no bundling (these tests read the template, not the functions'
@@ -36,11 +27,7 @@ beforeAll(() => {
   dev = synth();
 }, 120_000);
 
-const ResourcesSchema = z.record(
-  z.string(),
-  z.looseObject({ Type: z.string(), Properties: z.looseObject({}).optional() }),
-);
-const resources = () => ResourcesSchema.parse(dev.template.toJSON().Resources);
+const resources = () => resourcesIn(dev.template);
 /** The one resource of a type whose logical id starts so; its properties. */
 function propertiesOf(type: string, idStart = '') {
   const found = Object.entries(resources()).filter(([id, r]) => r.Type === type && id.startsWith(idStart));
@@ -89,15 +76,7 @@ const environmentOf = (functionIdStart: string) =>
 describe('the desk on AWS: S3 behind CloudFront', () => {
   it('keeps the files in a bucket nobody reads but the desk’s CloudFront distribution, over TLS only', () => {
     expect(propertiesOf('AWS::S3::Bucket', 'DeskFiles')).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-      },
+      ...privateEncryptedBucket,
       LoggingConfiguration: { LogFilePrefix: 'desk-bucket/' },
     });
     const statements = z

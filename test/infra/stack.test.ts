@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -18,14 +18,7 @@ import { objectKeys } from '../../shared/domain/bulk-job.ts';
 import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
 import { indexOfFamily, leadingKeysPattern } from '../../shared/storage/keys.ts';
 import { loadWorkflow, taskStates, workflowFile } from '../../shared/workflow-definitions.ts';
-
-/** A built desk in miniature (a real synthesis takes web/dist, which `npm run desk` builds). */
-function stubDesk(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'desk-'));
-  mkdirSync(join(directory, 'assets'));
-  writeFileSync(join(directory, 'index.html'), '<!doctype html><title>desk</title>');
-  return directory;
-}
+import { privateEncryptedBucket, resourcesOf, stubDesk } from '../support/cdk-template.ts';
 
 /** Synthesises a stage the way `cdk synth` does (bundling included; cdk-nag runs and must find nothing). */
 function synth(stage: string) {
@@ -44,12 +37,6 @@ beforeAll(() => {
   prod = synth('prod');
 }, 300_000);
 
-const ResourcesSchema = z.record(
-  z.string(),
-  z.looseObject({ Type: z.string(), Properties: z.looseObject({}).optional() }),
-);
-const resourcesOf = (template: Template, type: string) =>
-  Object.entries(ResourcesSchema.parse(template.toJSON().Resources)).filter(([, r]) => r.Type === type);
 /** The product's own functions (ProductFunction), not those the CDK adds for the desk's deployment. */
 const productFunctions = (template: Template) =>
   resourcesOf(template, 'AWS::Lambda::Function').filter(([, fn]) =>
@@ -480,15 +467,7 @@ describe('the upload bucket (issue 11)', () => {
     ]);
     for (const [id, bucket] of buckets) {
       expect(bucket.Properties, id).toMatchObject({
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
+        ...privateEncryptedBucket,
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       });
       expect(bucket.Properties?.VersioningConfiguration, id).toBeUndefined();
@@ -688,7 +667,12 @@ describe('the user pool (issue 9: nobody rewrites their own scope)', () => {
     ] as const;
 
   it('keeps each scope attribute immutable: set by an administrator when the user is created, never changed', () => {
-    expect([...scopeAttributes].sort()).toEqual(['custom:district', 'custom:iin', 'custom:party']);
+    expect([...scopeAttributes].sort()).toEqual([
+      'custom:district',
+      'custom:iin',
+      'custom:managed_by',
+      'custom:party',
+    ]);
     for (const [stage, { template }] of stages()) {
       const pools = resourcesOf(template, 'AWS::Cognito::UserPool');
       expect(pools, stage).toHaveLength(1);

@@ -40,10 +40,14 @@ export const commissionClaims = {
   'custom:district': '1952',
 };
 
-const ResultSchema = z.object({ statusCode: z.int(), body: z.string() });
+const ResultSchema = z.object({
+  statusCode: z.int(),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string(),
+});
 
 /** What the API's Lambda answers an event with: its status and its body, parsed. */
 export async function lambdaAnswer(event: APIGatewayProxyEventV2) {
   const result = ResultSchema.parse(await handler(event, lambdaContext));
-  return { status: result.statusCode, body: JSON.parse(result.body) };
+  return { status: result.statusCode, headers: result.headers ?? {}, body: JSON.parse(result.body) };
 }

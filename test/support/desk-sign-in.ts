@@ -162,6 +162,12 @@ export class HttpSignIn {
 
   /** The whole flow: authorize, sign in, follow back to the desk, exchange the code. Answers the ID token. */
   async signIn(credentials: Credentials): Promise<string> {
+    const { code, verifier } = await this.authorizationCode(credentials);
+    return this.exchange(code, verifier);
+  }
+
+  /** Authorize and sign in, then follow the provider back to the desk: the code it brings, and its verifier. */
+  async authorizationCode(credentials: Credentials): Promise<{ code: string; verifier: string }> {
     const { location, verifier } = await this.authorize();
     const submitted = await this.submitForm(new URL(location, this.engineUrl).pathname, credentials);
     if (submitted.status !== 303) throw new Error(`sign-in refused: ${submitted.status}`);
@@ -171,7 +177,7 @@ export class HttpSignIn {
     }
     const code = new URL(next).searchParams.get('code');
     if (code === null) throw new Error(`no code: ${next}`);
-    return this.exchange(code, verifier);
+    return { code, verifier };
   }
 
   async exchange(code: string, verifier: string | undefined): Promise<string> {

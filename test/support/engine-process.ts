@@ -29,7 +29,7 @@ export function startEngineProcess(
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output}`)), 50_000);
     child.stderr?.on('data', (chunk) => {
       output += String(chunk);
     });

@@ -1,39 +1,26 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
-import { type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { type DeskStage, districtClerk, startDeskStage } from '../support/desk-stage.ts';
 
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let admin: Credentials;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir);
-  admin = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Гүлнар Ахметова',
-    admin: true,
-  });
-  browser = await launchDeskBrowser();
+  desk = await startDeskStage();
+  admin = await desk.account({ ...districtClerk, admin: true });
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 describe('a commission administrator’s accounts', () => {
   it('creates a party secretary’s account, shows its first password once, and disables it', async () => {
-    const page = await openPage(browser, { language: 'ru' });
-    await signInThroughDesk(page, engine.url, admin, 'Гүлнар Ахметова');
+    const page = await openPage(desk.browser, { language: 'ru' });
+    await signInThroughDesk(page, desk.url, admin, 'Гүлнар Ахметова');
     await page.getByRole('link', { name: 'Учётные записи' }).click();
     await eventually(() => page.locator('h1').textContent()).toBe('Учётные записи');
     const form = page.locator('form', { hasText: 'Новая учётная запись' });

@@ -1,34 +1,28 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAkimatFiling } from '../support/candidates.ts';
 import { agreedMeeting } from '../support/decisions.ts';
 import {
   eventually,
   horizontalOverflow,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { type DeskStage, screenshotPath, startDeskStage } from '../support/desk-stage.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { akimat, commission, fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 /** Жалтыр village: nobody is nominated, so the district akim's window opens after the extended close. */
 const ELECTION = '195240100-2026-03-15';
 
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let officer: Credentials;
 let caseId: string;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  const api = apiClient(engine.url, dataDir);
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  const api = desk.api;
   const unit = { kato: '195240100', kind: 'village' as const, nameKk: 'Жалтыр ауылы', nameRu: 'село Жалтыр' };
   expect((await api(commission, 'POST', '/elections', { ...newElectionInput(), unit })).status).toBe(201);
   expect(
@@ -41,24 +35,15 @@ beforeAll(async () => {
   });
   expect(filed.status, JSON.stringify(filed.body)).toBe(201);
   caseId = String((filed.body as { caseId: unknown }).caseId);
-  officer = await createAccount(engine.url, dataDir, {
-    role: 'akimat',
-    scope: '1952',
-    name: 'Ержан Тұрсынов',
-  });
-  browser = await launchDeskBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  officer = await desk.account({ role: 'akimat', scope: '1952', name: 'Ержан Тұрсынов' });
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 describe('the district akimat’s desk', () => {
   it('finds its district’s election in the additional candidate’s window and records the community meeting', async () => {
-    const page = await openPage(browser, { width: 360 });
-    await signInThroughDesk(page, engine.url, officer, 'Ержан Тұрсынов');
-    await page.goto(`${engine.url}/#/elections`);
+    const page = await openPage(desk.browser, { width: 360 });
+    await signInThroughDesk(page, desk.url, officer, 'Ержан Тұрсынов');
+    await page.goto(`${desk.url}/#/elections`);
     await page.getByRole('link', { name: 'Жалтыр ауылы' }).click();
     await eventually(() => page.locator('h1').textContent()).toBe('Сайлау: Жалтыр ауылы');
     expect(await page.locator('main').textContent()).toContain('аудан әкімінің қосымша кандидатын ұсыну');
@@ -79,7 +64,7 @@ describe('the district akimat’s desk', () => {
     expect(await form.locator('.form-group-error label').allTextContents()).toContain('Қалыс қалғандар');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.screenshot({ path: `${SCREENSHOTS}akimat-meeting-360-kk.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('akimat-meeting-360-kk.png'), fullPage: true });
 
     await form.getByLabel('Қалыс қалғандар').fill(String(agreedMeeting.abstained));
     await form.getByRole('button', { name: 'Жіберу' }).click();
@@ -93,7 +78,7 @@ describe('the district akimat’s desk', () => {
     await eventually(() => page.locator('.notices li').count()).toBeGreaterThan(0);
     expect(await page.locator('main').textContent()).toMatch(/[1-9]\d* оқылмаған/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}notices-360-kk.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('notices-360-kk.png'), fullPage: true });
     await page.getByRole('button', { name: 'Барлығын оқылды деп белгілеу' }).click();
     await eventually(() => page.locator('main').textContent()).toContain('0 оқылмаған');
     await page.context().close();

@@ -1,50 +1,34 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
   horizontalOverflow,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
 import { deskVoters, type SeededElection, seedElection } from '../support/desk-election.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { type DeskStage, districtClerk, screenshotPath, startDeskStage } from '../support/desk-stage.ts';
 import { fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 import { linesFrom } from '../support/signers.ts';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
-
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let seeded: SeededElection;
 let candidate: Credentials;
 let clerk: Credentials;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  seeded = await seedElection(apiClient(engine.url, dataDir));
-  candidate = await createAccount(engine.url, dataDir, {
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  seeded = await seedElection(desk.api);
+  candidate = await desk.account({
     role: 'candidate',
     scope: seeded.awaitingSignatures.iin,
     name: 'Дана Маратқызы Сәрсенова',
     managedBy: '1952',
   });
-  clerk = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Гүлнар Ахметова',
-  });
-  browser = await launchDeskBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  clerk = await desk.account(districtClerk);
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 /** Signature sheets as a candidate's CSV: 12 lines from the district's voters, the first two with a wrong IIN. */
 function sheetsCsv(): string {
@@ -60,9 +44,9 @@ function sheetsCsv(): string {
 
 describe('a self-nominee’s desk', () => {
   it('uploads signature sheets with progress, then sees the verdict and each rejected line', async () => {
-    const page = await openPage(browser, { language: 'ru', width: 360 });
-    await signInThroughDesk(page, engine.url, candidate, 'Дана Маратқызы Сәрсенова');
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}`);
+    const page = await openPage(desk.browser, { language: 'ru', width: 360 });
+    await signInThroughDesk(page, desk.url, candidate, 'Дана Маратқызы Сәрсенова');
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}`);
     // The candidate sees their own case only.
     const rows = page.locator('section', { hasText: 'Дела' }).locator('tbody tr');
     await eventually(() => rows.allTextContents()).toEqual([
@@ -91,14 +75,14 @@ describe('a self-nominee’s desk', () => {
     expect(await lines.first().textContent()).toContain('Контрольная цифра ИИН не сходится.');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}candidate-verdict-360-ru.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('candidate-verdict-360-ru.png'), fullPage: true });
     await page.context().close();
   });
 
   it('lets the commission type in paper sheets, checking each IIN as it is typed', async () => {
-    const page = await openPage(browser);
-    await signInThroughDesk(page, engine.url, clerk, 'Гүлнар Ахметова');
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}/cases/${seeded.paperSheets}`);
+    const page = await openPage(desk.browser);
+    await signInThroughDesk(page, desk.url, clerk, 'Гүлнар Ахметова');
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}/cases/${seeded.paperSheets}`);
     const form = page.locator('form', { hasText: 'Қағаз парақтарды енгізу' });
     const signer = deskVoters[200];
     if (signer === undefined) throw new Error('no voter 200');
@@ -115,7 +99,7 @@ describe('a self-nominee’s desk', () => {
     await form.getByLabel('Қол қойылған күн').fill('2026-02-08');
     await form.getByLabel('Қол жинаушы').fill('Сборщик');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}paper-sheets-kk.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('paper-sheets-kk.png'), fullPage: true });
     await form.getByRole('button', { name: 'Жіберу' }).click();
     // One valid line of nine needed: counted; the case goes on waiting for sheets until its deadline.
     await eventually(() => form.textContent()).toContain('Жарамды: 1, қажет: 9, жарамсыз: 0');

@@ -1,59 +1,43 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   computedStyle,
   eventually,
   horizontalOverflow,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
 import { type SeededElection, seedElection } from '../support/desk-election.ts';
 import { downloaded, pdfText, xlsxRows } from '../support/desk-files-read.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { type DeskStage, districtClerk, screenshotPath, startDeskStage } from '../support/desk-stage.ts';
 import { fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
-
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let seeded: SeededElection;
 let clerk: Credentials;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  seeded = await seedElection(apiClient(engine.url, dataDir));
-  clerk = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Гүлнар Ахметова',
-    admin: true,
-  });
-  browser = await launchDeskBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  seeded = await seedElection(desk.api);
+  clerk = await desk.account({ ...districtClerk, admin: true });
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 /** A commission clerk signed in through the engine's sign-in page, started from the desk's "sign in" button. */
 async function signedIn(
   options: { readonly width?: number; readonly language?: 'kk' | 'ru' } = {},
 ): Promise<Page> {
-  const page = await openPage(browser, options);
-  await signInThroughDesk(page, engine.url, clerk, 'Гүлнар Ахметова');
+  const page = await openPage(desk.browser, options);
+  await signInThroughDesk(page, desk.url, clerk, 'Гүлнар Ахметова');
   return page;
 }
 
 describe('the commission’s desk', () => {
   it('shows the election’s calendar with a countdown by the engine’s clock, and filters its cases', async () => {
     const page = await signedIn({ language: 'ru' });
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}`);
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}`);
     await eventually(() => page.locator('h1').textContent()).toBe('Выборы: Актогайский сельский округ');
     const close = page.locator('.calendar div', { hasText: 'окончание выдвижения кандидатов' });
     // The engine's manual clock stands at 5 February 09:00 local: nomination closes on 17 February at 18:00.
@@ -70,13 +54,13 @@ describe('the commission’s desk', () => {
     await page.getByLabel('Чего ждёт').selectOption('nobody');
     await eventually(() => rows.count()).toBe(2);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}election-ru.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('election-ru.png'), fullPage: true });
     await page.context().close();
   });
 
   it('shows a case: what it waits for, the rejected signature lines in red with their reason, the timeline', async () => {
     const page = await signedIn();
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}`);
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}`);
     await page.getByRole('link', { name: 'Ерлан Болатұлы Жақсыбеков' }).click();
     await eventually(() => page.locator('h1').textContent()).toBe('Іс: Ерлан Болатұлы Жақсыбеков');
     expect(await page.locator('.waiting').textContent()).toContain(
@@ -104,7 +88,7 @@ describe('the commission’s desk', () => {
     expect(await lines.first().textContent()).toContain('ЖСН-нің бақылау цифры сәйкес келмейді.');
     expect(await page.content()).not.toMatch(/\d{12}/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}case-kk.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('case-kk.png'), fullPage: true });
 
     // The verdict as a spreadsheet: every line, the rejected ones with their reason, the numbers as numbers.
     const file = await downloaded(page, () => page.getByRole('button', { name: 'XLSX жүктеп алу' }).click());
@@ -118,7 +102,7 @@ describe('the commission’s desk', () => {
 
   it('refuses registration with a ground from the election’s list, after saying a ground is needed', async () => {
     const page = await signedIn({ width: 360 });
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}/cases/${seeded.awaitingDecision}`);
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}/cases/${seeded.awaitingDecision}`);
     const refusal = page.locator('form', { hasText: 'Тіркеуден бас тарту' });
     await refusal.getByLabel('Себептері').fill('Кандидат декларацияны тапсырмаған.');
     await refusal.getByRole('button', { name: 'Жіберу' }).click();

@@ -1,42 +1,29 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eventually, launchDeskBrowser, openPage, signInThroughDesk } from '../support/desk-browser.ts';
+import { eventually, openPage, signInThroughDesk } from '../support/desk-browser.ts';
 import { type SeededElection, seedElection } from '../support/desk-election.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { type DeskStage, districtClerk, startDeskStage } from '../support/desk-stage.ts';
 import { commission, fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let seeded: SeededElection;
 let clerk: Credentials;
-let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  api = apiClient(engine.url, dataDir);
-  seeded = await seedElection(api);
-  clerk = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Гүлнар Ахметова',
-  });
-  browser = await launchDeskBrowser();
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  seeded = await seedElection(desk.api);
+  clerk = await desk.account(districtClerk);
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 const TimelineSchema = z.object({ timeline: z.array(z.object({ event: z.string() })) });
 
 describe('the desk when the network fails', () => {
   it('says in the reader’s language that the server cannot be reached, instead of waiting for ever', async () => {
-    const page = await openPage(browser, { language: 'ru' });
+    const page = await openPage(desk.browser, { language: 'ru' });
     await page.route('**/elections/**', (route) => route.abort('connectionrefused'));
-    await page.goto(`${engine.url}/#/public/${seeded.electionId}`);
+    await page.goto(`${desk.url}/#/public/${seeded.electionId}`);
     await eventually(() => page.getByRole('alert').textContent()).toBe(
       'Не удалось связаться с сервером. Попробуйте позже.',
     );
@@ -44,8 +31,8 @@ describe('the desk when the network fails', () => {
   });
 
   it('records a decision once when its answer was lost and the clerk sends it again', async () => {
-    const page = await openPage(browser);
-    await signInThroughDesk(page, engine.url, clerk, 'Гүлнар Ахметова');
+    const page = await openPage(desk.browser);
+    await signInThroughDesk(page, desk.url, clerk, 'Гүлнар Ахметова');
     // The first decision reaches the engine and is recorded, but its answer never comes back.
     let lost = false;
     await page.route('**/registration-decision', async (route) => {
@@ -54,7 +41,7 @@ describe('the desk when the network fails', () => {
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await page.goto(`${engine.url}/#/elections/${seeded.electionId}/cases/${seeded.awaitingDecision}`);
+    await page.goto(`${desk.url}/#/elections/${seeded.electionId}/cases/${seeded.awaitingDecision}`);
     const form = page.locator('form', { hasText: 'Кандидатты тіркеу' });
     await form.getByLabel('Арнаулы тексерудің нәтижесі').selectOption('passed');
     await form.getByLabel('Кірістер мен мүлік туралы декларация тапсырылды').check();
@@ -65,7 +52,7 @@ describe('the desk when the network fails', () => {
 
     const trail = TimelineSchema.parse(
       (
-        await api(
+        await desk.api(
           commission,
           'GET',
           `/elections/${seeded.electionId}/cases/${seeded.awaitingDecision}/timeline`,

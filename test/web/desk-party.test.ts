@@ -1,48 +1,33 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCandidate } from '../support/candidates.ts';
 import {
   eventually,
   horizontalOverflow,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
 import { DESK_ELECTION } from '../support/desk-election.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { amanatSecretary, type DeskStage, startDeskStage } from '../support/desk-stage.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { commission, fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let secretary: Credentials;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  expect(
-    (await apiClient(engine.url, dataDir)(commission, 'POST', '/elections', newElectionInput())).status,
-  ).toBe(201);
-  secretary = await createAccount(engine.url, dataDir, {
-    role: 'party',
-    scope: 'amanat',
-    name: 'Аманат хатшысы',
-    managedBy: '1952',
-  });
-  browser = await launchDeskBrowser();
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  expect((await desk.api(commission, 'POST', '/elections', newElectionInput())).status).toBe(201);
+  secretary = await desk.account(amanatSecretary);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 describe('a party secretary’s desk', () => {
   it('nominates a member, is told of a wrong IIN as it is typed, then confirms the nominee', async () => {
-    const page = await openPage(browser, { language: 'ru', width: 360 });
-    await signInThroughDesk(page, engine.url, secretary, 'Аманат хатшысы');
-    await page.goto(`${engine.url}/#/elections`);
+    const page = await openPage(desk.browser, { language: 'ru', width: 360 });
+    await signInThroughDesk(page, desk.url, secretary, 'Аманат хатшысы');
+    await page.goto(`${desk.url}/#/elections`);
     await page.getByLabel('Номер выборов').fill(DESK_ELECTION);
     await page.getByRole('button', { name: 'Открыть' }).click();
     const form = page.locator('form', { hasText: 'Выдвижение кандидата' });

@@ -1,40 +1,28 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
   focusedId,
   horizontalOverflow,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
 } from '../support/desk-browser.ts';
 import { type SeededElection, seedElection } from '../support/desk-election.ts';
+import { type DeskStage, screenshotPath, startDeskStage } from '../support/desk-stage.ts';
 import { fixtureCalendar } from '../support/engine.ts';
-import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
-
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let seeded: SeededElection;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  seeded = await seedElection(apiClient(engine.url, dataDir));
-  browser = await launchDeskBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  seeded = await seedElection(desk.api);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 describe('the public list, without signing in', () => {
   it('shows the registered candidate and the refusal with its ground in Kazakh, by default', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${engine.url}/#/public/${seeded.electionId}`);
+    const page = await openPage(desk.browser);
+    await page.goto(`${desk.url}/#/public/${seeded.electionId}`);
     await eventually(() => page.locator('h1').textContent()).toBe('Кандидаттар: Ақтоғай ауылдық округі');
     expect(await page.locator('html').getAttribute('lang')).toBe('kk');
     const registered = page.locator('section', { hasText: 'Тіркелген кандидаттар' });
@@ -51,13 +39,13 @@ describe('the public list, without signing in', () => {
     expect(await registered.locator('tbody tr').textContent()).toContain('09:00');
     expect(await page.content()).not.toMatch(/\d{12}/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOTS}public-list-kk.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-list-kk.png'), fullPage: true });
     await page.context().close();
   });
 
   it('shows the same list in Russian once Russian is chosen, and keeps the choice', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${engine.url}/#/public/${seeded.electionId}`);
+    const page = await openPage(desk.browser);
+    await page.goto(`${desk.url}/#/public/${seeded.electionId}`);
     await page.getByLabel('Тіл').selectOption('ru');
     await eventually(() => page.locator('h1').textContent()).toBe('Кандидаты: Актогайский сельский округ');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
@@ -70,17 +58,17 @@ describe('the public list, without signing in', () => {
   });
 
   it('fits a 360 px phone screen without sideways scrolling', async () => {
-    const page = await openPage(browser, { width: 360, language: 'ru' });
-    await page.goto(`${engine.url}/#/public/${seeded.electionId}`);
+    const page = await openPage(desk.browser, { width: 360, language: 'ru' });
+    await page.goto(`${desk.url}/#/public/${seeded.electionId}`);
     await eventually(() => page.locator('tbody tr').count()).toBe(2);
     expect(await horizontalOverflow(page)).toBe(0);
-    await page.screenshot({ path: `${SCREENSHOTS}public-list-360-ru.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-list-360-ru.png'), fullPage: true });
     await page.context().close();
   });
 
   it('finds an election by its number from the start page, and says how to write a wrong one', async () => {
-    const page = await openPage(browser, { width: 360 });
-    await page.goto(`${engine.url}/`);
+    const page = await openPage(desk.browser, { width: 360 });
+    await page.goto(`${desk.url}/`);
     await page.getByLabel('Сайлаудың нөмірі').fill('19523');
     await page.getByRole('button', { name: 'Ашу' }).click();
     const summary = page.getByRole('alert');
@@ -97,8 +85,8 @@ describe('the public list, without signing in', () => {
   });
 
   it('says in the chosen language that an election does not exist', async () => {
-    const page = await openPage(browser, { language: 'ru' });
-    await page.goto(`${engine.url}/#/public/195230100-2030-01-01`);
+    const page = await openPage(desk.browser, { language: 'ru' });
+    await page.goto(`${desk.url}/#/public/195230100-2030-01-01`);
     await eventually(() => page.getByRole('alert').textContent()).toMatch(/[А-Яа-я]/);
     expect(await page.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]{4}/);
     await page.context().close();

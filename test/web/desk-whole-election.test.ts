@@ -1,45 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCandidate } from '../support/candidates.ts';
 import {
   eventually,
-  launchDeskBrowser,
   openPage,
   seriousAccessibilityViolations,
   signInThroughDesk,
 } from '../support/desk-browser.ts';
 import { DESK_ELECTION, deskVoters } from '../support/desk-election.ts';
 import { pdfText } from '../support/desk-files-read.ts';
-import { type Credentials, createAccount } from '../support/desk-sign-in.ts';
+import type { Credentials } from '../support/desk-sign-in.ts';
+import { amanatSecretary, type DeskStage, districtClerk, startDeskStage } from '../support/desk-stage.ts';
 import { fixtureCalendar } from '../support/engine.ts';
-import { type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
-let engine: EngineProcess;
-let browser: Browser;
+let desk: DeskStage;
 let clerk: Credentials;
 let secretary: Credentials;
 
 beforeAll(async () => {
-  const dataDir = newDataDir();
-  engine = await startEngineProcess(dataDir, { CLOCK_START: fixtureCalendar.nominationOpen });
-  clerk = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Гүлнар Ахметова',
-    admin: true,
-  });
-  secretary = await createAccount(engine.url, dataDir, {
-    role: 'party',
-    scope: 'amanat',
-    name: 'Аманат хатшысы',
-    managedBy: '1952',
-  });
-  browser = await launchDeskBrowser();
+  desk = await startDeskStage({ clockStart: fixtureCalendar.nominationOpen });
+  clerk = await desk.account({ ...districtClerk, admin: true });
+  secretary = await desk.account(amanatSecretary);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 function registerCsv(): string {
   const rows = deskVoters.map((v) => [v.iin, v.fullName, v.birthDate, `"${v.address}"`].join(','));
@@ -53,9 +36,9 @@ async function fill(page: Page, labels: Readonly<Record<string, string>>) {
 
 describe('a whole election in the desk, in Kazakh', () => {
   it('is called, gets its voter list, a party’s nominee filed and confirmed, registered, and published', async () => {
-    const commission = await openPage(browser);
-    await signInThroughDesk(commission, engine.url, clerk, 'Гүлнар Ахметова');
-    await commission.goto(`${engine.url}/#/elections`);
+    const commission = await openPage(desk.browser);
+    await signInThroughDesk(commission, desk.url, clerk, 'Гүлнар Ахметова');
+    await commission.goto(`${desk.url}/#/elections`);
     await fill(commission, {
       'ӘАОЖ (КАТО) коды': '195230100',
       'Атауы қазақша': 'Ақтоғай ауылдық округі',
@@ -83,9 +66,9 @@ describe('a whole election in the desk, in Kazakh', () => {
       'Сайлаушылар тізімі: 900 сайлаушы',
     );
 
-    const party = await openPage(browser);
-    await signInThroughDesk(party, engine.url, secretary, 'Аманат хатшысы');
-    await party.goto(`${engine.url}/#/elections/${DESK_ELECTION}`);
+    const party = await openPage(desk.browser);
+    await signInThroughDesk(party, desk.url, secretary, 'Аманат хатшысы');
+    await party.goto(`${desk.url}/#/elections/${DESK_ELECTION}`);
     const nominee = aCandidate({ fullName: 'Асқар Нұрланұлы Сейітов' }, 1);
     const filing = party.locator('form', { hasText: 'Кандидатты ұсыну' });
     await eventually(() => filing.count()).toBe(1);
@@ -117,8 +100,8 @@ describe('a whole election in the desk, in Kazakh', () => {
     await commission.context().close();
 
     // The public, without signing in, in Russian: the registered list, and the list on paper.
-    const reader = await openPage(browser, { language: 'ru' });
-    await reader.goto(`${engine.url}/#/public/${DESK_ELECTION}`);
+    const reader = await openPage(desk.browser, { language: 'ru' });
+    await reader.goto(`${desk.url}/#/public/${DESK_ELECTION}`);
     await eventually(() => reader.locator('tbody').first().textContent()).toContain(
       'Асқар Нұрланұлы Сейітов',
     );

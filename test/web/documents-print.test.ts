@@ -7,6 +7,7 @@ import { type DocumentText, documentLines } from '../../web/src/documents/docume
 import { signatureProtocol } from '../../web/src/documents/signature-protocol.ts';
 import { componentPage, componentScript, launchChromium } from '../support/component-page.ts';
 import { horizontalOverflow, seriousAccessibilityViolations } from '../support/desk-browser.ts';
+import { pdfText } from '../support/desk-files-read.ts';
 
 const context: DocumentContext = {
   election: {
@@ -33,19 +34,6 @@ const refused: CaseForDocuments = {
     },
   },
 };
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    // A line's end is a space in the text read back, as in the document.
-    pages.push(
-      content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join(''),
-    );
-  }
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
 
 let browser: Browser;
 let script: string;

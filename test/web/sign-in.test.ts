@@ -1,41 +1,23 @@
 // Issue 13 §2 "Sign-in and accounts" in a real browser: the desk sends people to the engine's sign-in page
 // (OpenID Connect, code flow with PKCE, through oidc-client-ts) and back, in Kazakh and Russian.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchDeskBrowser, openPage, seriousAccessibilityViolations } from '../support/desk-browser.ts';
-import {
-  type Credentials,
-  createAccount,
-  disableAccount,
-  fillSignInForm,
-  signInAs,
-} from '../support/desk-sign-in.ts';
-import { type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
+import { openPage, seriousAccessibilityViolations } from '../support/desk-browser.ts';
+import { type Credentials, disableAccount, fillSignInForm, signInAs } from '../support/desk-sign-in.ts';
+import { type DeskStage, districtClerk, startDeskStage } from '../support/desk-stage.ts';
 
-let browser: Browser;
-let engine: EngineProcess;
-let dataDir: string;
+let desk: DeskStage;
 let admin: Credentials;
 
 beforeAll(async () => {
-  dataDir = newDataDir();
-  [browser, engine] = await Promise.all([launchDeskBrowser(), startEngineProcess(dataDir)]);
-  admin = await createAccount(engine.url, dataDir, {
-    role: 'commission',
-    scope: '1952',
-    name: 'Айгүл Сейітова',
-    admin: true,
-  });
+  desk = await startDeskStage();
+  admin = await desk.account({ ...districtClerk, name: 'Айгүл Сейітова', admin: true });
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await engine?.kill('SIGTERM');
-});
+afterAll(() => desk?.close());
 
 /** Opens the desk and presses its sign-in button; answers once the engine's sign-in page shows. */
 async function toSignInPage(language: 'kk' | 'ru', width = 1280) {
-  const page = await openPage(browser, { language, width });
-  await page.goto(`${engine.url}/`);
+  const page = await openPage(desk.browser, { language, width });
+  await page.goto(`${desk.url}/`);
   await page.getByRole('button', { name: language === 'kk' ? 'Кіру' : 'Войти' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
   return page;
@@ -43,8 +25,8 @@ async function toSignInPage(language: 'kk' | 'ru', width = 1280) {
 
 describe('signing in to the desk', () => {
   it('signs a commission administrator in, and the desk greets them by name', async () => {
-    const page = await openPage(browser, { language: 'kk' });
-    await signInAs(page, engine.url, admin);
+    const page = await openPage(desk.browser, { language: 'kk' });
+    await signInAs(page, desk.url, admin);
     await expect.poll(() => page.getByText('Айгүл Сейітова').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The code and state are out of the address bar: a reload does not try them again.
     expect(new URL(page.url()).search).toBe('');
@@ -77,12 +59,12 @@ describe('signing in to the desk', () => {
   });
 
   it('refuses a disabled account, in Kazakh', async () => {
-    const leaving = await createAccount(engine.url, dataDir, {
+    const leaving = await desk.account({
       role: 'akimat',
       scope: '1952',
       name: 'Аудан әкімдігі',
     });
-    await disableAccount(engine.url, dataDir, leaving.username);
+    await disableAccount(desk.url, desk.dataDir, leaving.username);
     const page = await toSignInPage('kk');
     await fillSignInForm(page, leaving);
     await expect
@@ -92,8 +74,8 @@ describe('signing in to the desk', () => {
   });
 
   it('signs out of the desk and of the engine: signing in again asks for the password', async () => {
-    const page = await openPage(browser, { language: 'kk' });
-    await signInAs(page, engine.url, admin);
+    const page = await openPage(desk.browser, { language: 'kk' });
+    await signInAs(page, desk.url, admin);
     await page.getByRole('button', { name: 'Шығу' }).click();
     // The provider asks once more (its own form, no script), then sends the browser back to the desk.
     await page.waitForURL((url) => url.pathname.startsWith('/oidc/session/end'));

@@ -19,6 +19,11 @@ export interface AppProps {
   readonly desk: Desk;
   readonly onSignIn: () => void;
   readonly onSignOut: () => void;
+  /**
+   * The API refused the token (it expired while the desk was open): the page stays as it is, with what was typed
+   * in it, and the header asks to sign in again.
+   */
+  readonly sessionEnded?: boolean;
 }
 
 function useRoute(): Route {
@@ -32,7 +37,7 @@ function useRoute(): Route {
 }
 
 /** The desk's frame: skip link, header with the language switch and sign-in, and the page the hash names. */
-export function App({ desk, onSignIn, onSignOut }: AppProps) {
+export function App({ desk, onSignIn, onSignOut, sessionEnded = false }: AppProps) {
   const { t } = useWords();
   const route = useRoute();
   return (
@@ -72,9 +77,14 @@ export function App({ desk, onSignIn, onSignOut }: AppProps) {
         </nav>
         <div class="header-tools">
           <LanguageSwitch />
-          <Account user={desk.user} onSignIn={onSignIn} onSignOut={onSignOut} />
+          <Account user={sessionEnded ? null : desk.user} onSignIn={onSignIn} onSignOut={onSignOut} />
         </div>
       </header>
+      {sessionEnded && (
+        <p class="warning" role="alert">
+          {t('sessionEnded')}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         <Page route={route} signedIn={desk.user !== null} />
       </main>

@@ -3,6 +3,8 @@ export interface DeskConfig {
   readonly authority: string;
   readonly clientId: string;
   readonly apiUrl: string;
+  /** On AWS, Cognito's sign-out page (`https://<domain>/logout`), which its discovery document does not name. */
+  readonly endSessionEndpoint?: string;
 }
 
 export async function loadDeskConfig(): Promise<DeskConfig> {
@@ -18,7 +20,13 @@ export async function loadDeskConfig(): Promise<DeskConfig> {
     typeof body.clientId === 'string' &&
     typeof body.apiUrl === 'string'
   ) {
-    return { authority: body.authority, clientId: body.clientId, apiUrl: body.apiUrl };
+    const endSession = 'endSessionEndpoint' in body ? body.endSessionEndpoint : undefined;
+    return {
+      authority: body.authority,
+      clientId: body.clientId,
+      apiUrl: body.apiUrl,
+      ...(typeof endSession === 'string' && endSession !== '' ? { endSessionEndpoint: endSession } : {}),
+    };
   }
   throw new Error('desk-config.json is not { authority, clientId, apiUrl }');
 }

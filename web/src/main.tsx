@@ -12,26 +12,37 @@ async function start(root: HTMLElement) {
   const returned = await completeSignIn().catch(() => false);
   if (returned && (location.hash === '' || location.hash === '#/')) location.hash = '#/elections';
   const user = await currentUser();
+  let sessionEnded = false;
+  const show = () =>
+    render(
+      <App
+        desk={{ client, user, apiUrl: config.apiUrl }}
+        sessionEnded={sessionEnded}
+        onSignIn={() => {
+          signIn().catch(() => undefined);
+        }}
+        onSignOut={() => {
+          signOut().catch(() => undefined);
+        }}
+      />,
+      root,
+    );
   const client = createDeskClient({
     apiUrl: config.apiUrl,
     // Read on every request: oidc-client-ts renews or drops the token, and the API must see the current one.
     token: async () => (await currentUser())?.token ?? null,
     language: currentLanguage,
+    // The token expired while the desk was open: the header offers to sign in again and says why; the page, and
+    // anything typed in it, stays.
+    onSignedOut: () => {
+      if (user === null || sessionEnded) return;
+      sessionEnded = true;
+      show();
+    },
   });
   // The "loading" line index.html shows until now.
   root.replaceChildren();
-  render(
-    <App
-      desk={{ client, user, apiUrl: config.apiUrl }}
-      onSignIn={() => {
-        signIn().catch(() => undefined);
-      }}
-      onSignOut={() => {
-        signOut().catch(() => undefined);
-      }}
-    />,
-    root,
-  );
+  show();
 }
 
 const root = document.getElementById('desk');

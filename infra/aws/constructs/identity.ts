@@ -29,11 +29,12 @@ export const userGroups = ['commission', 'akimat', 'party', 'candidate', 'admin'
 // Listed explicitly: a client without write attributes may write every mutable attribute. A user may change
 // their own name, nothing else: not the email (sign-in and account recovery) and never a scope attribute.
 const writeAttributes = () => new ClientAttributes().withStandardAttributes({ fullname: true });
-// What the ID token carries: the scope attributes the API reads, and who the user is.
+// What the ID token carries: the scope attributes the API reads (with the district that manages a party's or a
+// candidate's account, whose elections alone it acts in), and who the user is.
 const readAttributes = () =>
   new ClientAttributes()
     .withStandardAttributes({ fullname: true, email: true, emailVerified: true })
-    .withCustomAttributes('district', 'party', 'iin');
+    .withCustomAttributes('district', 'party', 'iin', 'managed_by');
 
 /**
  * Who may sign in, and as what: a Cognito user pool whose groups are the roles and whose immutable custom

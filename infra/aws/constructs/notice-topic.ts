@@ -7,8 +7,9 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic as IAlarmTopic } from 'aws-cdk-lib/aws-sns';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { addDeadLetterQueue } from '../dead-letter-queue.ts';
 import { ProductFunction } from './product-function.ts';
 
 export interface NoticeTopicProps {
@@ -39,15 +40,7 @@ export class NoticeTopic extends Construct {
       // SNS's own key: e-mail and SMS subscriptions need no grant on it.
       masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
     });
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the notice stream',
-    });
+    this.deadLetters = addDeadLetterQueue(this, 'DeadLetters', 'the notice stream');
     this.publisher = new ProductFunction(this, 'PublishNotices', {
       file: 'publish-notices',
       environment: { ...props.environment, NOTICE_TOPIC_ARN: this.topic.topicArn },
@@ -85,24 +78,10 @@ export class NoticeTopic extends Construct {
       alarmDescription:
         'Notices could not be published after the stream’s retries: see the dead-letter queue',
     }).addAlarmAction(new SnsAction(props.alarms));
-    Validations.of(this.publisher).acknowledge(
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'The AWS managed basic execution role only lets the function write its own logs',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Action::xray:PutTraceSegments]',
-        reason: 'X-Ray actions have no resource-level permissions',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Action::xray:PutTelemetryRecords]',
-        reason: 'X-Ray actions have no resource-level permissions',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'X-Ray, and dynamodb:ListStreams, which has no resource-level permissions; the stream itself is named',
-      },
-    );
+    Validations.of(this.publisher).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray, and dynamodb:ListStreams, which has no resource-level permissions; the stream itself is named',
+    });
   }
 }

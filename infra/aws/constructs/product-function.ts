@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +35,8 @@ export interface ProductFunctionProps {
 /**
  * A Lambda function with the team's defaults, set once: Node 24 on arm64, ESM bundled locally by esbuild
  * (never Docker), source maps, JSON logs for the Powertools logger, X-Ray, and a log group with retention.
+ * It acknowledges the cdk-nag findings those defaults raise; what its role may do besides (and a Resource `*`,
+ * whose reason depends on that) its owner acknowledges.
  */
 export class ProductFunction extends Construct {
   readonly function: NodejsFunction;
@@ -72,5 +74,19 @@ export class ProductFunction extends Construct {
         externalModules: [],
       },
     });
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The AWS managed basic execution role only lets the function write its own logs',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::xray:PutTraceSegments]',
+        reason: 'X-Ray actions have no resource-level permissions',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::xray:PutTelemetryRecords]',
+        reason: 'X-Ray actions have no resource-level permissions',
+      },
+    );
   }
 }

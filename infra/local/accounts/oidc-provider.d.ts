@@ -45,6 +45,8 @@ declare module 'oidc-provider' {
     readonly conformIdTokenClaims: boolean;
     readonly features: Readonly<Record<string, Record<string, unknown>>>;
     readonly pkce: { readonly required: () => boolean };
+    /** The response types offered in discovery and accepted (default: implicit and hybrid ones too). */
+    readonly responseTypes?: readonly string[];
     readonly ttl: Readonly<Record<string, number>>;
     readonly findAccount: (ctx: KoaContext, sub: string) => Promise<AccountClaims | undefined>;
     readonly interactions: { readonly url: (ctx: KoaContext, interaction: Interaction) => Promise<string> };

@@ -56,7 +56,7 @@ export interface SignInForm {
   /** The interaction's page, where the form posts to and the language links point. */
   readonly path: string;
   readonly username?: string;
-  readonly problem?: 'SIGN_IN_FAILED' | 'SIGN_IN_ACCOUNT_DISABLED';
+  readonly problem?: 'SIGN_IN_FAILED' | 'SIGN_IN_ACCOUNT_DISABLED' | 'SIGN_IN_THROTTLED' | 'SIGN_IN_BUSY';
 }
 
 /** The sign-in form; after a refusal, the reason at the top and the username kept (never the password). */

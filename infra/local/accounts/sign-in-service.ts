@@ -7,7 +7,8 @@ import { claimsOf } from '../../../shared/auth/claims.ts';
 import type { Account } from '../../../shared/domain/account.ts';
 import { type Language, negotiateLanguage } from '../../../shared/domain/language.ts';
 import type { LocalTokens } from '../local-tokens.ts';
-import type { LocalAccountDirectory } from './local-account-directory.ts';
+import type { LocalAccountDirectory, SignInOutcome } from './local-account-directory.ts';
+import { SignInGuard } from './sign-in-guard.ts';
 import { messagePage, pageText, sendPage, signInPage, signOutPage } from './sign-in-page.ts';
 
 /** Where the provider is mounted on the engine's server. */
@@ -26,6 +27,10 @@ export function claimsOfAccount(account: Account): Record<string, unknown> {
     subject: account.accountId,
     ...account.scope,
     ...(account.admin ? { admin: true } : {}),
+    // A party's or a candidate's account acts in the elections of the district that made it (as on Cognito).
+    ...((account.role === 'party' || account.role === 'candidate') && account.managedBy !== undefined
+      ? { managedBy: account.managedBy }
+      : {}),
   });
   if (caller.role === 'public') throw new Error('an account always has a role');
   return { ...claimsOf(caller), name: account.name };
@@ -67,12 +72,23 @@ export function createSignInService(options: SignInServiceOptions) {
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     claims: {
       openid: ['sub'],
-      profile: ['name', 'cognito:groups', 'custom:district', 'custom:party', 'custom:iin'],
+      profile: [
+        'name',
+        'cognito:groups',
+        'custom:district',
+        'custom:party',
+        'custom:iin',
+        'custom:managed_by',
+      ],
     },
     // The API reads the ID token (as from Cognito), so it carries the profile claims itself.
     conformIdTokenClaims: false,
+    // The desk uses the code flow only: nothing else is offered in discovery, nor accepted.
+    responseTypes: ['code'],
     features: {
       devInteractions: { enabled: false },
+      // On by default in this version; the desk does not push its requests, so the endpoint is not offered.
+      pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: { enabled: true, logoutSource },
     },
     pkce: { required: () => true },
@@ -116,6 +132,7 @@ export function createSignInService(options: SignInServiceOptions) {
   });
   tokens.trust(issuer, DESK_CLIENT_ID);
   const handle = provider.callback();
+  const guard = new SignInGuard();
 
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const language = languageOf(url.searchParams.get('lang'), req.headers['accept-language']);
@@ -140,9 +157,22 @@ export function createSignInService(options: SignInServiceOptions) {
     const form = await readForm(req, res);
     const username = (form?.get('username') ?? '').slice(0, 64);
     const password = (form?.get('password') ?? '').slice(0, 1024);
-    const outcome = await accounts.signIn(username, password);
-    if (!outcome.ok) {
-      const problem = outcome.reason === 'disabled' ? 'SIGN_IN_ACCOUNT_DISABLED' : 'SIGN_IN_FAILED';
+    let outcome: SignInOutcome | undefined;
+    const checked = await guard.check(username, async () => {
+      outcome = await accounts.signIn(username, password);
+      return { matched: outcome.ok || outcome.reason === 'disabled' };
+    });
+    if (checked === 'throttled' || checked === 'busy') {
+      const problem = checked === 'throttled' ? 'SIGN_IN_THROTTLED' : 'SIGN_IN_BUSY';
+      res.setHeader('retry-after', checked === 'throttled' ? '60' : '5');
+      return sendPage(
+        res,
+        checked === 'throttled' ? 429 : 503,
+        signInPage({ language: chosen, path, username, problem }),
+      );
+    }
+    if (outcome === undefined || !outcome.ok) {
+      const problem = outcome?.reason === 'disabled' ? 'SIGN_IN_ACCOUNT_DISABLED' : 'SIGN_IN_FAILED';
       return sendPage(res, 401, signInPage({ language: chosen, path, username, problem }));
     }
     await provider.interactionFinished(

@@ -10,6 +10,12 @@ export interface ClientContext {
   readonly token: () => Promise<string | null>;
   /** The desk's language: the API answers its messages in it. */
   readonly language: () => string;
+  /**
+   * Called when the API refuses a request as unauthenticated (401): the ID token has expired (the desk keeps no
+   * refresh token) or was never there, so the desk shows itself signed out and offers to sign in again rather
+   * than leaving a signed-in header over pages that fail.
+   */
+  readonly onSignedOut?: () => void;
 }
 
 /**
@@ -24,6 +30,10 @@ export function createDeskClient(context: ClientContext): DeskClient {
       if (token !== null) request.headers.set('Authorization', `Bearer ${token}`);
       request.headers.set('Accept-Language', context.language());
       return request;
+    },
+    onResponse({ response }) {
+      if (response.status === 401) context.onSignedOut?.();
+      return response;
     },
   });
   return client;

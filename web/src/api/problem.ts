@@ -9,6 +9,8 @@ export interface Problem {
   readonly code: string;
   readonly message: string;
   readonly fields: readonly FieldProblem[];
+  /** The HTTP status of an answer that was not the API's own error (a gateway's, a proxy's): what the desk says. */
+  readonly status?: number;
 }
 
 export type Outcome<T> =
@@ -47,7 +49,14 @@ export async function outcome<T>(
   try {
     const { data, error, response } = await call;
     if (response.ok && data !== undefined) return { ok: true, data };
-    return { ok: false, problem: problemOf(error, networkMessage) };
+    const problem = problemOf(error, networkMessage);
+    // A gateway's own answer (API Gateway's 429, 502, 503, 504: `{"message": …}`, not the API's error body) says
+    // nothing of whether the engine acted: the request may have been recorded. It counts as no answer, so the form
+    // sends it again with the same Idempotency-Key.
+    if (problem.code === 'UNKNOWN' && (response.status === 429 || response.status >= 500))
+      return { ok: false, problem: { ...problem, code: 'NETWORK', status: response.status } };
+    if (problem.code === 'UNKNOWN') return { ok: false, problem: { ...problem, status: response.status } };
+    return { ok: false, problem };
   } catch {
     return { ok: false, problem: { code: 'NETWORK', message: networkMessage, fields: [] } };
   }

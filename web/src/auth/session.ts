@@ -1,6 +1,7 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { loadDeskConfig } from '../desk-config.ts';
+import { type DeskConfig, loadDeskConfig } from '../desk-config.ts';
 import { currentLanguage } from '../i18n/language.ts';
+import { oidcSettings, signOutArgs } from './oidc-settings.ts';
 
 /** Who is signed in to the desk, from their ID token's claims; `token` is the ID token, which the API reads. */
 export interface DeskUser {
@@ -14,31 +15,27 @@ export interface DeskUser {
 
 const ROLES: readonly DeskUser['role'][] = ['commission', 'akimat', 'party', 'candidate'];
 
-let manager: Promise<UserManager> | undefined;
+let manager: Promise<{ users: UserManager; config: DeskConfig }> | undefined;
 
 /**
  * One sign-in path for both places: OpenID Connect's authorization code flow with PKCE, against the Cognito user
  * pool on AWS and the engine's own provider locally, as `/desk-config.json` says. The user is kept in
  * sessionStorage: it ends with the tab, and no other site's script can read it.
  */
-function userManager(): Promise<UserManager> {
-  manager ??= loadDeskConfig().then(
-    (config) =>
-      new UserManager({
-        authority: config.authority,
-        client_id: config.clientId,
-        redirect_uri: `${location.origin}/`,
-        post_logout_redirect_uri: `${location.origin}/`,
-        response_type: 'code',
-        scope: 'openid profile',
-        userStore: new WebStorageStateStore({ store: sessionStorage }),
-        stateStore: new WebStorageStateStore({ store: sessionStorage }),
-        // No refresh tokens and no hidden frames: after the ID token's hour, the user signs in again.
-        automaticSilentRenew: false,
-        monitorSession: false,
-      }),
-  );
+function signInClient(): Promise<{ users: UserManager; config: DeskConfig }> {
+  manager ??= loadDeskConfig().then((config) => ({
+    config,
+    users: new UserManager({
+      ...oidcSettings(config, location.origin),
+      userStore: new WebStorageStateStore({ store: sessionStorage }),
+      stateStore: new WebStorageStateStore({ store: sessionStorage }),
+    }),
+  }));
   return manager;
+}
+
+async function userManager(): Promise<UserManager> {
+  return (await signInClient()).users;
 }
 
 /** Sends the browser to the sign-in page, in the desk's language; it comes back to the page it left. */
@@ -75,9 +72,12 @@ export async function completeSignIn(): Promise<boolean> {
   return true;
 }
 
-/** Ends the desk's session and the provider's (where the provider offers a sign-out endpoint). */
+/**
+ * Ends the desk's session and the provider's, at its sign-out page: Cognito's `/logout` on AWS (named by the
+ * config), the engine's own locally (named by its discovery). With no such page, only the desk's session ends.
+ */
 export async function signOut(): Promise<void> {
-  const users = await userManager();
+  const { users, config } = await signInClient();
   const user = await users.getUser();
   const endSession = await users.metadataService.getEndSessionEndpoint().catch(() => undefined);
   if (endSession === undefined) {
@@ -85,10 +85,7 @@ export async function signOut(): Promise<void> {
     location.assign('/');
     return;
   }
-  await users.signoutRedirect({
-    ...(user?.id_token === undefined ? {} : { id_token_hint: user.id_token }),
-    extraQueryParams: { ui_locales: currentLanguage() },
-  });
+  await users.signoutRedirect(signOutArgs(config, location.origin, user?.id_token, currentLanguage()));
 }
 
 /** The signed-in user, or null when nobody is or their token has expired. */

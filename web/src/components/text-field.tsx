@@ -1,6 +1,6 @@
 import { fieldId } from './error-summary.tsx';
 
-interface TextFieldProps {
+export interface TextFieldProps {
   readonly form: string;
   readonly name: string;
   readonly label: string;

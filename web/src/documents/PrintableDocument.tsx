@@ -1,4 +1,4 @@
-import { BLANK, type DocumentText } from './document-text.ts';
+import { BLANK, type DocumentText, withoutDirectionControls } from './document-text.ts';
 
 /**
  * A document laid out for paper: A4, the commission's heading, the body, the table, and signature lines. It only
@@ -6,7 +6,8 @@ import { BLANK, type DocumentText } from './document-text.ts';
  * browser's print dialog ("Save as PDF"): `print.css` hides everything but `.paper` on paper. Its styles are
  * imported by the desk's stylesheet, like every other (a strict Content-Security-Policy allows no inline style).
  */
-export function PrintableDocument({ doc }: { readonly doc: DocumentText }) {
+export function PrintableDocument(props: { readonly doc: DocumentText }) {
+  const doc = withoutDirectionControls(props.doc);
   return (
     <article class="paper" lang={doc.language}>
       <header class="paper-head">

@@ -1,14 +1,13 @@
 import { localDateTime } from '../lib/exports/local-time-text.ts';
 import { BLANK, type DocumentLanguage, type Signatory } from './document-text.ts';
 
-/**
- * What every document takes besides its record: the election (its unit, day and time zone) and the commission
- * that signs. The API does not yet hold the commission's name, its chair and secretary, nor a decision's number
- * (the lead is asked to add them: `commission` on the election, `number` in a decision's details); until it does,
- * the desk passes what it has and the document leaves a blank line to fill in by hand.
- */
 export type UnitKind = 'village' | 'settlement' | 'rural-district' | 'city-of-district-significance';
 
+/**
+ * What every document takes besides its record: the election (its unit, day and time zone) and the commission
+ * that signs (given when the election is called, optional there). Where the election has no commission, or a
+ * decision no number, the document leaves a blank line to fill in by hand.
+ */
 export interface DocumentContext {
   readonly election: {
     readonly unit: { readonly kind: UnitKind; readonly nameKk: string; readonly nameRu: string };

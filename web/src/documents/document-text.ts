@@ -37,7 +37,8 @@ export interface DocumentText {
 export const BLANK = '________________';
 
 /** Every line of the document in reading order: what a printout or its PDF says, for tests and for copying. */
-export function documentLines(doc: DocumentText): string[] {
+export function documentLines(printed: DocumentText): string[] {
+  const doc = withoutDirectionControls(printed);
   return [
     doc.issuer,
     doc.kind,
@@ -52,4 +53,40 @@ export function documentLines(doc: DocumentText): string[] {
       : [doc.table.caption, doc.table.columns.join(' | '), ...doc.table.rows.map((row) => row.join(' | '))]),
     ...doc.signatories.map((s) => `${s.role} ${s.name ?? BLANK}`),
   ];
+}
+
+/** The embedding, override and isolate controls (U+202A–202E, U+2066–2069): none belongs in a commission's paper. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The document with every direction control taken out of its text. A name filed with an unclosed right-to-left
+ * override (the API takes any letters) would otherwise turn the rest of its sentence backwards on paper; the
+ * documents' own words have none, so only what came from a record loses them.
+ */
+export function withoutDirectionControls(doc: DocumentText): DocumentText {
+  const plain = (text: string) => text.replace(BIDI_CONTROLS, '');
+  return {
+    ...doc,
+    issuer: plain(doc.issuer),
+    kind: plain(doc.kind),
+    dateAndNumber: plain(doc.dateAndNumber),
+    subject: plain(doc.subject),
+    body: doc.body.map(plain),
+    operative:
+      doc.operative === null
+        ? null
+        : { lead: plain(doc.operative.lead), points: doc.operative.points.map(plain) },
+    table:
+      doc.table === null
+        ? null
+        : {
+            caption: plain(doc.table.caption),
+            columns: doc.table.columns.map(plain),
+            rows: doc.table.rows.map((row) => row.map(plain)),
+          },
+    signatories: doc.signatories.map((s) => ({
+      role: plain(s.role),
+      name: s.name === null ? null : plain(s.name),
+    })),
+  };
 }

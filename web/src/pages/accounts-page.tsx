@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { outcome } from '../api/problem.ts';
-import { ErrorSummary, fieldMessage } from '../components/error-summary.tsx';
+import { ErrorSummary } from '../components/error-summary.tsx';
+import { textFieldsOf } from '../components/form-text-fields.tsx';
 import { Loaded } from '../components/loaded.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SelectField } from '../components/select-field.tsx';
-import { TextField } from '../components/text-field.tsx';
+import { StackedTable } from '../components/stacked-table.tsx';
+import { SubmitButton, useSubmission } from '../components/submission.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { useOutcome } from '../lib/use-outcome.ts';
-import { SubmitButton, useSubmission } from './decision-forms.tsx';
 
 type Role = 'akimat' | 'party' | 'candidate';
 
@@ -45,44 +46,32 @@ export function AccountsPage() {
           list.length === 0 ? (
             <p>{t('noAccounts')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('accountName')}</th>
-                    <th scope="col">{t('colUsername')}</th>
-                    <th scope="col">{t('colRole')}</th>
-                    <th scope="col">{t('colState')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((account) => (
-                    <tr key={account.accountId}>
-                      <td>{account.name}</td>
-                      <td data-label={t('colUsername')}>{account.username}</td>
-                      <td data-label={t('colRole')}>{roleName(account.role)}</td>
-                      <td data-label={t('colState')}>
-                        {account.disabled ? (
-                          t('accountDisabled')
-                        ) : (
-                          <>
-                            {t('accountActive')}{' '}
-                            <button
-                              type="button"
-                              class="secondary-button"
-                              onClick={() => disable(account.accountId)}
-                            >
-                              {t('disableAccount')}
-                              <span class="visually-hidden">: {account.username}</span>
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StackedTable headers={[t('accountName'), t('colUsername'), t('colRole'), t('colState')]}>
+              {list.map((account) => (
+                <tr key={account.accountId}>
+                  <td>{account.name}</td>
+                  <td data-label={t('colUsername')}>{account.username}</td>
+                  <td data-label={t('colRole')}>{roleName(account.role)}</td>
+                  <td data-label={t('colState')}>
+                    {account.disabled ? (
+                      t('accountDisabled')
+                    ) : (
+                      <>
+                        {t('accountActive')}{' '}
+                        <button
+                          type="button"
+                          class="secondary-button"
+                          onClick={() => disable(account.accountId)}
+                        >
+                          {t('disableAccount')}
+                          <span class="visually-hidden">: {account.username}</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </StackedTable>
           )
         }
       </Loaded>
@@ -98,6 +87,7 @@ function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
   const [scope, setScope] = useState('');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  const field = textFieldsOf('account', problem);
   const submit = async (event: Event) => {
     event.preventDefault();
     setCreated(null);
@@ -140,22 +130,8 @@ function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
           setRole(value === 'party' ? 'party' : value === 'candidate' ? 'candidate' : 'akimat')
         }
       />
-      <TextField
-        form="account"
-        name="scope"
-        label={t('accountScope')}
-        value={scope}
-        onInput={setScope}
-        error={fieldMessage(problem, 'scope')}
-      />
-      <TextField
-        form="account"
-        name="name"
-        label={t('accountName')}
-        value={name}
-        onInput={setName}
-        error={fieldMessage(problem, 'name')}
-      />
+      {field({ name: 'scope', label: t('accountScope'), value: scope, onInput: setScope })}
+      {field({ name: 'name', label: t('accountName'), value: name, onInput: setName })}
       <SubmitButton sending={sending} />
     </form>
   );

@@ -1,11 +1,12 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { ErrorSummary, fieldMessage } from '../components/error-summary.tsx';
+import { ErrorSummary } from '../components/error-summary.tsx';
+import { textFieldsOf } from '../components/form-text-fields.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { TextField } from '../components/text-field.tsx';
+import { SubmitButton, useSubmission } from '../components/submission.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { hrefOf } from '../routes.ts';
-import { SubmitButton, useSubmission } from './decision-forms.tsx';
 
 type UnitKind = 'village' | 'settlement' | 'rural-district' | 'city-of-district-significance';
 const unitKinds: readonly UnitKind[] = [
@@ -15,7 +16,33 @@ const unitKinds: readonly UnitKind[] = [
   'city-of-district-significance',
 ];
 
-/** The district commission calls an election (CLE 113-1): the unit, the day, the calendar regime. */
+const commissionFields = ['nameKk', 'nameRu', 'chair', 'secretary'] as const;
+type CommissionField = (typeof commissionFields)[number];
+const noCommission: Readonly<Record<CommissionField, string>> = {
+  nameKk: '',
+  nameRu: '',
+  chair: '',
+  secretary: '',
+};
+const commissionLabels = {
+  nameKk: 'commissionNameKk',
+  nameRu: 'commissionNameRu',
+  chair: 'commissionChair',
+  secretary: 'commissionSecretary',
+} as const;
+
+/**
+ * The commission that signs the election's documents, sent when any of it is typed: the API takes all four or
+ * none, and says which one is missing.
+ */
+function commissionOf(typed: Readonly<Record<CommissionField, string>>) {
+  return commissionFields.every((name) => typed[name].trim() === '') ? {} : { commission: { ...typed } };
+}
+
+/**
+ * The district commission calls an election (CLE 113-1): the unit, the day, the calendar regime, and the
+ * commission whose chair and secretary sign its decisions.
+ */
 export function CallElectionForm() {
   const { t, label } = useWords();
   const { client } = useDesk();
@@ -27,30 +54,34 @@ export function CallElectionForm() {
   const [electionDay, setElectionDay] = useState('');
   const [calledOn, setCalledOn] = useState('');
   const [regime, setRegime] = useState<'kz-2021' | 'kz-2023'>('kz-2023');
+  const [commission, setCommission] = useState(noCommission);
   const submit = async (event: Event) => {
     event.preventDefault();
     let electionId: string | null = null;
     const done = await send(async (key) => {
       const result = await client.POST('/elections', {
         params: { header: { 'Idempotency-Key': key } },
-        body: { unit: { kato: kato.trim(), kind, nameKk, nameRu }, electionDay, calledOn, regime },
+        body: {
+          unit: { kato: kato.trim(), kind, nameKk, nameRu },
+          electionDay,
+          calledOn,
+          regime,
+          ...commissionOf(commission),
+        },
       });
       electionId = result.data?.electionId ?? null;
       return result;
     });
     if (done && electionId !== null) location.hash = hrefOf({ page: 'election', electionId });
   };
-  const field = (name: string, text: string, value: string, set: (value: string) => void, date = false) => (
-    <TextField
-      form="call"
-      name={name}
-      label={text}
-      type={date ? 'date' : 'text'}
-      value={value}
-      onInput={set}
-      error={fieldMessage(problem, name)}
-    />
-  );
+  const text = textFieldsOf('call', problem);
+  const field = (
+    name: string,
+    label: string,
+    value: string,
+    onInput: (value: string) => void,
+    date = false,
+  ) => text({ name, label, value, onInput, type: date ? 'date' : 'text' });
   return (
     <form onSubmit={submit} noValidate aria-labelledby="call-title">
       <h2 id="call-title">{t('callTitle')}</h2>
@@ -79,6 +110,17 @@ export function CallElectionForm() {
         ]}
         onChange={(value) => setRegime(value === 'kz-2021' ? 'kz-2021' : 'kz-2023')}
       />
+      <fieldset class="form-group">
+        <legend>{t('commissionSection')}</legend>
+        <p class="hint">{t('commissionHint')}</p>
+        {commissionFields.map((name) => (
+          <Fragment key={name}>
+            {field(`commission.${name}`, t(commissionLabels[name]), commission[name], (value) =>
+              setCommission({ ...commission, [name]: value }),
+            )}
+          </Fragment>
+        ))}
+      </fieldset>
       <SubmitButton sending={sending} />
     </form>
   );

@@ -11,8 +11,8 @@ import { useOutcome } from '../lib/use-outcome.ts';
 import { caseWorkflow } from '../lib/workflow-drawing/definitions.ts';
 import { WorkflowDiagram } from '../lib/workflow-drawing/WorkflowDiagram.tsx';
 import { hrefOf } from '../routes.ts';
+import { BulkUpload } from './bulk-upload.tsx';
 import {
-  BulkUpload,
   CommunityConsentForm,
   PaperSheetsForm,
   PartyConfirmationForm,

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
-import { outcome, type Problem } from '../api/problem.ts';
+import type { Problem } from '../api/problem.ts';
+import { CheckboxGroup } from '../components/checkbox-group.tsx';
 import { ErrorSummary, fieldId, fieldMessage } from '../components/error-summary.tsx';
+import { textFieldsOf } from '../components/form-text-fields.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { TextField } from '../components/text-field.tsx';
+import { SubmitButton, useSubmission } from '../components/submission.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
+import { caseRequest } from './case-request.ts';
 
 interface FormProps {
   readonly electionId: string;
@@ -15,41 +18,9 @@ interface FormProps {
   readonly onDone: () => void;
 }
 
-/**
- * One submission's key, kept until the API answers: a decision sent again after a lost answer is the same
- * decision (Idempotency-Key), never a second one.
- */
-export function useSubmission() {
-  const { t } = useWords();
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [sending, setSending] = useState(false);
-  const send = async (
-    call: (key: string) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
-  ) => {
-    setSending(true);
-    const result = await outcome(call(key), t('networkError'));
-    setSending(false);
-    if (result.ok) {
-      setProblem(null);
-      setKey(crypto.randomUUID());
-      return true;
-    }
-    // A refusal is final for this body; the key goes with it, so that a corrected form is a new request.
-    if (result.problem.code !== 'NETWORK') setKey(crypto.randomUUID());
-    setProblem(result.problem);
-    return false;
-  };
-  return { problem, sending, send, setProblem };
-}
-
-export function SubmitButton({ sending }: { readonly sending: boolean }) {
-  const { t } = useWords();
-  return (
-    <button type="submit" disabled={sending} aria-busy={sending}>
-      {sending ? t('sending') : t('submit')}
-    </button>
-  );
+/** A refusal or a cancellation must cite a ground: said at once, with no request sent. */
+function groundMissing(grounds: readonly string[], message: string): Problem | null {
+  return grounds.length === 0 ? { code: 'INVALID', message, fields: [{ field: 'grounds', message }] } : null;
 }
 
 function Checks({
@@ -95,51 +66,52 @@ function Checks({
   );
 }
 
-function GroundChoice({
-  form,
-  grounds,
-  chosen,
-  setChosen,
-  problem,
-}: {
-  readonly form: string;
-  readonly grounds: readonly string[];
-  readonly chosen: readonly string[];
-  readonly setChosen: (grounds: string[]) => void;
-  readonly problem: Problem | null;
-}) {
+/** The grounds cited from the election's list and the reasons in words: a refusal's or a cancellation's. */
+function useGrounds(form: string, available: readonly string[], problem: Problem | null) {
   const { t, label } = useWords();
-  const error = fieldMessage(problem, 'grounds');
-  return (
-    <fieldset
-      class={error ? 'form-group form-group-error' : 'form-group'}
-      id={fieldId(form, 'grounds')}
-      tabIndex={-1}
-    >
-      <legend>{t('grounds')}</legend>
-      {error && <p class="error-message">{error}</p>}
-      {grounds.map((ground) => {
-        const id = fieldId(form, `ground-${ground}`);
-        return (
-          <div class="checkbox" key={ground}>
-            <input
-              type="checkbox"
-              id={id}
-              checked={chosen.includes(ground)}
-              onChange={(event) =>
-                setChosen(
-                  event.currentTarget.checked
-                    ? [...chosen, ground]
-                    : chosen.filter((other) => other !== ground),
-                )
-              }
-            />
-            <label for={id}>{label('ground', ground)}</label>
-          </div>
-        );
+  const [grounds, setGrounds] = useState<string[]>([]);
+  const [reasons, setReasons] = useState('');
+  const fields = (
+    <>
+      <CheckboxGroup
+        form={form}
+        name="grounds"
+        legend={t('grounds')}
+        options={available.map((ground) => ({ value: ground, text: label('ground', ground) }))}
+        chosen={grounds}
+        onChange={setGrounds}
+        error={fieldMessage(problem, 'grounds')}
+      />
+      {textFieldsOf(
+        form,
+        problem,
+      )({
+        name: 'reasons',
+        label: t('reasons'),
+        multiline: true,
+        value: reasons,
+        onInput: setReasons,
       })}
-    </fieldset>
+    </>
   );
+  return { grounds, reasons, fields };
+}
+
+/** The decision's number in the commission's register, sent only when typed: the document prints it. */
+function useDecisionNumber(form: string, problem: Problem | null) {
+  const { t } = useWords();
+  const [number, setNumber] = useState('');
+  const field = textFieldsOf(
+    form,
+    problem,
+  )({
+    name: 'number',
+    label: t('decisionNumber'),
+    hint: t('decisionNumberHint'),
+    value: number,
+    onInput: setNumber,
+  });
+  return { number: number.trim() === '' ? {} : { number: number.trim() }, field };
 }
 
 /** The registration decision: register (with the checks' results) or refuse, citing the election's grounds. */
@@ -150,25 +122,22 @@ export function RegistrationDecisionForm(props: FormProps & { readonly refuse: b
   const { problem, sending, send, setProblem } = useSubmission();
   const [specialCheck, setSpecialCheck] = useState<'pending' | 'passed' | 'failed'>('pending');
   const [declarations, setDeclarations] = useState(false);
-  const [grounds, setGrounds] = useState<string[]>([]);
-  const [reasons, setReasons] = useState('');
+  const { grounds, reasons, fields } = useGrounds(form, props.grounds, problem);
+  const { number, field: numberField } = useDecisionNumber(form, problem);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (props.refuse && grounds.length === 0) {
-      const message = t('chooseGround');
-      setProblem({ code: 'INVALID', message, fields: [{ field: 'grounds', message }] });
+    const missing = props.refuse ? groundMissing(grounds, t('chooseGround')) : null;
+    if (missing !== null) {
+      setProblem(missing);
       return;
     }
     const checks = { specialCheck, declarationsFiled: declarations, disqualification: null };
     const body = props.refuse
-      ? { decision: 'refuse' as const, checks, grounds, reasons }
-      : { decision: 'register' as const, checks };
+      ? { decision: 'refuse' as const, checks, grounds, reasons, ...number }
+      : { decision: 'register' as const, checks, ...number };
     const done = await send((key) =>
       client.POST('/elections/{electionId}/cases/{caseId}/registration-decision', {
-        params: {
-          path: { electionId: props.electionId, caseId: props.caseId },
-          header: { 'Idempotency-Key': key },
-        },
+        params: caseRequest(props, key),
         body,
       }),
     );
@@ -185,26 +154,8 @@ export function RegistrationDecisionForm(props: FormProps & { readonly refuse: b
         declarations={declarations}
         setDeclarations={setDeclarations}
       />
-      {props.refuse && (
-        <>
-          <GroundChoice
-            form={form}
-            grounds={props.grounds}
-            chosen={grounds}
-            setChosen={setGrounds}
-            problem={problem}
-          />
-          <TextField
-            form={form}
-            name="reasons"
-            label={t('reasons')}
-            multiline
-            value={reasons}
-            onInput={setReasons}
-            error={fieldMessage(problem, 'reasons')}
-          />
-        </>
-      )}
+      {props.refuse && fields}
+      {numberField}
       <SubmitButton sending={sending} />
     </form>
   );
@@ -216,22 +167,19 @@ export function CancellationForm(props: FormProps) {
   const { client } = useDesk();
   const form = 'cancel';
   const { problem, sending, send, setProblem } = useSubmission();
-  const [grounds, setGrounds] = useState<string[]>([]);
-  const [reasons, setReasons] = useState('');
+  const { grounds, reasons, fields } = useGrounds(form, props.grounds, problem);
+  const { number, field: numberField } = useDecisionNumber(form, problem);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (grounds.length === 0) {
-      const message = t('chooseGround');
-      setProblem({ code: 'INVALID', message, fields: [{ field: 'grounds', message }] });
+    const missing = groundMissing(grounds, t('chooseGround'));
+    if (missing !== null) {
+      setProblem(missing);
       return;
     }
     const done = await send((key) =>
       client.POST('/elections/{electionId}/cases/{caseId}/registration-cancellation', {
-        params: {
-          path: { electionId: props.electionId, caseId: props.caseId },
-          header: { 'Idempotency-Key': key },
-        },
-        body: { grounds, reasons },
+        params: caseRequest(props, key),
+        body: { grounds, reasons, ...number },
       }),
     );
     if (done) props.onDone();
@@ -240,22 +188,8 @@ export function CancellationForm(props: FormProps) {
     <form onSubmit={submit} noValidate aria-labelledby="cancel-title">
       <h3 id="cancel-title">{t('decisionFormCancel')}</h3>
       {problem && <ErrorSummary problem={problem} form={form} />}
-      <GroundChoice
-        form={form}
-        grounds={props.grounds}
-        chosen={grounds}
-        setChosen={setGrounds}
-        problem={problem}
-      />
-      <TextField
-        form={form}
-        name="reasons"
-        label={t('reasons')}
-        multiline
-        value={reasons}
-        onInput={setReasons}
-        error={fieldMessage(problem, 'reasons')}
-      />
+      {fields}
+      {numberField}
       <SubmitButton sending={sending} />
     </form>
   );
@@ -273,14 +207,12 @@ export function ReinstatementForm(props: Omit<FormProps, 'grounds'>) {
   const [number, setNumber] = useState('');
   const [to, setTo] = useState<'registered' | 'registration-decision'>('registered');
   const [reasons, setReasons] = useState('');
+  const field = textFieldsOf(form, problem);
   const submit = async (event: Event) => {
     event.preventDefault();
     const done = await send((key) =>
       client.POST('/elections/{electionId}/cases/{caseId}/reinstatement', {
-        params: {
-          path: { electionId: props.electionId, caseId: props.caseId },
-          header: { 'Idempotency-Key': key },
-        },
+        params: caseRequest(props, key),
         body: {
           decision: { body, bodyName, date, number },
           to,
@@ -305,31 +237,20 @@ export function ReinstatementForm(props: Omit<FormProps, 'grounds'>) {
         ]}
         onChange={(value) => setBody(value === 'higher-commission' ? 'higher-commission' : 'court')}
       />
-      <TextField
-        form={form}
-        name="decision.bodyName"
-        label={t('overturningBodyName')}
-        value={bodyName}
-        onInput={setBodyName}
-        error={fieldMessage(problem, 'decision.bodyName')}
-      />
-      <TextField
-        form={form}
-        name="decision.date"
-        type="date"
-        label={t('overturningDate')}
-        value={date}
-        onInput={setDate}
-        error={fieldMessage(problem, 'decision.date')}
-      />
-      <TextField
-        form={form}
-        name="decision.number"
-        label={t('overturningNumber')}
-        value={number}
-        onInput={setNumber}
-        error={fieldMessage(problem, 'decision.number')}
-      />
+      {field({
+        name: 'decision.bodyName',
+        label: t('overturningBodyName'),
+        value: bodyName,
+        onInput: setBodyName,
+      })}
+      {field({
+        name: 'decision.date',
+        label: t('overturningDate'),
+        type: 'date',
+        value: date,
+        onInput: setDate,
+      })}
+      {field({ name: 'decision.number', label: t('overturningNumber'), value: number, onInput: setNumber })}
       <SelectField
         form={form}
         name="to"
@@ -343,15 +264,7 @@ export function ReinstatementForm(props: Omit<FormProps, 'grounds'>) {
           setTo(value === 'registration-decision' ? 'registration-decision' : 'registered')
         }
       />
-      <TextField
-        form={form}
-        name="reasons"
-        label={t('reasons')}
-        multiline
-        value={reasons}
-        onInput={setReasons}
-        error={fieldMessage(problem, 'reasons')}
-      />
+      {field({ name: 'reasons', label: t('reasons'), multiline: true, value: reasons, onInput: setReasons })}
       <SubmitButton sending={sending} />
     </form>
   );

@@ -23,6 +23,8 @@ function contextOf(election: ElectionView): DocumentContext {
       electionDay: election.electionDay,
       timeZone: electionTimeZone(election),
     },
+    // The signatories and the commission's name as given when the election was called; blanks where it was not.
+    ...(election.commission === null ? {} : { commission: election.commission }),
   };
 }
 

@@ -6,6 +6,7 @@ import { ExportButtons } from '../components/export-buttons.tsx';
 import { Loaded } from '../components/loaded.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SelectField } from '../components/select-field.tsx';
+import { StackedTable } from '../components/stacked-table.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { type CaseFilter, filterCases, noFilter } from '../lib/case-filters.ts';
@@ -22,7 +23,7 @@ import { formatInstant, formatLocalDate } from '../lib/local-time.ts';
 import { rememberElection } from '../lib/recent-elections.ts';
 import { useOutcome } from '../lib/use-outcome.ts';
 import { hrefOf } from '../routes.ts';
-import { BulkUpload } from './case-actions.tsx';
+import { BulkUpload } from './bulk-upload.tsx';
 import { FilingForm } from './filing-form.tsx';
 
 const calendarOrder = [
@@ -255,38 +256,27 @@ function Cases({
       {shown.length === 0 ? (
         <p>{t('noCases')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('colStatus')}</th>
-                <th scope="col">{t('colWaitingFor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.caseId}>
-                  <td>
-                    <a href={hrefOf({ page: 'case', electionId, caseId: c.caseId })}>
-                      {c.candidate.fullName}
-                    </a>
-                    <br />
-                    <span class="secondary">{nominatorText(c.nominator, words)}</span>
-                  </td>
-                  <td data-label={t('colStatus')}>
-                    <span class={`tag tag-${c.status}`}>{label('status', c.status)}</span>
-                  </td>
-                  <td data-label={t('colWaitingFor')}>
-                    {c.waitingFor === null
-                      ? t('waitingForNobody')
-                      : `${label('from', c.waitingFor.from)}, ${formatInstant(c.waitingFor.deadline, language, zone)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable headers={[t('colName'), t('colStatus'), t('colWaitingFor')]}>
+          {shown.map((c) => (
+            <tr key={c.caseId}>
+              <td>
+                <a href={hrefOf({ page: 'case', electionId, caseId: c.caseId })}>
+                  <bdi>{c.candidate.fullName}</bdi>
+                </a>
+                <br />
+                <span class="secondary">{nominatorText(c.nominator, words)}</span>
+              </td>
+              <td data-label={t('colStatus')}>
+                <span class={`tag tag-${c.status}`}>{label('status', c.status)}</span>
+              </td>
+              <td data-label={t('colWaitingFor')}>
+                {c.waitingFor === null
+                  ? t('waitingForNobody')
+                  : `${label('from', c.waitingFor.from)}, ${formatInstant(c.waitingFor.deadline, language, zone)}`}
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       )}
     </section>
   );

@@ -1,10 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { Answer } from '../api/client.ts';
-import type { Problem } from '../api/problem.ts';
 import { type Outcome, outcome } from '../api/problem.ts';
-import { ErrorSummary, fieldMessage } from '../components/error-summary.tsx';
+import { ElectionNumberForm } from '../components/election-number-form.tsx';
 import { usePageTitle } from '../components/page-title.ts';
-import { TextField } from '../components/text-field.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { unitName } from '../lib/election-facts.ts';
@@ -13,14 +10,11 @@ import { recentElections } from '../lib/recent-elections.ts';
 import { useOutcome } from '../lib/use-outcome.ts';
 import { hrefOf } from '../routes.ts';
 import { CallElectionForm } from './call-election-form.tsx';
-import { ELECTION_ID_PATTERN } from './start-page.tsx';
 
 /** A signed-in user's elections: opened by number, the recent ones kept on this device. */
 export function ElectionsPage() {
   const { t, label, language } = useWords();
   usePageTitle(t('electionsTitle'));
-  const [electionId, setElectionId] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
   const recent = recentElections();
   const { client, user } = useDesk();
   const district = user?.district;
@@ -32,34 +26,16 @@ export function ElectionsPage() {
         : outcome(client.GET('/elections', { params: { query: { district } } }), t('networkError')),
     [district, language],
   );
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const id = electionId.trim();
-    if (!ELECTION_ID_PATTERN.test(id)) {
-      const message = t('electionIdInvalid');
-      setProblem({ code: 'INVALID', message, fields: [{ field: 'electionId', message }] });
-      return;
-    }
-    location.hash = hrefOf({ page: 'election', electionId: id });
-  };
   return (
     <>
       <h1 tabIndex={-1}>{t('electionsTitle')}</h1>
       <p>{t('electionsIntro')}</p>
-      {problem && <ErrorSummary problem={problem} form="open" />}
-      <form onSubmit={submit} noValidate>
-        <TextField
-          form="open"
-          name="electionId"
-          label={t('electionIdLabel')}
-          hint={t('electionIdHint')}
-          error={fieldMessage(problem, 'electionId')}
-          value={electionId}
-          onInput={setElectionId}
-          inputMode="numeric"
-        />
-        <button type="submit">{t('open')}</button>
-      </form>
+      <ElectionNumberForm
+        form="open"
+        open={(electionId) => {
+          location.hash = hrefOf({ page: 'election', electionId });
+        }}
+      />
       {listed?.ok === true && listed.data !== null && (
         <>
           <h2>{t('districtElections')}</h2>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { iinDefectOf } from '../../../shared/domain/iin.ts';
+import { CheckboxGroup } from '../components/checkbox-group.tsx';
 import { ErrorSummary, fieldId, fieldMessage } from '../components/error-summary.tsx';
+import { textFieldsOf } from '../components/form-text-fields.tsx';
+import { IinField } from '../components/iin-field.tsx';
 import { SelectField } from '../components/select-field.tsx';
-import { TextField } from '../components/text-field.tsx';
+import { SubmitButton, useSubmission } from '../components/submission.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { hrefOf } from '../routes.ts';
-import { SubmitButton, useSubmission } from './decision-forms.tsx';
 
 const documentKinds = [
   'identity-document',
@@ -40,7 +41,6 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
   const [number, setNumber] = useState('');
   if (user === null || user.role === 'commission') return null;
   const role = user.role;
-  const defect = iin.length === 12 ? iinDefectOf(iin) : null;
   const submit = async (event: Event) => {
     event.preventDefault();
     const candidate = {
@@ -83,51 +83,29 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
     });
     if (done && caseId !== null) location.hash = hrefOf({ page: 'case', electionId, caseId });
   };
-  const iinId = fieldId('filing', 'candidate.iin');
-  const iinError =
-    fieldMessage(problem, 'candidate.iin') ?? (defect ? label('iinDefect', defect) : undefined);
+  const field = textFieldsOf('filing', problem);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="filing-title">
       <h2 id="filing-title">{t('fileTitle')}</h2>
       {problem && <ErrorSummary problem={problem} form="filing" />}
       <fieldset class="form-group">
         <legend>{t('candidateSection')}</legend>
-        <div class={iinError ? 'form-group form-group-error' : 'form-group'}>
-          <label for={iinId}>{t('colIin')}</label>
-          {iinError && (
-            <p class="error-message" id={`${iinId}-error`} aria-live="polite">
-              {iinError}
-            </p>
-          )}
-          <input
-            type="text"
-            id={iinId}
-            inputMode="numeric"
-            maxLength={12}
-            autocomplete="off"
-            value={iin}
-            aria-invalid={iinError ? 'true' : undefined}
-            aria-describedby={iinError ? `${iinId}-error` : undefined}
-            onInput={(event) => setIin(event.currentTarget.value.replace(/\D/g, ''))}
-          />
-        </div>
-        <TextField
+        <IinField
           form="filing"
-          name="candidate.fullName"
-          label={t('colName')}
-          value={fullName}
-          onInput={setFullName}
-          error={fieldMessage(problem, 'candidate.fullName')}
+          name="candidate.iin"
+          label={t('colIin')}
+          value={iin}
+          onInput={setIin}
+          error={fieldMessage(problem, 'candidate.iin')}
         />
-        <TextField
-          form="filing"
-          name="candidate.birthDate"
-          label={t('birthDate')}
-          type="date"
-          value={birthDate}
-          onInput={setBirthDate}
-          error={fieldMessage(problem, 'candidate.birthDate')}
-        />
+        {field({ name: 'candidate.fullName', label: t('colName'), value: fullName, onInput: setFullName })}
+        {field({
+          name: 'candidate.birthDate',
+          label: t('birthDate'),
+          type: 'date',
+          value: birthDate,
+          onInput: setBirthDate,
+        })}
         <div class="form-group checkbox">
           <input
             type="checkbox"
@@ -137,15 +115,13 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
           />
           <label for={fieldId('filing', 'candidate.citizen')}>{t('citizen')}</label>
         </div>
-        <TextField
-          form="filing"
-          name="candidate.consecutiveTermsInUnit"
-          label={t('consecutiveTerms')}
-          inputMode="numeric"
-          value={terms}
-          onInput={setTerms}
-          error={fieldMessage(problem, 'candidate.consecutiveTermsInUnit')}
-        />
+        {field({
+          name: 'candidate.consecutiveTermsInUnit',
+          label: t('consecutiveTerms'),
+          inputMode: 'numeric',
+          value: terms,
+          onInput: setTerms,
+        })}
         <SelectField
           form="filing"
           name="candidate.education"
@@ -161,29 +137,15 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
             )
           }
         />
-        <fieldset class="form-group" id={fieldId('filing', 'candidate.documents')} tabIndex={-1}>
-          <legend>{t('documentsProvided')}</legend>
-          {documentKinds.map((kind) => {
-            const id = fieldId('filing', `document-${kind}`);
-            return (
-              <div class="checkbox" key={kind}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={documents.includes(kind)}
-                  onChange={(event) =>
-                    setDocuments(
-                      event.currentTarget.checked
-                        ? [...documents, kind]
-                        : documents.filter((other) => other !== kind),
-                    )
-                  }
-                />
-                <label for={id}>{label('documentKind', kind)}</label>
-              </div>
-            );
-          })}
-        </fieldset>
+        <CheckboxGroup
+          form="filing"
+          name="candidate.documents"
+          legend={t('documentsProvided')}
+          options={documentKinds.map((kind) => ({ value: kind, text: label('documentKind', kind) }))}
+          chosen={documents}
+          onChange={setDocuments}
+          error={fieldMessage(problem, 'candidate.documents')}
+        />
       </fieldset>
       {role === 'party' && (
         <fieldset class="form-group">
@@ -197,53 +159,43 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
             />
             <label for={fieldId('filing', 'party.candidateIsMember')}>{t('candidateIsMember')}</label>
           </div>
-          <TextField
-            form="filing"
-            name="party.decisionBody"
-            label={t('decisionBody')}
-            value={decisionBody}
-            onInput={setDecisionBody}
-            error={fieldMessage(problem, 'party.decisionBody')}
-          />
-          <TextField
-            form="filing"
-            name="party.decisionDate"
-            label={t('decisionDate')}
-            type="date"
-            value={decisionDate}
-            onInput={setDecisionDate}
-            error={fieldMessage(problem, 'party.decisionDate')}
-          />
-          <TextField
-            form="filing"
-            name="party.protocolNumber"
-            label={t('protocolNumber')}
-            value={number}
-            onInput={setNumber}
-            error={fieldMessage(problem, 'party.protocolNumber')}
-          />
+          {field({
+            name: 'party.decisionBody',
+            label: t('decisionBody'),
+            value: decisionBody,
+            onInput: setDecisionBody,
+          })}
+          {field({
+            name: 'party.decisionDate',
+            label: t('decisionDate'),
+            type: 'date',
+            value: decisionDate,
+            onInput: setDecisionDate,
+          })}
+          {field({
+            name: 'party.protocolNumber',
+            label: t('protocolNumber'),
+            value: number,
+            onInput: setNumber,
+          })}
         </fieldset>
       )}
       {role === 'akimat' && (
         <fieldset class="form-group">
           <legend>{t('akimatSection')}</legend>
-          <TextField
-            form="filing"
-            name="akimat.proposalNumber"
-            label={t('proposalNumber')}
-            value={number}
-            onInput={setNumber}
-            error={fieldMessage(problem, 'akimat.proposalNumber')}
-          />
-          <TextField
-            form="filing"
-            name="akimat.proposedOn"
-            label={t('proposedOn')}
-            type="date"
-            value={decisionDate}
-            onInput={setDecisionDate}
-            error={fieldMessage(problem, 'akimat.proposedOn')}
-          />
+          {field({
+            name: 'akimat.proposalNumber',
+            label: t('proposalNumber'),
+            value: number,
+            onInput: setNumber,
+          })}
+          {field({
+            name: 'akimat.proposedOn',
+            label: t('proposedOn'),
+            type: 'date',
+            value: decisionDate,
+            onInput: setDecisionDate,
+          })}
         </fieldset>
       )}
       <SubmitButton sending={sending} />

@@ -2,6 +2,7 @@ import { outcome } from '../api/problem.ts';
 import { ExportButtons } from '../components/export-buttons.tsx';
 import { Loaded } from '../components/loaded.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { StackedTable } from '../components/stacked-table.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { electionTimeZone, nominatorText, routeText, unitName } from '../lib/election-facts.ts';
@@ -46,34 +47,22 @@ export function PublicElectionPage({ electionId }: { readonly electionId: string
                 {list.candidates.length === 0 ? (
                   <p>{t('noRegistered')}</p>
                 ) : (
-                  <div class="table-scroll">
-                    <table class="stack">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('colName')}</th>
-                          <th scope="col">{t('colRoute')}</th>
-                          <th scope="col">{t('colNominator')}</th>
-                          <th scope="col">{t('colRegisteredAt')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {list.candidates.map((candidate) => (
-                          <tr key={candidate.caseId}>
-                            <td>{candidate.fullName}</td>
-                            <td data-label={t('colRoute')}>{routeText(candidate.route, words)}</td>
-                            <td data-label={t('colNominator')}>
-                              {nominatorText(candidate.nominator, words)}
-                            </td>
-                            <td data-label={t('colRegisteredAt')}>
-                              {candidate.registeredAt === null
-                                ? ''
-                                : formatInstant(candidate.registeredAt, language, zone)}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <StackedTable
+                    headers={[t('colName'), t('colRoute'), t('colNominator'), t('colRegisteredAt')]}
+                  >
+                    {list.candidates.map((candidate) => (
+                      <tr key={candidate.caseId}>
+                        <td>{candidate.fullName}</td>
+                        <td data-label={t('colRoute')}>{routeText(candidate.route, words)}</td>
+                        <td data-label={t('colNominator')}>{nominatorText(candidate.nominator, words)}</td>
+                        <td data-label={t('colRegisteredAt')}>
+                          {candidate.registeredAt === null
+                            ? ''
+                            : formatInstant(candidate.registeredAt, language, zone)}
+                        </td>
+                      </tr>
+                    ))}
+                  </StackedTable>
                 )}
                 <ExportButtons
                   fileName={`registered-${electionId}`}
@@ -112,42 +101,31 @@ export function PublicElectionPage({ electionId }: { readonly electionId: string
                 {list.refusedOrCancelled.length === 0 ? (
                   <p>{t('noRefusedOrCancelled')}</p>
                 ) : (
-                  <div class="table-scroll">
-                    <table class="stack">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('colName')}</th>
-                          <th scope="col">{t('colOutcome')}</th>
-                          <th scope="col">{t('colDecidedAt')}</th>
-                          <th scope="col">{t('colGrounds')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {list.refusedOrCancelled.map((decision) => (
-                          <tr key={decision.caseId}>
-                            <td>
-                              {decision.fullName}
-                              <br />
-                              <span class="secondary">{nominatorText(decision.nominator, words)}</span>
-                            </td>
-                            <td data-label={t('colOutcome')}>
-                              {decision.decision === 'refused' ? t('outcomeRefused') : t('outcomeCancelled')}
-                            </td>
-                            <td data-label={t('colDecidedAt')}>
-                              {formatInstant(decision.decidedAt, language, zone)}
-                            </td>
-                            <td data-label={t('colGrounds')}>
-                              <ul class="plain">
-                                {decision.grounds.map((ground) => (
-                                  <li key={ground.category}>{ground.text[language]}</li>
-                                ))}
-                              </ul>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <StackedTable headers={[t('colName'), t('colOutcome'), t('colDecidedAt'), t('colGrounds')]}>
+                    {list.refusedOrCancelled.map((decision) => (
+                      <tr key={decision.caseId}>
+                        <td>
+                          {/* Isolated: a direction control in a name stops at it, not at the nominator. */}
+                          <bdi>{decision.fullName}</bdi>
+                          <br />
+                          <span class="secondary">{nominatorText(decision.nominator, words)}</span>
+                        </td>
+                        <td data-label={t('colOutcome')}>
+                          {decision.decision === 'refused' ? t('outcomeRefused') : t('outcomeCancelled')}
+                        </td>
+                        <td data-label={t('colDecidedAt')}>
+                          {formatInstant(decision.decidedAt, language, zone)}
+                        </td>
+                        <td data-label={t('colGrounds')}>
+                          <ul class="plain">
+                            {decision.grounds.map((ground) => (
+                              <li key={ground.category}>{ground.text[language]}</li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </StackedTable>
                 )}
               </section>
             </>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DeskClient } from '../api/client.ts';
 import { outcome } from '../api/problem.ts';
 import { ExportButtons } from '../components/export-buttons.tsx';
+import { StackedTable } from '../components/stacked-table.tsx';
 import { useDesk } from '../desk-context.ts';
 import { useWords } from '../i18n/language.ts';
 import { lineStatus, signatureVerdictTable, type VerdictLine } from '../lib/exports/tables.ts';
@@ -91,27 +92,15 @@ export function RejectedLines({
     });
   return (
     <>
-      <div class="table-scroll">
-        <table class="stack">
-          <caption>{t('rejectedLines')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('colSheet')}</th>
-              <th scope="col">{t('colLine')}</th>
-              <th scope="col">{t('colReason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rejected.map((line) => (
-              <tr key={`${line.sheet}/${line.line}`} class="rejected">
-                <td data-label={t('colSheet')}>{line.sheet}</td>
-                <td data-label={t('colLine')}>{line.line}</td>
-                <td data-label={t('colReason')}>{signatureReasonText(line.reason ?? '', words)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackedTable caption={t('rejectedLines')} headers={[t('colSheet'), t('colLine'), t('colReason')]}>
+        {rejected.map((line) => (
+          <tr key={`${line.sheet}/${line.line}`} class="rejected">
+            <td data-label={t('colSheet')}>{line.sheet}</td>
+            <td data-label={t('colLine')}>{line.line}</td>
+            <td data-label={t('colReason')}>{signatureReasonText(line.reason ?? '', words)}</td>
+          </tr>
+        ))}
+      </StackedTable>
       <ExportButtons table={table} fileName={`signatures-${caseId}`} />
     </>
   );

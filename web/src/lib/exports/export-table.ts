@@ -27,9 +27,12 @@ export interface ExportTable {
 
 /**
  * Characters that make a spreadsheet read a cell as a formula (= + - @) or that some strip before doing so (tab,
- * carriage return): OWASP's list for CSV injection.
+ * carriage return): OWASP's list for CSV injection. Also a formula character behind blanks, invisible marks
+ * (right-to-left, zero-width, BOM) or in its full-width form (＝ ＋ － ＠): spreadsheets that trim on import
+ * (Google Sheets, LibreOffice's "trim spaces") or an East Asian input method would make a formula of it.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START =
+  /^[\t\r]|^[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * Text a spreadsheet shows as it is and never evaluates: a value starting with a formula character gets an
