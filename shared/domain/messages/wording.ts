@@ -54,7 +54,8 @@ const kazakhMonthsLocative = [
   'қарашада',
   'желтоқсанда',
 ] as const;
-const russianMonthsGenitive = [
+/** «25 февраля»: the month after its day, as Russian dates say it (also the desk's printed documents). */
+export const russianMonthsGenitive = [
   'января',
   'февраля',
   'марта',

@@ -1,3 +1,4 @@
+import { russianMonthsGenitive } from '../../../shared/domain/messages/wording.ts';
 import { localDateTime } from '../lib/exports/local-time-text.ts';
 import { BLANK, type DocumentLanguage, type Signatory } from './document-text.ts';
 
@@ -37,20 +38,6 @@ const kazakhMonths = [
   'қазан',
   'қараша',
   'желтоқсан',
-] as const;
-const russianMonthsGenitive = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
 ] as const;
 
 /** A calendar date as a document's heading writes it: «2026 жылғы 25 ақпан», «25 февраля 2026 г.». */
