@@ -129,6 +129,29 @@ export function candidateOf(n: number) {
   return { iin, birthDate, fullName: `Candidate ${n}` };
 }
 
+/** How many valid signers a self-nominee brings: two more than required, or one to three short. */
+function validSignersOf(plan: ElectionPlan, nomination: Extract<NominationPlan, { route: 'self' }>): number {
+  const required = requiredSignatures(plan.voters);
+  return nomination.reaches ? required + 2 : Math.max(0, required - 1 - (nomination.candidate % 3));
+}
+
+/** Invalid lines beside `valid` valid ones: about 15%, at least one, at most one of each of the seven reasons. */
+function invalidLinesOf(valid: number): number {
+  return Math.min(7, Math.max(1, Math.round(valid * 0.15)));
+}
+
+/**
+ * The lines `signatureSheets` gives a self-nominee, counted without making the election's voters: the storage
+ * floor writes one item per line.
+ */
+export function signatureLineCount(
+  plan: ElectionPlan,
+  nomination: Extract<NominationPlan, { route: 'self' }>,
+): number {
+  const valid = validSignersOf(plan, nomination);
+  return valid + invalidLinesOf(valid);
+}
+
 /**
  * A self-nominee's sheets: enough valid signatures or a few short, and ~15% invalid lines of every reason
  * (bad IIN, wrong check digit, birth date mismatch, signed before nomination opened, not on the register,
@@ -140,8 +163,7 @@ export function signatureSheets(
   voters: readonly VoterRow[],
   stranger: VoterRow,
 ): SignatureLine[] {
-  const required = requiredSignatures(plan.voters);
-  const valid = nomination.reaches ? required + 2 : Math.max(0, required - 1 - (nomination.candidate % 3));
+  const valid = validSignersOf(plan, nomination);
   const start = (nomination.candidate * 31) % Math.max(1, voters.length - valid);
   const signers = voters.slice(start, start + valid);
   const teen = iinFor(Date.UTC(2009, 5, 1), true, 4_242);
@@ -157,7 +179,7 @@ export function signatureSheets(
   ];
   const rows = [
     ...signers.map((v) => ({ ...v, signedOn: '2026-02-08' })),
-    ...invalid.slice(0, Math.max(1, Math.round(valid * 0.15))),
+    ...invalid.slice(0, invalidLinesOf(valid)),
   ];
   return rows.map((row, i) => ({
     sheet: 1 + Math.floor(i / 20),

@@ -1,14 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalTokens } from '../infra/local/local-tokens.ts';
-import { startStorageServer } from '../infra/local/storage-server.ts';
-import { ensureTable } from '../infra/local/table-setup.ts';
 import type { Caller } from '../shared/auth/caller.ts';
 import { documentKinds } from '../shared/domain/election-rules.ts';
-import { createDocumentClient } from '../shared/storage/document-client.ts';
 import { checksPassed } from '../test/support/decisions.ts';
 import { startEngineProcess } from '../test/support/engine-process.ts';
 import {
@@ -23,8 +19,10 @@ import {
   votersOf,
 } from './cycle-generator.ts';
 import { httpClient, inPool } from './http-client.ts';
+import { latencySummary } from './percentile.ts';
 import { childRunning, cpuSecondsOf, rssSampler } from './process-usage.ts';
 import { progress } from './progress.ts';
+import { engineStorageEndpoint, floorTable, ratioToFloor, writeFloor } from './storage-floor.ts';
 
 const CONCURRENCY = 8;
 /**
@@ -60,10 +58,6 @@ const StatsSchema = z.object({
   peakRssBytes: z.number(),
   storagePeakRssBytes: z.number(),
 });
-
-function percentile(sorted: readonly number[], p: number): number {
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 10) / 10;
-}
 
 /**
  * Drives a whole cycle through the engine process over HTTP only, with its manual clock: calling, registers,
@@ -275,6 +269,7 @@ export async function runNationalCycle(
     });
 
   let cases = 0;
+  let signatureLines = 0;
   let nextCandidate = 1_000_000;
   await overElections('call elections', CONCURRENCY, async (plan) => {
     const unit = {
@@ -343,9 +338,9 @@ export async function runNationalCycle(
         });
       }
       if (nomination.route === 'self') {
-        await call('submitSignatures', caller, 'POST', `${path}/signatures`, {
-          lines: signatureSheets(plan, nomination, voters, stranger),
-        });
+        const lines = signatureSheets(plan, nomination, voters, stranger);
+        signatureLines += lines.length;
+        await call('submitSignatures', caller, 'POST', `${path}/signatures`, { lines });
         if (nomination.withdraws) {
           const self = candidateOf(nomination.candidate);
           await call(
@@ -436,27 +431,27 @@ export async function runNationalCycle(
     (await http('GET', '/admin/stats', { headers: { authorization: operator } })).body,
   );
   const peakRssByPhaseMiB = memory.stop();
+  // The floor: the cycle's items written raw, in batches, to the storage process the cycle used, once the cycle
+  // is done (the engine idles, its data stays). A run of the registers only has no cases to compare.
+  let floor: Awaited<ReturnType<typeof writeFloor>> | null = null;
+  if (!options.registersOnly && options.floor !== false) {
+    console.log(
+      `    floor: one item per election, case and signature line (${plans.length.toLocaleString('en')} + ${cases.toLocaleString('en')} + ${signatureLines.toLocaleString('en')}), raw BatchWriteItem, ${CONCURRENCY} at a time`,
+    );
+    const table = await floorTable(engineStorageEndpoint(dataDir), 'bench-floor');
+    floor = await writeFloor(table, { elections: plans.length, cases, signatureLines }, CONCURRENCY);
+    table.db.destroy();
+  }
   await engine.kill('SIGTERM');
   process.off('exit', leaveNothing);
   rmSync(dataDir, { recursive: true, force: true });
 
-  // The floor takes minutes of its own: a run of the registers only leaves it out.
-  const floorSeconds =
-    options.registersOnly || options.floor === false ? null : await storageFloor(stats.storageRequests);
   const latency = Object.fromEntries(
-    [...latencies].map(([operation, ms]) => {
-      const sorted = [...ms].sort((a, b) => a - b);
-      return [
-        operation,
-        {
-          count: sorted.length,
-          p50: percentile(sorted, 0.5),
-          p95: percentile(sorted, 0.95),
-          p99: percentile(sorted, 0.99),
-        },
-      ];
-    }),
+    [...latencies].map(([operation, ms]) => [operation, latencySummary(ms)]),
   );
+  // Calling and the registers are the elections' work, not the cases'; a signature line may cost a request.
+  const electionsWork =
+    (requestsByPhase['call elections'] ?? 0) + (requestsByPhase['import voter registers (CSV)'] ?? 0);
   return {
     elections: plans.length,
     voters: plans.reduce((sum, p) => sum + p.voters, 0),
@@ -476,14 +471,12 @@ export async function runNationalCycle(
       storage: Math.round(stats.storagePeakRssBytes / 2 ** 20),
       driver: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
     },
-    storageFloor:
-      floorSeconds === null
+    signatureLines,
+    storageRequestsPerCase:
+      cases === 0
         ? null
-        : {
-            writes: stats.storageRequests,
-            seconds: floorSeconds,
-            ratio: Math.round((wallSeconds / floorSeconds) * 10) / 10,
-          },
+        : Math.round(((stats.storageRequests - electionsWork - signatureLines) / cases) * 10) / 10,
+    storageFloor: floor === null ? null : { ...floor, ratio: ratioToFloor(wallSeconds, floor.seconds) },
   };
 }
 
@@ -516,26 +509,4 @@ async function writeRegisterFiles(plans: readonly ElectionPlan[]) {
     `    register files (CSV UTF-8, as Excel exports it): ${(bytes / 2 ** 20).toFixed(0)} MiB in ${seconds} s`,
   );
   return { file, bytes, seconds, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** The floor: as many raw single-item writes to a fresh, persisted dynalite as the cycle made requests. */
-async function storageFloor(writes: number): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'akim-floor-'));
-  const storage = await startStorageServer(join(dir, 'dynamodb'));
-  const table = { db: createDocumentClient({ endpoint: storage.endpoint }), name: 'floor' };
-  await ensureTable(table);
-  const items = Array.from({ length: writes }, (_, i) => i);
-  const started = performance.now();
-  await inPool(items, CONCURRENCY, async (i) => {
-    await table.db.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: { pk: `P#${i % 997}`, sk: `S#${i}`, payload: 'x'.repeat(200) },
-      }),
-    );
-  });
-  const seconds = Math.round(performance.now() - started) / 1000;
-  await storage.stop();
-  rmSync(dir, { recursive: true, force: true });
-  return seconds;
 }

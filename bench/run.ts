@@ -1,64 +1,115 @@
-// `npm run bench`: prints the figures the README reports and writes them to bench/results/.
-// `-- --quick`: a tenth of the country and fewer runs; `-- --registers` (or BENCH_REGISTERS_ONLY=1): calling and
-// the voter registers only, without bundles and the cost model, to iterate on the import in a minute or two.
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { measureBundles } from './bundles.ts';
-import { costOf, measureCosts } from './cost-model.ts';
-import { runNationalCycle } from './national-cycle.ts';
-import { prices } from './prices.ts';
+// `npm run bench`: the Lambda bundles against their floors, the cost model, and a national cycle over HTTP
+// against its storage floor; at the end every figure beside its target (bench/targets.ts, from issue 14) and the
+// floor of the same run. Results go to bench/results/ with the machine they were measured on.
+//   --quick       a tenth of the country, fewer load-time runs
+//   --registers   calling and the voter registers only (or BENCH_REGISTERS_ONLY=1), to iterate on the import
+//   --load        instead: 32 concurrent clients in their own process, 30 s per operation (--seconds N)
+//   --results D   write the results to folder D instead of bench/results/
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { HandlerFigure } from './bundles.ts';
+import { machineText, thisMachine } from './machine.ts';
+import { type ReportRow, renderTable } from './report-table.ts';
 
-const quick = process.argv.includes('--quick');
-const registersOnly = process.argv.includes('--registers') || process.env.BENCH_REGISTERS_ONLY === '1';
+const options = {
+  quick: { type: 'boolean', default: false },
+  registers: { type: 'boolean', default: false },
+  load: { type: 'boolean', default: false },
+  seconds: { type: 'string', default: '30' },
+  results: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
+} as const;
+function readFlags() {
+  try {
+    return parseArgs({ options, strict: true }).values;
+  } catch (error) {
+    console.error(
+      `${error instanceof Error ? error.message : error}\nflags: --quick, --registers, --load [--seconds N], --results <folder>`,
+    );
+    process.exit(2);
+  }
+}
+const flags = readFlags();
+const seconds = Number(flags.seconds);
+if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 600)) {
+  console.error(`--seconds ${flags.seconds}: give a number of seconds from 1 to 600`);
+  process.exit(2);
+}
+const quick = flags.quick;
+const registersOnly = flags.registers || process.env.BENCH_REGISTERS_ONLY === '1';
 const runs = quick ? 3 : 7;
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-};
+const machine = thisMachine();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
-console.log(
-  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
-);
+console.log(`machine: ${machineText(machine)}\n`);
 
+/** Prints the closing table and writes the run's figures, with the machine and the table, to `<name>.json`. */
+function finish(name: string, rows: readonly ReportRow[], figures: Record<string, unknown>): void {
+  console.log(
+    `\nFigures against issue 14's targets (bench/targets.ts), each beside the floor of this run:\n`,
+  );
+  console.log(renderTable(rows));
+  mkdirSync(flags.results, { recursive: true });
+  const file = join(flags.results, `${name}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, table: rows, ...figures }, null, 2)}\n`,
+  );
+  console.log(`\nwritten: ${file}`);
+}
+
+// What each kind of run needs is loaded once the flags are known: a refused flag is told at once, and the load
+// run does not load the bundler and the stack's catalogue.
+if (flags.load) {
+  const { LOAD_CLIENTS, runLoad } = await import('./load/load-run.ts');
+  const { loadRows } = await import('./report-rows.ts');
+  console.log(
+    `Under load: ${LOAD_CLIENTS} concurrent clients in a process of their own, ${seconds} s per operation, against the engine as npm start runs it`,
+  );
+  const load = await runLoad(seconds);
+  finish(seconds === 30 ? 'load' : `load-${seconds}s`, loadRows(load), { load });
+  process.exit(0);
+}
+
+const { measureBundles } = await import('./bundles.ts');
+const { costOf, measureCosts } = await import('./cost-model.ts');
+const { runNationalCycle } = await import('./national-cycle.ts');
+const { prices } = await import('./prices.ts');
+const { bundleRows, costRow, cycleRows } = await import('./report-rows.ts');
+let bundles: { handlers: HandlerFigure[] } | null = null;
+let nationalCycleUsd: number | null = null;
+let costs: Record<string, unknown> | null = null;
 if (!registersOnly) {
-  const bundles = await measureBundles(runs);
   console.log(
-    'Lambda bundles (esbuild, as the stack bundles them): size and cold module-load time (median of',
-    runs,
-    'runs)',
+    `Lambda bundles (esbuild, as the stack bundles them), each beside a floor handler bundled the same way`,
   );
-  console.log(
-    `  ${'floor: an empty handler'.padEnd(44)} ${kb(bundles.floor.bytes).padStart(9)} ${`${bundles.floor.coldLoadMs} ms`.padStart(9)}`,
-  );
+  console.log(`that creates only the SDK clients it uses; cold module load is the median of ${runs} runs`);
+  bundles = await measureBundles(runs, (done, total) => {
+    if (done % 10 === 0 || done === total) console.log(`      bundles: ${done} / ${total} functions`);
+  });
   for (const b of bundles.handlers) {
-    const ratio = (b.coldLoadMs / Math.max(bundles.floor.coldLoadMs, 0.1)).toFixed(0);
     console.log(
-      `  ${b.entry.padEnd(44)} ${kb(b.bytes).padStart(9)} ${`${b.coldLoadMs} ms`.padStart(9)}  (${ratio}× the floor)`,
+      `  ${b.entry.padEnd(48)} ${kb(b.bytes).padStart(9)} ${`${b.coldLoadMs} ms`.padStart(9)}   floor (${b.sdkPackages.join(', ') || 'no SDK'}): ${kb(b.floor.bytes)}, ${b.floor.coldLoadMs} ms  → ${b.bytesOverFloor}×, ${b.coldLoadOverFloor}×`,
     );
   }
 
-  const costs = await measureCosts();
-  const perCase = costOf(costs.perCase);
-  const perElection = costOf(costs.perElection);
+  const measured = await measureCosts();
+  const perCase = costOf(measured.perCase);
+  const perElection = costOf(measured.perElection);
   const national = { elections: 2_345, cases: 8_000 };
+  nationalCycleUsd = perCase * national.cases + perElection * national.elections;
   console.log(
-    `\nCost model: ${costs.elections} elections and ${costs.cases} cases run locally over every path; usage counted, priced at ${prices.region} list prices`,
+    `\nCost model: ${measured.elections} elections and ${measured.cases} cases run locally over every path; usage counted, priced at ${prices.region} list prices`,
   );
-  console.log('  per case:    ', costs.perCase);
-  console.log('  per election:', costs.perElection);
+  console.log('  per case:    ', measured.perCase);
+  console.log('  per election:', measured.perElection);
   console.log(
     `  1,000 cases: $${(perCase * 1000).toFixed(2)}  (plus $${perElection.toFixed(4)} per election for its calendar and register)`,
   );
   console.log(
-    `  a national cycle (${national.elections} elections, ${national.cases} cases): $${(perCase * national.cases + perElection * national.elections).toFixed(2)}`,
+    `  a national cycle (${national.elections} elections, ${national.cases} cases): $${nationalCycleUsd.toFixed(2)} (CloudWatch Logs not counted)`,
   );
-  writeFileSync(
-    new URL('./results/latest.json', import.meta.url),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, bundles, costs: { ...costs, perCaseUsd: perCase, perElectionUsd: perElection, prices } }, null, 2)}\n`,
-  );
+  costs = { ...measured, perCaseUsd: perCase, perElectionUsd: perElection, nationalCycleUsd, prices };
 }
 
 const elections = quick ? 235 : 2_345;
@@ -77,10 +128,10 @@ console.log(
 console.log(
   `    ${'phase'.padEnd(34)} ${'wall'.padStart(9)}   CPU s: engine, storage, driver   storage requests`,
 );
-for (const [name, seconds] of Object.entries(cycle.phases)) {
+for (const [name, phaseSeconds] of Object.entries(cycle.phases)) {
   const cpu = cycle.cpuSecondsByPhase[name];
   console.log(
-    `    ${name.padEnd(34)} ${`${seconds} s`.padStart(9)}   ${`${cpu?.engine}, ${cpu?.storage}, ${cpu?.driver}`.padEnd(30)} ${(cycle.storageRequestsByPhase[name] ?? 0).toLocaleString('en').padStart(9)}`,
+    `    ${name.padEnd(34)} ${`${phaseSeconds} s`.padStart(9)}   ${`${cpu?.engine}, ${cpu?.storage}, ${cpu?.driver}`.padEnd(30)} ${(cycle.storageRequestsByPhase[name] ?? 0).toLocaleString('en').padStart(9)}`,
   );
 }
 console.log('  API latency (ms):');
@@ -95,13 +146,22 @@ console.log(
 console.log('  peak RSS by phase (MiB):');
 for (const [name, peak] of Object.entries(cycle.peakRssByPhaseMiB))
   console.log(`    ${name.padEnd(34)} engine ${peak.engine ?? 0}, storage ${peak.storage ?? 0}`);
+console.log(
+  `  storage: ${cycle.storageRequests.toLocaleString('en')} requests, ${cycle.storageRequestsPerCase} per case besides one per signature line (${cycle.signatureLines.toLocaleString('en')} lines)`,
+);
 if (cycle.storageFloor !== null) {
+  const f = cycle.storageFloor;
   console.log(
-    `  storage: ${cycle.storageRequests.toLocaleString('en')} DynamoDB requests; the same number of raw writes to dynalite took ${cycle.storageFloor.seconds} s: the cycle is ${cycle.storageFloor.ratio}× the floor`,
+    `  floor: ${f.items.toLocaleString('en')} items in ${f.requests.toLocaleString('en')} BatchWriteItem requests to the same storage took ${f.seconds} s: the cycle is ${f.ratio}× the floor`,
   );
 }
-const name = `national-cycle${registersOnly ? '-registers' : ''}${quick ? '-quick' : ''}`;
-writeFileSync(
-  new URL(`./results/${name}.json`, import.meta.url),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...cycle }, null, 2)}\n`,
-);
+
+const part = quick ? 'a tenth' : null;
+const rows = registersOnly
+  ? cycleRows(cycle, part)
+  : [...cycleRows(cycle, part), ...bundleRows(bundles), costRow(nationalCycleUsd)];
+finish(`national-cycle${registersOnly ? '-registers' : ''}${quick ? '-quick' : ''}`, rows, {
+  ...(bundles ? { bundles } : {}),
+  ...(costs ? { costs } : {}),
+  cycle,
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AccountListSchema,
   AccountSchema,
@@ -20,6 +20,7 @@ import { CandidateListSchema } from '../shared/http/responses/candidates.ts';
 import { CaseListSchema, CaseTimelineSchema, CaseViewSchema } from '../shared/http/responses/case.ts';
 import { ElectionViewSchema } from '../shared/http/responses/election.ts';
 import { JobViewSchema } from '../shared/http/responses/job.ts';
+import { MyCasesPageSchema } from '../shared/http/responses/my-cases.ts';
 import {
   ElectionsResponseSchema,
   MarkNoticesReadSchema,
@@ -49,6 +50,7 @@ import * as listAccounts from './list-accounts.ts';
 import * as listCandidates from './list-candidates.ts';
 import * as listCases from './list-cases.ts';
 import * as listElections from './list-elections.ts';
+import * as listMyCases from './list-my-cases.ts';
 import * as listNotices from './list-notices.ts';
 import * as markNoticesRead from './mark-notices-read.ts';
 import * as recordCommunityConsent from './record-community-consent.ts';
@@ -67,7 +69,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     tag: 'time',
     responseSchema: TimeResponseSchema,
     summary:
-      'The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock.',
+      'The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock; and whether it runs by itself (`real`) or stands until an operator moves it (`manual`), when a countdown must stand too.',
     method: 'GET',
     path: '/time',
     public: true,
@@ -141,7 +143,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     tag: 'public',
     responseSchema: ElectionViewSchema,
     summary:
-      'An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), and its rules as a list with value, source and basis.',
+      'An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), its rules as a list with value, source and basis, and where the district akim’s window for an additional candidate stands at the engine’s now, and why (CLE 113-3 p.6).',
     method: 'GET',
     path: election,
     public: true,
@@ -210,6 +212,29 @@ export const apiRoutes: readonly ApiRoute[] = [
     public: false,
     successStatus: 201,
     createHandler: fileNomination.createHandler,
+  }),
+  defineRoute({
+    operationId: 'listMyCases',
+    tag: 'cases',
+    responseSchema: MyCasesPageSchema,
+    summary:
+      'A party’s secretary: the party’s nominees; a candidate: their own candidacies; across the elections of the district that manages the account, newest election first, each as it now stands (withdrawn, refused and cancelled ones too).',
+    method: 'GET',
+    path: '/my-cases',
+    public: false,
+    successStatus: 200,
+    query: {
+      cursor: {
+        description:
+          'The `next` of the previous page: where this one starts, within the caller’s own cases only.',
+        schema: z.string().max(256),
+      },
+      limit: {
+        description: 'How many cases a page holds: 1 to 50, 20 unless given.',
+        schema: z.coerce.number().int().min(1).max(50),
+      },
+    },
+    createHandler: listMyCases.createHandler,
   }),
   defineRoute({
     operationId: 'listCases',

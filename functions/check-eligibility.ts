@@ -35,4 +35,4 @@ export function createHandler(deps: Pick<Dependencies, 'cases' | 'elections' | '
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {});

@@ -1,4 +1,5 @@
 import { closeExtendedNomination } from '../shared/domain/calendar-steps.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { closeNominationWith } from './support/nomination-close.ts';
 
@@ -6,4 +7,4 @@ import { closeNominationWith } from './support/nomination-close.ts';
 export const createHandler = closeNominationWith(closeExtendedNomination, 'extended nomination closed');
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, { workflows: stepFunctionsWorkflows });

@@ -2,6 +2,7 @@ import { closeRegistration } from '../shared/domain/calendar-steps.ts';
 import { waitingStatuses } from '../shared/domain/case-lifecycle.ts';
 import type { NominationCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { endWait } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
@@ -48,4 +49,4 @@ export function createHandler(
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, { workflows: stepFunctionsWorkflows });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';

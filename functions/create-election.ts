@@ -1,6 +1,6 @@
 import { requireCommissionOf } from '../shared/auth/scope.ts';
 import { callElection } from '../shared/domain/election.ts';
-import { electionView } from '../shared/domain/election-view.ts';
+import { electionViewAt } from '../shared/domain/election-view.ts';
 import { ElectionAlreadyCalledError } from '../shared/domain/errors.ts';
 import { executionName } from '../shared/domain/execution-repair.ts';
 import type { Dependencies } from './support/dependencies.ts';
@@ -30,6 +30,6 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'workflows'
     await startCalendar(election.calendarAttempt);
     deps.logger.info('election called', { electionId: election.electionId });
     // The same shape getElection answers with: rules as a list with value, source and basis.
-    return electionView(election);
+    return electionViewAt(election, deps.clock.now());
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireCommissionOf, requireSheetsSender } from '../shared/auth/scope.ts';
 import { jobKinds, objectKeys, UPLOAD_MAX_BYTES, UPLOAD_URL_SECONDS } from '../shared/domain/bulk-job.ts';
 import { issueParams, parseOrThrow } from '../shared/domain/validation.ts';

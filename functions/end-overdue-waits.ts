@@ -1,4 +1,5 @@
 import { parseOrThrow } from '../shared/domain/validation.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { endOverdueWaits } from './support/overdue-waits.ts';
@@ -21,4 +22,4 @@ export function createHandler(
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, { workflows: stepFunctionsWorkflows });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireCommissionOf } from '../shared/auth/scope.ts';
 import { SYNCHRONOUS_ROWS } from '../shared/domain/bulk-job.ts';
 import { ValidationError } from '../shared/domain/errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { timeZoneOf } from '../shared/domain/election-rules.ts';
 import { DistrictCodeSchema } from '../shared/domain/kato.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';

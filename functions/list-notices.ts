@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { inboxFor, inboxKeeps } from '../shared/domain/inbox.ts';
 import { DistrictCodeSchema } from '../shared/domain/kato.ts';
@@ -24,9 +24,9 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
       district: own ?? queryParam(request, 'district'),
     });
     const now = deps.clock.now();
-    const [elections, readUpTo] = await Promise.all([
+    const [elections, mark] = await Promise.all([
       deps.elections.listByDistrict(district),
-      deps.inbox.readUpTo(caller.subject),
+      deps.inbox.readMark(caller.subject),
     ]);
     const current = elections.filter((election) => inboxKeeps(election, now.slice(0, 10)));
     const sources = await Promise.all(
@@ -35,7 +35,12 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         cases: (await deps.cases.listByElection(election.electionId)).cases,
       })),
     );
-    const notices = inboxFor(caller, sources, now, readUpTo);
-    return { district, readUpTo, unread: notices.filter((n) => n.unread).length, notices };
+    const notices = inboxFor(caller, sources, now, mark);
+    return {
+      district,
+      readUpTo: mark?.readUpTo ?? null,
+      unread: notices.filter((n) => n.unread).length,
+      notices,
+    };
   };
 }

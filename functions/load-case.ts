@@ -13,4 +13,4 @@ export function createHandler(deps: Pick<Dependencies, 'cases'>) {
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {});

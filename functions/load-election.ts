@@ -14,4 +14,4 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'clock'>) {
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {});

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ForbiddenError } from '../shared/domain/errors.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
@@ -14,9 +14,11 @@ export function createHandler(deps: Pick<Dependencies, 'inbox' | 'clock'>) {
   return async (request: OperationRequest): Promise<z.output<typeof ReadMarkResponseSchema>> => {
     const { caller } = request;
     if (caller.role === 'public') throw new ForbiddenError();
-    const { upTo } = parseOrThrow(MarkNoticesReadSchema, request.body);
+    const { upTo, seen } = parseOrThrow(MarkNoticesReadSchema, request.body);
     const now = deps.clock.now();
-    const mark = isBefore(now, new Date(upTo).toISOString()) ? now : new Date(upTo).toISOString();
-    return { readUpTo: await deps.inbox.markRead(caller.subject, mark) };
+    // Past now nothing was seen: the mark stops at now, every notice of that instant read.
+    if (isBefore(now, new Date(upTo).toISOString()))
+      return { readUpTo: await deps.inbox.markRead(caller.subject, now) };
+    return { readUpTo: await deps.inbox.markRead(caller.subject, new Date(upTo).toISOString(), seen) };
   };
 }

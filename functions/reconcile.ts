@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { jobExecutionName } from '../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import { phaseDeadline } from '../shared/domain/deadlines.ts';
@@ -9,6 +9,7 @@ import { type NominationCase, recordWithoutTransition } from '../shared/domain/n
 import { publishedListChangesUntil } from '../shared/domain/published-list-changes.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { StoredJob } from '../shared/storage/job-repository.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { startCaseExecution } from './support/case-execution.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
@@ -306,4 +307,6 @@ async function reconcileJob(
 }
 
 /** The Lambda entry point: on a schedule (everything), or invoked by an operator for one election or case. */
-export const handler = lambdaTaskHandler((deps) => createHandler(deps));
+export const handler = lambdaTaskHandler((deps: ReconcileDeps) => createHandler(deps), {
+  workflows: stepFunctionsWorkflows,
+});

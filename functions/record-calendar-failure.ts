@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { CaughtFailureSchema, describeFailure } from './support/failure.ts';
@@ -25,4 +25,4 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'clock' | '
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {});

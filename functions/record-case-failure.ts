@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordWithoutTransition } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { type Dependencies, engineActor } from './support/dependencies.ts';
@@ -24,4 +24,4 @@ export function createHandler(deps: Pick<Dependencies, 'cases' | 'clock' | 'logg
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {});

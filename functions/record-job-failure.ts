@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isActive } from '../shared/domain/bulk-job.ts';
 import { removeJobFiles } from './jobs/job-file.ts';
+import { s3ObjectStore } from './support/aws-adapters/s3-object-store.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 
@@ -37,4 +38,4 @@ export function createHandler(deps: Pick<Dependencies, 'jobs' | 'objects' | 'clo
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, { objects: s3ObjectStore });

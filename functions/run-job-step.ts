@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isActive, type Job, type JobKind } from '../shared/domain/bulk-job.ts';
 import { removeJobFiles } from './jobs/job-file.ts';
 import type { JobDependencies, JobWork } from './jobs/job-work.ts';
 import { registerJob } from './jobs/register-job.ts';
 import { signaturesJob } from './jobs/signatures-job.ts';
+import { s3ObjectStore } from './support/aws-adapters/s3-object-store.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 
 export const JobStepInputSchema = z.object({ electionId: z.string(), jobId: z.string() });
@@ -41,4 +43,7 @@ function stepOf(steps: JobWork, deps: JobDependencies, job: Job): Promise<Job> {
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {
+  objects: s3ObjectStore,
+  workflows: stepFunctionsWorkflows,
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireSheetsSender } from '../shared/auth/scope.ts';
 import { SYNCHRONOUS_ROWS } from '../shared/domain/bulk-job.ts';

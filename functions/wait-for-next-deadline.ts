@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nextDeadline } from '../shared/domain/deadlines.ts';
 import { isBefore } from '../shared/domain/local-date.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
+import { schedulerWakeUps } from './support/aws-adapters/scheduler-wake-ups.ts';
+import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { signal } from './support/case-waits.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
@@ -31,4 +33,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'wakeUps' |
 }
 
 /** The Lambda entry point. */
-export const handler = lambdaTaskHandler(createHandler);
+export const handler = lambdaTaskHandler(createHandler, {
+  wakeUps: schedulerWakeUps,
+  workflows: stepFunctionsWorkflows,
+});

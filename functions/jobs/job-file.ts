@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHUNK_ROWS, type Job, objectKeys } from '../../shared/domain/bulk-job.ts';
 import { localize } from '../../shared/domain/error-catalogue.ts';
 import { type FieldIssue, ValidationError } from '../../shared/domain/errors.ts';

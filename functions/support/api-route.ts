@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { JobAnswerSchema } from '../../shared/http/responses/job.ts';
 import type { Dependencies } from './dependencies.ts';
 import type { OperationRequest } from './operation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
 import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
@@ -16,28 +16,34 @@ const AwaitInputSchema = z.object({ ...CaseRefSchema.shape, ...TokenSchema.shape
  * passed, the wait ends at once, so a decision recorded while nothing waited is never lost.
  */
 export function awaitStep(step: WaitingStep) {
-  return (deps: Dependencies) => async (event: unknown) => {
-    const { electionId, caseId, taskToken } = parseOrThrow(AwaitInputSchema, event);
-    const now = deps.clock.now();
-    const stored = await deps.cases.update(electionId, caseId, (current) =>
-      waitingStepOf(current.status) === step
-        ? // The execution has moved on to this wait: the signal that brought it here arrived.
-          { ...current, waitingFor: { step, taskToken, since: now }, sentSignal: null }
-        : current,
-    );
-    if (waitingStepOf(stored.status) !== step) {
-      await signal(deps, taskToken, 'moved-on');
-      return { waiting: false };
-    }
-    const election = await deps.elections.get(electionId);
-    const deadline = waitDeadline(step, election, stored);
-    // Sheets handed in on time and still being counted keep the wait open, as at a close: the submission ends
-    // it once counted, or the next calendar step after its lease.
-    if (isWaitOverdue(step, election, stored, now) && !(await stillCounting(deps, election, stored, now))) {
-      await endWait(deps, stored, step, deadline, now);
-      return { waiting: false };
-    }
-    deps.logger.info('case waits', { caseId, step, deadline });
-    return { waiting: true };
-  };
+  return (
+    deps: Pick<
+      Dependencies,
+      'cases' | 'elections' | 'signatures' | 'jobs' | 'workflows' | 'clock' | 'logger'
+    >,
+  ) =>
+    async (event: unknown) => {
+      const { electionId, caseId, taskToken } = parseOrThrow(AwaitInputSchema, event);
+      const now = deps.clock.now();
+      const stored = await deps.cases.update(electionId, caseId, (current) =>
+        waitingStepOf(current.status) === step
+          ? // The execution has moved on to this wait: the signal that brought it here arrived.
+            { ...current, waitingFor: { step, taskToken, since: now }, sentSignal: null }
+          : current,
+      );
+      if (waitingStepOf(stored.status) !== step) {
+        await signal(deps, taskToken, 'moved-on');
+        return { waiting: false };
+      }
+      const election = await deps.elections.get(electionId);
+      const deadline = waitDeadline(step, election, stored);
+      // Sheets handed in on time and still being counted keep the wait open, as at a close: the submission ends
+      // it once counted, or the next calendar step after its lease.
+      if (isWaitOverdue(step, election, stored, now) && !(await stillCounting(deps, election, stored, now))) {
+        await endWait(deps, stored, step, deadline, now);
+        return { waiting: false };
+      }
+      deps.logger.info('case waits', { caseId, step, deadline });
+      return { waiting: true };
+    };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What an ASL Catch hands on: the error's name and its message. */
 export const CaughtFailureSchema = z.looseObject({ Error: z.string(), Cause: z.string().optional() });

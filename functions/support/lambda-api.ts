@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { callerFromClaims } from '../../shared/auth/claims.ts';
 import { localize } from '../../shared/domain/error-catalogue.ts';
@@ -11,6 +11,9 @@ import { errorResponse } from '../../shared/http/error-response.ts';
 import { API_RESPONSE_HEADERS } from '../../shared/http/response-headers.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import { createApiDispatch } from './api-dispatch.ts';
+import type { AwsAdapters, AwsPortName } from './aws-adapters/aws-adapter.ts';
+import { unwired } from './aws-adapters/unwired.ts';
+import type { Dependencies } from './dependencies.ts';
 import { idempotencyStore } from './idempotency.ts';
 import { lambdaDependencies, lambdaLogger } from './lambda-task.ts';
 
@@ -34,12 +37,25 @@ function callerOf(event: z.infer<typeof ApiEventSchema>): Caller {
   return claims === undefined ? { role: 'public' } : callerFromClaims(claims);
 }
 
+/** The AWS adapters an API function is handed: those of the ports its operation uses (the catalogue's needs). */
+export type ApiAdapters = Partial<AwsAdapters<keyof Dependencies>>;
+
+const awsPorts: readonly AwsPortName[] = ['objects', 'workflows', 'wakeUps', 'accounts'];
+
+function apiDependencies(adapters: ApiAdapters, env: NodeJS.ProcessEnv): Dependencies {
+  const given = lambdaDependencies(adapters as AwsAdapters<keyof Dependencies>, env);
+  const missing = Object.fromEntries(
+    awsPorts.filter((port) => adapters[port] === undefined).map((port) => [port, unwired(port)]),
+  );
+  return { ...given, ...missing };
+}
+
 /**
  * The Lambda behind API Gateway: turns the event into the same ApiCall the local server builds, so both run
  * one dispatch (routes, handlers, idempotency, errors). The authorizer has already verified the token.
  */
 export function createApiLambda(
-  options: { readonly only?: string } = {},
+  options: { readonly only?: string; readonly adapters: ApiAdapters },
   env: NodeJS.ProcessEnv = process.env,
 ) {
   let dispatch: ReturnType<typeof createApiDispatch> | undefined;
@@ -47,14 +63,14 @@ export function createApiLambda(
     input: APIGatewayProxyEventV2,
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<APIGatewayProxyResultV2> => {
-    const deps = lambdaDependencies(env);
+    const deps = apiDependencies(options.adapters, env);
     dispatch ??= createApiDispatch(
       deps,
       idempotencyStore(
         createDynamoClient(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
         z.string().parse(env.TABLE_NAME),
       ),
-      options,
+      options.only === undefined ? {} : { only: options.only },
     );
     const event = ApiEventSchema.parse(input);
     const headers = event.headers ?? {};
@@ -106,9 +122,13 @@ function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
   };
 }
 
-/** A Lambda entry point with middy and the Powertools logger; `only` names the one operation it serves. */
-export function apiLambdaHandler(only?: string) {
-  return middy(createApiLambda(only === undefined ? {} : { only })).use(
+/**
+ * A Lambda entry point with middy and the Powertools logger; `only` names the one operation it serves, and
+ * `adapters` are the AWS adapters that operation uses (`awsPorts` tells a test which).
+ */
+export function apiLambdaHandler(only: string | undefined, adapters: ApiAdapters) {
+  const entry = middy(createApiLambda(only === undefined ? { adapters } : { only, adapters })).use(
     injectLambdaContext(lambdaLogger, { resetKeys: true }),
   );
+  return Object.assign(entry, { awsPorts: Object.keys(adapters) as AwsPortName[] });
 }

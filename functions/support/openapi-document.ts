@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TrailEventSchema } from '../../shared/domain/case-trail.ts';
 import { EvidencePageSchema } from '../../shared/domain/evidence-pack.ts';
 import { InstantSchema } from '../../shared/domain/local-date.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the nomination-case workflow carries: which case. */
 export const CaseRefSchema = z.looseObject({ electionId: z.string().min(1), caseId: z.string().min(1) });

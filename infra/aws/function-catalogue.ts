@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { type WorkflowName, workflowNames } from '../../shared/ports/workflows.ts';
 import type { KeyFamily } from '../../shared/storage/keys.ts';
@@ -263,11 +263,13 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   fileNomination: {
     reads: ['election', 'roll', 'cases'],
     // The akimat's proposals are counted on the election.
-    writes: ['roll', 'cases', 'trail', 'election'],
+    // A new case is listed under its party and its candidate (the nominee index) before it is written.
+    writes: ['roll', 'cases', 'trail', 'election', 'nominees'],
     startsWorkflows: ['nomination-case'],
   },
   listCases: { reads: ['election', ...listsCases.reads], writes: listsCases.writes },
   getCase: { reads: ['election', 'cases'], writes: [] },
+  listMyCases: { reads: ['nominees', 'cases', 'election'], writes: [] },
   getCaseTimeline: { reads: ['election', 'cases', 'trail'], writes: [] },
   getCaseEvidence: { reads: ['election', 'cases', 'trail', 'lines'], writes: [] },
   // Many sheets are a job.
@@ -304,12 +306,13 @@ const apiNeeds: Readonly<Record<string, FunctionNeeds>> = {
   listNotices: { reads: ['district', 'inbox', ...listsCases.reads], writes: listsCases.writes },
   markNoticesRead: { reads: ['inbox'], writes: ['inbox'] },
   // Accounts: Cognito keeps the credentials and groups, the table each account's record by district. A creation
-  // that fails half-way removes its user again; a disablement ends the user's sessions too.
+  // that fails half-way removes its user again, and one whose removal failed too is found by the next creation
+  // (shared/aws/pending-account-creations.ts); a disablement ends the user's sessions too.
   listAccounts: { reads: ['accounts'], writes: [], userPool: [] },
   createAccount: {
-    reads: [],
+    reads: ['accounts'],
     writes: ['accounts'],
-    userPool: ['AdminCreateUser', 'AdminAddUserToGroup', 'AdminDeleteUser'],
+    userPool: ['AdminCreateUser', 'AdminAddUserToGroup', 'AdminDeleteUser', 'AdminGetUser'],
   },
   disableAccount: {
     reads: ['accounts'],
@@ -325,8 +328,8 @@ export const apiFunctions: readonly FunctionSpec[] = apiRoutes.map((route) => {
   const idempotent = route.method === 'POST' ? (['idempotency'] as const) : [];
   return {
     name: route.operationId,
-    file: 'api',
-    handler: route.operationId,
+    file: `api/${kebab(route.operationId)}`,
+    handler: 'handler',
     needs: { ...needs, reads: [...needs.reads, ...idempotent], writes: [...needs.writes, ...idempotent] },
   };
 });

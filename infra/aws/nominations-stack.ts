@@ -6,7 +6,6 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
-  Token,
   Validations,
 } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -30,9 +29,11 @@ import { ProductFunction } from './constructs/product-function.ts';
 import { ReconcileSchedule } from './constructs/reconcile-schedule.ts';
 import { Workflow } from './constructs/workflow.ts';
 import { addDeadLetterQueue } from './dead-letter-queue.ts';
+import { FunctionBundles } from './function-bundles.ts';
 import { apiFunctions, type FunctionSpec, scheduledFunctions, taskFunctions } from './function-catalogue.ts';
 import { objectAccess, tableAccess } from './function-permissions.ts';
 import { addHttpApi } from './http-api.ts';
+import { nagEnvironment } from './nag-environment.ts';
 import { addUploadBucket } from './upload-bucket.ts';
 
 export interface NominationsStackProps extends StackProps {
@@ -40,6 +41,8 @@ export interface NominationsStackProps extends StackProps {
   readonly stage: string;
   /** The built desk (index.html, assets/). @default web/dist, which `npm run desk` builds */
   readonly deskDirectory?: string;
+  /** The verified SES identity Cognito mails from (`-c sesIdentity=…`). @default Cognito's own mailer (Identity) */
+  readonly sesIdentity?: string;
 }
 
 /**
@@ -154,8 +157,21 @@ export class NominationsStack extends Stack {
       WAKE_UP_ROLE_ARN: wakeUpRole.roleArn,
       WAKE_UP_DEAD_LETTER_ARN: this.scheduleDeadLetters.queueArn,
     };
+    const openApiDocument: FunctionSpec = {
+      name: 'OpenApiDocument',
+      file: 'api/openapi-document',
+      handler: 'handler',
+      needs: { reads: [], writes: [] },
+    };
+    const specs = [...taskFunctions, ...apiFunctions, ...scheduledFunctions, openApiDocument];
+    // Bundled in one build, the first function's (FunctionBundles), with the notice topic's publishers made below.
+    FunctionBundles.of(this).expect([
+      ...specs.map((spec) => spec.file),
+      'publish-notices',
+      'publish-deadline-notices',
+    ]);
     const functions: Record<string, ProductFunction> = {};
-    for (const spec of [...taskFunctions, ...apiFunctions, ...scheduledFunctions]) {
+    for (const spec of specs) {
       functions[spec.name] = this.#productFunction(
         spec,
         environment,
@@ -164,13 +180,6 @@ export class NominationsStack extends Stack {
         wakeUpRole,
       );
     }
-    functions.OpenApiDocument = this.#productFunction(
-      { name: 'OpenApiDocument', file: 'api', handler: 'handler', needs: { reads: [], writes: [] } },
-      environment,
-      waitingMachineArns,
-      wakeUpGroup,
-      wakeUpRole,
-    );
     this.functions = functions;
     const reconcile = functions.Reconcile?.function;
     if (reconcile === undefined) throw new Error('the catalogue has no Reconcile function');
@@ -199,20 +208,26 @@ export class NominationsStack extends Stack {
       functions: lambdas,
     });
 
-    const identity = new Identity(this, 'Identity', { prefix, production: stage === 'prod' });
+    const identity = new Identity(this, 'Identity', {
+      prefix,
+      production: stage === 'prod',
+      ...(props.sesIdentity === undefined ? {} : { sesIdentity: props.sesIdentity }),
+    });
     this.userPool = identity.userPool;
     this.userPoolClient = identity.client;
     this.#grantUserPool(functions);
     this.desk = new DeskHosting(this, 'Desk', {
       ...(props.deskDirectory === undefined ? {} : { directory: props.deskDirectory }),
-      connectOrigins: [
-        // The API is made below, and its routes need the desk's client, which needs the desk's URL.
-        Lazy.string({ produce: () => this.api.apiEndpoint }),
-        `https://cognito-idp.${this.region}.${this.urlSuffix}`,
-        identity.signInDomain.baseUrl(),
-        `https://${this.uploads.bucketRegionalDomainName}`,
-      ],
-      formOrigins: [identity.signInDomain.baseUrl()],
+      origins: {
+        connect: [
+          // The API is made below, and its routes need the desk's client, which needs the desk's URL.
+          Lazy.string({ produce: () => this.api.apiEndpoint }),
+          `https://cognito-idp.${this.region}.${this.urlSuffix}`,
+          identity.signInDomain.baseUrl(),
+          `https://${this.uploads.bucketRegionalDomainName}`,
+        ],
+        forms: [identity.signInDomain.baseUrl()],
+      },
       keepLogs: keepData,
     });
     this.deskClient = identity.addDeskClient(this.desk.url);
@@ -293,10 +308,10 @@ export class NominationsStack extends Stack {
           resources: this.#executionArns,
         }),
       );
-      const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+      const { partition, region, account } = nagEnvironment(this);
       for (const machine of this.#machineNames) {
         Validations.of(product).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:<AWS::AccountId>:execution:${machine}:*]`,
+          id: `AwsSolutions-IAM5[Resource::arn:${partition}:states:${region}:${account}:execution:${machine}:*]`,
           reason:
             'Executions are named per record and attempt: the reconciler reads and stops those of the product’s own machines only',
         });
@@ -305,8 +320,10 @@ export class NominationsStack extends Stack {
     if (spec.needs.armsWakeUps) {
       wakeUpGroup.grantWriteSchedules(fn);
       wakeUpRole.grantPassRole(fn.grantPrincipal);
+      // The scheduler's grant names the partition as a reference even where the synthesis knows it.
+      const { region, account } = nagEnvironment(this);
       Validations.of(product).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region}:<AWS::AccountId>:schedule/${wakeUpGroup.scheduleGroupName}/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${region}:${account}:schedule/${wakeUpGroup.scheduleGroupName}/*]`,
         reason:
           'A wake-up is a schedule named after its task token, created on the fly; only inside the product’s own group',
       });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const usage =
   'usage: npm run import -- --url <api base, e.g. http://127.0.0.1:3000> --election <electionId>\n' +

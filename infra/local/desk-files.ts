@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { DeskConfig } from './desk-config.ts';
+import type { DeskConfig } from '../../shared/desk-config.ts';
+import { deskSecurityHeaders } from '../../shared/http/desk-security-headers.ts';
 
 /** The types of what Vite writes into web/dist/assets. */
 const contentTypes: Readonly<Record<string, string>> = {
@@ -25,32 +26,16 @@ function originOf(url: string): string | null {
 }
 
 /**
- * The headers every desk response carries: scripts, styles and connections only from where the desk was served
- * (and the API and sign-in it is configured with), never framed, no referrer, no sniffing.
+ * The desk's security headers locally: the same policy as CloudFront's (shared/http/desk-security-headers.ts), its
+ * scripts connecting to the API and the OpenID provider it is configured with, and sent on to the latter's sign-in.
  */
-export function deskSecurityHeaders(config: DeskConfig): Record<string, string> {
-  const elsewhere = [...new Set([config.apiUrl, config.authority].map(originOf))].filter(
-    (origin): origin is string => origin !== null,
-  );
-  const policy = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${elsewhere.join(' ')}`.trim(),
-    `form-action 'self' ${originOf(config.authority) ?? ''}`.trim(),
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-  ].join('; ');
-  return {
-    'content-security-policy': policy,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-  };
+export function localDeskSecurityHeaders(config: DeskConfig): Record<string, string> {
+  const origins = (urls: readonly string[]) =>
+    urls.map(originOf).filter((origin): origin is string => origin !== null);
+  return deskSecurityHeaders({
+    connect: origins([config.apiUrl, config.authority]),
+    forms: origins([config.authority]),
+  });
 }
 
 export interface DeskFilesOptions {
@@ -71,7 +56,7 @@ export function createDeskFiles(options: DeskFilesOptions) {
     const config = options.config();
     const send = (status: number, type: string, body: string | Buffer, cache: string) => {
       res.writeHead(status, {
-        ...deskSecurityHeaders(config),
+        ...localDeskSecurityHeaders(config),
         'content-type': type,
         'content-length': Buffer.byteLength(body),
         'cache-control': cache,

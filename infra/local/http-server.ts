@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeSegment } from '../../functions/api-routes.ts';
 import { type ReconcileRequest, ReconcileRequestSchema } from '../../functions/reconcile.ts';
 import { createApiDispatch, isPublicRoute, refusalBeforeBody } from '../../functions/support/api-dispatch.ts';
@@ -31,7 +31,7 @@ export interface ApiServerOptions {
   /** The engine's executions, shown on the local-only admin routes. */
   readonly executions?: () => readonly ExecutionView[];
   /** Counters of the engine process, shown on /admin/stats. */
-  readonly stats?: () => Record<string, number>;
+  readonly stats?: () => Record<string, number | Readonly<Record<string, number>>>;
   /** An operator's repair of one election or case (or of everything): the reconciler, on demand. */
   readonly reconcile?: (request: ReconcileRequest) => Promise<unknown>;
   /** Present when CLOCK=manual: the local-only call that moves time. */
@@ -52,6 +52,23 @@ const ClockMoveSchema = z.strictObject({ to: InstantSchema });
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 /** The names this machine answers to; anything else is a page elsewhere reaching in (DNS rebinding). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A body refused as too large, of up to this many bytes, is read and thrown away, so that the client, still
+ * sending, reads the 413 and its message: a connection closed under a client's writes ends its request with EPIPE
+ * or ECONNRESET instead (the "lingering close" of web servers). Anything else refused unread (no token, no such
+ * route), a larger body, or one of no declared length costs no more: the connection is closed.
+ */
+const LINGER_MAX_BYTES = 20 * 1024 * 1024;
+
+function lingerOrClose(req: IncomingMessage, res: ServerResponse, status: number): void {
+  const declared = Number(req.headers['content-length'] ?? -1);
+  if (status === 413 && declared >= 0 && declared <= LINGER_MAX_BYTES) {
+    req.resume();
+    return;
+  }
+  res.setHeader('connection', 'close');
+}
 
 /** A request answered before its body was read (or in place of the admin call it named). */
 class Refused extends Error {
@@ -127,7 +144,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       return send(res, answer.status, answer.body);
     } catch (error) {
       if (error instanceof Refused) {
-        if (error.closeConnection && !req.complete) res.setHeader('connection', 'close');
+        if (error.closeConnection && !req.complete) lingerOrClose(req, res, error.response.status);
         return send(res, error.response.status, error.response.body);
       }
       const response = errorResponse(error, language);

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import type { WakeUps } from '../../shared/ports/wake-ups.ts';
 import type { Workflows } from '../../shared/ports/workflows.ts';
+import { deleteAll } from '../../shared/storage/batch.ts';
 import { putIfAbsent } from '../../shared/storage/conditional-put.ts';
 import type { Table } from '../../shared/storage/document-client.ts';
 import { keys } from '../../shared/storage/keys.ts';
+
+export type DueWakeUp = z.infer<typeof WakeUpItemSchema>;
 
 const WakeUpItemSchema = z.object({
   pk: z.string(),
@@ -37,16 +40,21 @@ export class LocalWakeUps implements WakeUps {
     return first?.at ?? null;
   }
 
-  /** Signals every wake-up due at `now`, earliest first, and forgets it. Returns how many fired. */
-  async fireDue(now: Instant, workflows: Workflows): Promise<number> {
-    const due = await this.#due(now);
-    for (const wakeUp of due) {
-      await workflows.sendTaskSuccess(wakeUp.taskToken, wakeUp.output);
-      await this.#table.db.send(
-        new DeleteCommand({ TableName: this.#table.name, Key: { pk: wakeUp.pk, sk: wakeUp.sk } }),
-      );
-    }
-    return due.length;
+  /** The wake-ups due at `now`, earliest first (a page of them: fire them and ask again). */
+  due(now: Instant): Promise<DueWakeUp[]> {
+    return this.#due(now);
+  }
+
+  /**
+   * Signals these wake-ups, then forgets them (BatchWriteItem, 25 a request). A crash between the two fires them
+   * again after the restart: signalling a token nobody waits on any more is harmless.
+   */
+  async fire(wakeUps: readonly DueWakeUp[], workflows: Workflows): Promise<void> {
+    for (const wakeUp of wakeUps) await workflows.sendTaskSuccess(wakeUp.taskToken, wakeUp.output);
+    await deleteAll(
+      this.#table,
+      wakeUps.map(({ pk, sk }) => ({ pk, sk })),
+    );
   }
 
   async #due(now: Instant | null, limit?: number) {

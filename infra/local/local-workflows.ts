@@ -1,5 +1,5 @@
 import { type RunOptions, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExecutionStatus } from '../../shared/domain/execution-repair.ts';
 import type { WorkflowName, Workflows } from '../../shared/ports/workflows.ts';
 import { type AslDefinition, taskStates } from '../../shared/workflow-definitions.ts';
@@ -57,8 +57,11 @@ export class LocalWorkflows implements Workflows {
   constructor(options: LocalWorkflowsOptions) {
     this.#functions = options.functions;
     // Built once per machine: every Task state mapped to its handler (a missing one fails here, at start-up).
+    // The library's own asl-validator is skipped: it compiled its JSON schemas for most of a second at every
+    // start, and the files are validated where they change, by test/workflows/definitions.test.ts (asl-validator
+    // 4, newer than the library's) and by Step Functions itself on deploy.
     const machine = (definition: AslDefinition) => ({
-      machine: new StateMachine(toDefinition.parse(definition), { validationOptions: { checkPaths: true } }),
+      machine: new StateMachine(toDefinition.parse(definition), { validationOptions: { noValidate: true } }),
       overrides: {
         taskResourceLocalHandlers: Object.fromEntries(
           taskStates(definition).map((task) => [task.stateName, this.#override(task)]),

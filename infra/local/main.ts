@@ -3,25 +3,31 @@
 // until POST /admin/clock moves it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { RECONCILE_EVERY_MINUTES } from '../../shared/domain/execution-repair.ts';
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDocumentClient, type createDynamoClient } from '../../shared/storage/document-client.ts';
-import { createSignInService } from './accounts/sign-in-service.ts';
+import { createSignInService, idTokenLifetime } from './accounts/sign-in-service.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { DESK_DIST } from './desk-build.ts';
 import { deskConfig } from './desk-config.ts';
 import { createDeskFiles } from './desk-files.ts';
-import { Engine } from './engine.ts';
+import { type ClockProgress, Engine } from './engine.ts';
 import { createApiServer } from './http-server.ts';
 import { LocalObjects } from './local-objects.ts';
 import { LocalTokens } from './local-tokens.ts';
 import { ManualClock } from './manual-clock.ts';
+import { NoticeOutbox } from './notice-outbox.ts';
 import { startStorageServer } from './storage-server.ts';
 import { ensureTable } from './table-setup.ts';
+
+/** While the manual clock moves: the wake-ups due at its instant, and how many have fired. */
+function clockMoveStats(progress: ClockProgress | null): Record<string, Readonly<Record<string, number>>> {
+  return progress === null ? {} : { clockMove: { fired: progress.fired, due: progress.due } };
+}
 
 /** The high-water mark of a child's resident memory (Linux /proc), 0 where it cannot be read. */
 function peakRssOf(pid: number | undefined): number {
@@ -61,10 +67,14 @@ storage.process.once('exit', (code) => {
 });
 // Counted for /admin/stats: what the engine asks of storage (the benchmark compares it with raw writes).
 let storageRequests = 0;
+// By kind (GetItem, Query, TransactWriteItems…): the load benchmark's floor makes raw requests of the same kinds.
+const storageRequestsByKind: Record<string, number> = {};
 const countRequests = (client: ReturnType<typeof createDynamoClient>) =>
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       storageRequests += 1;
+      const kind = (context.commandName ?? 'unknown').replace(/Command$/, '');
+      storageRequestsByKind[kind] = (storageRequestsByKind[kind] ?? 0) + 1;
       return next(args);
     },
     { step: 'initialize', name: 'requestCounter' },
@@ -90,10 +100,18 @@ const engine = new Engine({
   // Upload URLs expire by the engine's clock, manual or real, as createUpload tells the client.
   objects: new LocalObjects(join(dataDir, 'objects'), () => Date.parse((manualClock ?? systemClock).now())),
   logLevel: manual ? 'WARN' : 'INFO',
+  // What would go to the SNS topic on AWS: one JSON line a notice. Their publishers' storage requests are
+  // theirs, not the API's (on AWS, functions of their own): a client of their own, not counted in the stats.
+  notices: {
+    sink: new NoticeOutbox(join(dataDir, 'notices.jsonl')),
+    table: { db: createDocumentClient({ endpoint: storage.endpoint }), name: table.name },
+  },
 });
 // No execution of an earlier process survives it: every open election and case gets a new one now, and the
 // same comparison runs as often as on AWS after (a failed execution, a lost signal, a wake-up that never fired).
 const resumed = await engine.reconcile({ atStartUp: true });
+// Notices a stopped process had not yet sent out: published now, in the background.
+void engine.notices?.publishOwed();
 let reconciling = false;
 const reconciler = setInterval(() => {
   if (reconciling) return;
@@ -136,6 +154,8 @@ const moveClock = manualClock
   : undefined;
 
 const tokens = LocalTokens.inDataDir(dataDir);
+// ID_TOKEN_SECONDS: an hour unless a test shortens it to watch the desk renew its session.
+const idTokenSeconds = idTokenLifetime(process.env.ID_TOKEN_SECONDS);
 // The sign-in provider needs the engine's URL, known once the server listens (PORT=0 picks any port).
 let signIn: ReturnType<typeof createSignInService> | undefined;
 let engineUrl = `http://127.0.0.1:${port}`;
@@ -149,9 +169,12 @@ const server = createApiServer({
   storage: { endpoint: storage.endpoint, tableName: table.name },
   stats: () => ({
     storageRequests,
+    storageRequestsByKind: { ...storageRequestsByKind },
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     storagePeakRssBytes: peakRssOf(storage.process.pid),
     executions: engine.workflows.executions().length,
+    // While the manual clock moves: the wake-ups due at its instant, and how many have fired.
+    ...clockMoveStats(engine.clockProgress()),
   }),
   executions: () => engine.workflows.executions(),
   reconcile: async (request) => {
@@ -165,7 +188,7 @@ server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : port}`;
   engineUrl = url;
-  signIn = createSignInService({ engineUrl: url, tokens, accounts: engine.accounts });
+  signIn = createSignInService({ engineUrl: url, tokens, accounts: engine.accounts, idTokenSeconds });
   console.log(
     [
       `akim-nominations engine listening on ${url}`,

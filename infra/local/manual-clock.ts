@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 
 /** A clock that stands still until an operator moves it forward (CLOCK=manual): a whole calendar in seconds. */
 export class ManualClock implements Clock {
+  readonly manual = true;
   #now: number;
 
   constructor(start: Instant) {

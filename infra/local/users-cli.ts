@@ -6,13 +6,22 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { type Account, AccountSchema, CreatedAccountSchema } from '../../shared/domain/account.ts';
+import * as z from 'zod';
+import {
+  AccountRoleSchema,
+  AccountSchema,
+  CreatedAccountSchema,
+  type ListedAccount,
+  ListedAccountSchema,
+  listedAccount,
+  needsManagingDistrict,
+} from '../../shared/domain/account.ts';
+import { localize } from '../../shared/domain/error-catalogue.ts';
 import { LocalTokens } from './local-tokens.ts';
 
 const USAGE = `usage: npm run users -- add --role commission|akimat --scope <4-digit district> --name "<name>" [--admin]
-       npm run users -- add --role party --scope <party id> --name "<name>" [--district <4 digits>]
-       npm run users -- add --role candidate --scope <IIN> --name "<name>" [--district <4 digits>]
+       npm run users -- add --role party --scope <party id> --name "<name>" --district <4 digits>
+       npm run users -- add --role candidate --scope <IIN> --name "<name>" --district <4 digits>
          [--username <login name>] [--password-stdin: the first password from standard input]
        npm run users -- list
        npm run users -- disable <username>
@@ -81,15 +90,16 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promi
 }
 
 /** An account in one line; a candidate's IIN shown by its last four digits only (terminals are logged). */
-function line(account: Account): string {
+function line(account: ListedAccount): string {
   const scope =
     'district' in account.scope
       ? `district ${account.scope.district}`
       : 'partyId' in account.scope
         ? `party ${account.scope.partyId}`
-        : `IIN ••••••••${account.scope.iin.slice(-4)}`;
+        : `IIN ${account.scope.iin}`;
+  const managed = account.managedBy === undefined ? [] : [`managed by ${account.managedBy}`];
   const flags = [account.admin ? 'administrator' : '', account.disabled ? 'DISABLED' : ''].filter(Boolean);
-  return [account.username, account.role, scope, `“${account.name}”`, ...flags].join('  ');
+  return [account.username, account.role, scope, ...managed, `“${account.name}”`, ...flags].join('  ');
 }
 
 async function readStdin(): Promise<string> {
@@ -103,6 +113,11 @@ async function readStdin(): Promise<string> {
 const [command, argument] = positionals;
 if (command === 'add') {
   if (values.role === undefined || values.scope === undefined || values.name === undefined) fail(USAGE, 2);
+  const role = AccountRoleSchema.safeParse(values.role);
+  // Said before the engine is asked, with the option to add; the engine refuses such a request as well.
+  if (role.success && needsManagingDistrict(role.data) && values.district === undefined) {
+    fail(`${localize('ACCOUNT_DISTRICT_REQUIRED').en}\n  add --district <4 digits>\n\n${USAGE}`, 2);
+  }
   const password = values['password-stdin'] ? await readStdin() : undefined;
   const answer = CreatedAccountSchema.parse(
     await call('POST', '/admin/accounts', {
@@ -117,7 +132,7 @@ if (command === 'add') {
       ...(password === undefined ? {} : { password }),
     }),
   );
-  console.log(`account created: ${line(answer.account)}`);
+  console.log(`account created: ${line(listedAccount(answer.account))}`);
   console.log(`username: ${answer.account.username}`);
   if (answer.initialPassword !== undefined) {
     console.log(`password: ${answer.initialPassword}`);
@@ -125,7 +140,7 @@ if (command === 'add') {
   }
 } else if (command === 'list') {
   const { accounts } = z
-    .object({ accounts: z.array(AccountSchema) })
+    .object({ accounts: z.array(ListedAccountSchema) })
     .parse(await call('GET', '/admin/accounts'));
   if (accounts.length === 0) console.log('no accounts yet: npm run users -- add …');
   for (const account of accounts) console.log(line(account));
@@ -133,7 +148,7 @@ if (command === 'add') {
   const account = AccountSchema.parse(
     await call('POST', `/admin/accounts/${encodeURIComponent(argument)}/disablement`, {}),
   );
-  console.log(`disabled: ${line(account)}`);
+  console.log(`disabled: ${line(listedAccount(account))}`);
 } else {
   fail(USAGE, 2);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DistrictCodeSchema } from '../domain/kato.ts';
 import { PartyIdSchema } from '../domain/nomination.ts';
 import type { Actor } from '../domain/nomination-case.ts';

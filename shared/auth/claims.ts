@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthorizedError } from '../domain/errors.ts';
 import { type Caller, CallerSchema } from './caller.ts';
 

@@ -15,8 +15,8 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { type Account, AccountSchema, UsernameTakenError } from '../domain/account.ts';
+import * as z from 'zod';
+import { type Account, AccountSchema, type CreatedAccount, UsernameTakenError } from '../domain/account.ts';
 import { AccountDirectoryBusyError, AccountLimitReachedError } from '../domain/account-directory-errors.ts';
 import { localize } from '../domain/error-catalogue.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -26,6 +26,7 @@ import type { Table } from '../storage/document-client.ts';
 import { fromItem, isConditionFailure } from '../storage/item-codec.ts';
 import { keys } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
+import { PendingAccountCreations } from './pending-account-creations.ts';
 
 /** Cognito's own limits on what AdminCreateUser takes (its API reference). */
 export const COGNITO_LIMITS = { usernameChars: 128, attributeValueChars: 2048 } as const;
@@ -49,15 +50,20 @@ export class CognitoAccountDirectory implements AccountDirectory {
   readonly #cognito: CognitoIdentityProviderClient;
   readonly #userPoolId: string;
   readonly #table: Table;
+  readonly #pending: PendingAccountCreations;
 
   constructor(cognito: CognitoIdentityProviderClient, userPoolId: string, table: Table) {
     this.#cognito = cognito;
     this.#userPoolId = userPoolId;
     this.#table = table;
+    this.#pending = new PendingAccountCreations(cognito, userPoolId, table);
   }
 
-  async create(creation: AccountCreation): Promise<{ account: Account; initialPassword: string }> {
+  async create(creation: AccountCreation): Promise<CreatedAccount> {
     withinCognitoLimits(creation);
+    // A user half made by an earlier creation goes first; this one is marked until its record is stored.
+    await this.#pending.recover(creation.createdAt);
+    await this.#pending.begin(creation.username, creation.createdAt);
     const initialPassword = temporaryPassword();
     const email = EmailSchema.safeParse(creation.username);
     const attributes: AttributeType[] = [
@@ -125,7 +131,11 @@ export class CognitoAccountDirectory implements AccountDirectory {
         .catch(() => undefined);
       throw error;
     }
-    return { account, initialPassword };
+    await this.#pending.end(creation.username);
+    // A mailed password is the invitation's: the answer says so and carries none, as no log or stored answer should.
+    return email.success
+      ? { account, passwordMailed: true }
+      : { account, initialPassword, passwordMailed: false };
   }
 
   async managedBy(district: string): Promise<Account[]> {

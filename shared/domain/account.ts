@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { DomainError } from './errors.ts';
+import * as z from 'zod';
+import { localize } from './error-catalogue.ts';
+import { DomainError, ValidationError } from './errors.ts';
 import { IinSchema } from './iin.ts';
 import { DistrictCodeSchema } from './kato.ts';
 import { InstantSchema } from './local-date.ts';
@@ -72,7 +73,7 @@ export const NewAccountSchema = z.discriminatedUnion('role', [
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 
 /** An account as the desk and the operator see it: never its password or the hash of one. */
-export const AccountSchema = z.object({
+export const AccountSchema = z.strictObject({
   accountId: AccountIdSchema,
   username: z.string(),
   name: z.string(),
@@ -91,14 +92,69 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-/** createAccount's answer: the account, and its first password, shown this once and stored nowhere in clear. */
-export const CreatedAccountSchema = z.object({
+/**
+ * createAccount's answer: the account, and its first password, shown this once and stored nowhere in clear, or,
+ * where the directory mails it (Cognito, to a login name that is an e-mail address), only that it was mailed.
+ */
+export const CreatedAccountSchema = z.strictObject({
   account: AccountSchema,
-  initialPassword: z.string().optional(),
+  initialPassword: z
+    .string()
+    .optional()
+    .describe('Only when the directory does not mail it, and only in the first answer, never in a repeat'),
+  passwordMailed: z
+    .boolean()
+    .describe(
+      'The directory mailed the temporary password to the login name (an e-mail address): none is shown',
+    ),
 });
 export type CreatedAccount = z.infer<typeof CreatedAccountSchema>;
 
-export const AccountListSchema = z.object({ accounts: z.array(AccountSchema) });
+export const AccountListSchema = z.strictObject({ accounts: z.array(AccountSchema) });
+
+/** A candidate's IIN as lists show it: its last four digits only, as the desk and the command line do. */
+export function maskedIin(iin: string): string {
+  return `••••••••${iin.slice(-4)}`;
+}
+
+/**
+ * An account as the operator's listing shows it: a candidate's IIN masked (a terminal's scrollback is logged). The
+ * scope then no longer reads as an IIN, so the listing has its own schema.
+ */
+export const ListedAccountSchema = AccountSchema.extend({
+  scope: z.union([
+    z.strictObject({ district: DistrictCodeSchema }),
+    z.strictObject({ partyId: PartyIdSchema }),
+    z.strictObject({ iin: z.string().regex(/^•{8}\d{4}$/) }),
+  ]),
+});
+export type ListedAccount = z.infer<typeof ListedAccountSchema>;
+
+/** The account with a candidate's IIN masked. */
+export function listedAccount(account: Account): ListedAccount {
+  return 'iin' in account.scope ? { ...account, scope: { iin: maskedIin(account.scope.iin) } } : account;
+}
+
+/**
+ * Parties' secretaries and candidates act in the elections of the district that manages their account: one
+ * made without it could follow no inbox and list no cases of its own.
+ */
+export function needsManagingDistrict(role: AccountRole): boolean {
+  return role === 'party' || role === 'candidate';
+}
+
+/** A party's or candidate's account made without the district that manages it. */
+export class AccountDistrictRequiredError extends ValidationError {
+  constructor() {
+    super([
+      {
+        field: 'managedBy',
+        code: 'ACCOUNT_DISTRICT_REQUIRED',
+        message: localize('ACCOUNT_DISTRICT_REQUIRED'),
+      },
+    ]);
+  }
+}
 
 /** The scope of a new account's role, in the shape every account keeps it. */
 export function scopeOf(account: NewAccount): AccountScope {

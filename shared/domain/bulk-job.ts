@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorSchema } from './case-trail.ts';
 import type { FieldIssue } from './errors.ts';
 import { type Instant, InstantSchema } from './local-date.ts';

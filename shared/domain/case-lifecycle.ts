@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type WaitingStep, waitingSteps } from './election-calendar.ts';
 import { InvalidTransitionError } from './errors.ts';
 import type { NominationRoute } from './nomination.ts';

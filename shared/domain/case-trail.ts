@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseStatusSchema } from './case-lifecycle.ts';
 import { InstantSchema } from './local-date.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a commission's documents are signed with (CLE 113-5: the territorial commission decides; its decisions

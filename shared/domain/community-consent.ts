@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ElectionRules } from './election-rules.ts';
 import type { ErrorCode } from './error-catalogue.ts';
 import { daysBetween, type LocalDate, LocalDateSchema } from './local-date.ts';

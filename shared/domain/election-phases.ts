@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarRegime } from './calendar-regimes.ts';
 import type { ElectionRules } from './election-rules.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TimeZone } from './local-date.ts';
 import { FULL_COUNT, SignatureCheckPolicySchema } from './signature-sampling.ts';
 import { fixedOffsetZone, IanaTimeZoneSchema } from './time-zones.ts';

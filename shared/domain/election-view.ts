@@ -1,7 +1,12 @@
+import {
+  type AdditionalCandidateWindowState,
+  additionalCandidateWindow,
+} from './additional-candidate-window.ts';
 import { type Election, electionRulesReport } from './election.ts';
 import { timeZoneOf } from './election-rules.ts';
-import { localizeNotice } from './error-catalogue.ts';
+import { type ErrorCode, localize, localizeNotice } from './error-catalogue.ts';
 import { callingCheck, callingChecks } from './legal-clocks.ts';
+import type { Instant } from './local-date.ts';
 import { samplingKeyCommitment } from './signature-sampling.ts';
 
 /**
@@ -26,4 +31,28 @@ export function electionView(election: Election) {
     // given the key checks it is the one committed to (null until an election called before keys needs one).
     samplingKeyCommitment: samplingKey === null ? null : samplingKeyCommitment(samplingKey),
   };
+}
+
+const windowMessages: Readonly<Record<AdditionalCandidateWindowState, ErrorCode>> = {
+  'not-yet-open': 'ADDITIONAL_CANDIDATE_WINDOW_NOT_YET_OPEN',
+  open: 'ADDITIONAL_CANDIDATE_WINDOW_OPEN_UNTIL',
+  closed: 'ADDITIONAL_CANDIDATE_WINDOW_ENDED',
+  'not-applicable': 'ADDITIONAL_CANDIDATE_WINDOW_NOT_APPLICABLE',
+  'limit-reached': 'ADDITIONAL_CANDIDATE_WINDOW_USED_UP',
+};
+
+/**
+ * An election as getElection and createElection answer at the engine's `now`: its view, and where the district
+ * akim's window for an additional candidate stands, with why in words (the judgement a proposal meets).
+ */
+export function electionViewAt(election: Election, now: Instant) {
+  const window = additionalCandidateWindow(election, now);
+  const explanation = localize(windowMessages[window.state], {
+    opensAt: window.opensAt,
+    closedAt: window.closesAt,
+    liveNominations: window.nominationsAtClose,
+    limit: window.proposalLimit,
+    timeZone: timeZoneOf(election.rules),
+  });
+  return { ...electionView(election), additionalCandidateWindow: { ...window, explanation } };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CalendarRegime, CalendarRegimeIdSchema, calendarRegimes } from './calendar-regimes.ts';
 import { CommissionRecordSchema } from './commission-record.ts';
 import {

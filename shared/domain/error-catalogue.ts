@@ -1,6 +1,7 @@
 import type { LocalizedText } from './language.ts';
 import { accountDirectoryMessages } from './messages/account-directory.ts';
 import { accountMessages } from './messages/accounts.ts';
+import { additionalCandidateWindowMessages } from './messages/additional-candidate-window.ts';
 import { administratorAccountMessages } from './messages/administrator-accounts.ts';
 import { calendarAndRegistrationMessages } from './messages/calendar-and-registration.ts';
 import { callingCheckMessages } from './messages/calling-checks.ts';
@@ -11,6 +12,7 @@ import { type Details, num, s, type Template } from './messages/details.ts';
 import { eligibilityFindingMessages } from './messages/eligibility-findings.ts';
 import { inboxMessages } from './messages/inbox.ts';
 import { groundNote } from './messages/legal-grounds.ts';
+import { nominatorAccountMessages } from './messages/nominator-accounts.ts';
 import { noticeMessages } from './messages/notices.ts';
 import { recordedDateMessages } from './messages/recorded-dates.ts';
 import { reinstatementHistoryMessages } from './messages/reinstatement-history.ts';
@@ -78,6 +80,8 @@ export const errorCatalogue = {
   ...inboxMessages,
   ...signInGuardMessages,
   ...administratorAccountMessages,
+  ...additionalCandidateWindowMessages,
+  ...nominatorAccountMessages,
   // --- rules of the law and of the flow; moments in the election's local time (`timeZone` beside them) ---
   NOMINATION_NOT_OPEN: (d) => {
     const at = momentInWords(d.opensAt, d.timeZone);

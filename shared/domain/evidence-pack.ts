@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TrailEventSchema, TrailLinkSchema } from './case-trail.ts';
 import { NominationCaseSchema } from './nomination-case.ts';
 import { RecordedSignatureLineSchema } from './signature-record.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TrailEvent, type TrailLink, TrailLinkSchema } from './case-trail.ts';
 import { localize } from './error-catalogue.ts';
 import { ValidationError } from './errors.ts';

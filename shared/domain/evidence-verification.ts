@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseStatus } from './case-lifecycle.ts';
 import { recordDigest } from './case-substance.ts';
 import {

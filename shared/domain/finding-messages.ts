@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isErrorCode, localize } from './error-catalogue.ts';
 import type { LocalizedText } from './language.ts';
 import { groundNote } from './messages/legal-grounds.ts';

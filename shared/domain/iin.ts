@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from './error-catalogue.ts';
 import type { LocalDate } from './local-date.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Calendar dates (YYYY-MM-DD, a day in Kazakhstan) and instants (ISO-8601 UTC, `...Z`).

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { additionalCandidateWindow } from './additional-candidate-window.ts';
 import type { Election } from './election.ts';
 import { effectiveNominationClose } from './election-calendar.ts';
 import { acceptsOrdinaryNominations } from './election-phases.ts';
@@ -114,16 +115,17 @@ function checkAdditionalCandidateAllowed(filing: AkimatNomination, election: Ele
       },
     ]);
   }
-  if (election.phase !== 'AdditionalCandidateWindow') {
-    throw new AdditionalCandidateNotAllowedError(election.nominationsAtClose ?? 'unknown');
+  // The same judgement the election's view shows the akimat (`additionalCandidateWindow`).
+  const window = additionalCandidateWindow(election, now);
+  switch (window.state) {
+    case 'open':
+      return;
+    case 'closed':
+      throw new AdditionalCandidateWindowClosedError(window.closesAt, timeZoneOf(election.rules));
+    case 'limit-reached':
+      throw new AdditionalCandidateLimitReachedError(window.proposalLimit ?? window.proposals);
+    case 'not-yet-open':
+    case 'not-applicable':
+      throw new AdditionalCandidateNotAllowedError(election.nominationsAtClose ?? 'unknown');
   }
-  if (!isBefore(now, election.calendar.additionalCandidateClosesAt)) {
-    throw new AdditionalCandidateWindowClosedError(
-      election.calendar.additionalCandidateClosesAt,
-      timeZoneOf(election.rules),
-    );
-  }
-  const limit = election.rules.additionalCandidateProposalLimit;
-  if (limit !== null && election.additionalProposals >= limit)
-    throw new AdditionalCandidateLimitReachedError(limit);
 }

@@ -1,29 +1,37 @@
-import { z } from 'zod';
-import { type CaseStatus, CaseStatusSchema, waitingStepOf } from './case-lifecycle.ts';
-import { whoDecides } from './case-views.ts';
-import type { ElectionNotice } from './election.ts';
+import * as z from 'zod';
 import { localizeNotice } from './error-catalogue.ts';
+import type { DerivedNotice } from './inbox.ts';
 import type { LocalizedText } from './language.ts';
-import { caseEventName, caseStatusName } from './messages/case-terms.ts';
 
 /**
  * A notice as it is published beyond the desk (on AWS, to the SNS topic operators subscribe e-mail or SMS to):
- * its text in kk/ru/en and the attributes a subscription may filter on (a district, an addressee). Built from
- * what the engine recorded, never from a person's data: no IIN, no address, no name, only ids and the
+ * its text in kk/ru/en and the attributes a subscription may filter on. Built from the notice the inbox derives,
+ * without a person's data: no IIN, no address, no name (the case is named by its id), only ids and the
  * catalogue's words.
  */
 export interface NoticePublication {
+  /** The notice's id: the same on every derivation, so that it is published once (`publish-notices.ts`). */
+  readonly noticeId: string;
   /** ASCII, one line, under 100 characters: SNS's limits on a subject (e-mail only). */
   readonly subject: string;
   readonly message: string;
-  readonly attributes: {
-    readonly electionId: string;
-    readonly district: string;
-    readonly code: string;
-    /** The roles the notice is for (`public`: everyone). */
-    readonly to: readonly string[];
-    readonly caseId?: string;
-  };
+  readonly attributes: NoticeAttributes;
+}
+
+/** What a subscription's filter policy may name. At most SNS's 10 message attributes, every one a string or a list. */
+export interface NoticeAttributes {
+  readonly noticeId: string;
+  readonly electionId: string;
+  readonly district: string;
+  /** What the notice is about: the election (its calendar, the operator's repairs) or one case. */
+  readonly kind: 'election' | 'case';
+  /** The language-neutral code (NOMINATION_EXTENDED, CASE_WAITING_FOR_YOU, DEADLINE_NEAR…). */
+  readonly code: string;
+  /** The roles the notice is for (`public`: everyone). */
+  readonly to: readonly string[];
+  readonly caseId?: string;
+  /** The nominating party, so that a party's subscription can take its own nominees' notices only. */
+  readonly partyId?: string;
 }
 
 /** SNS takes a message of at most 256 KiB, its attributes included. */
@@ -62,65 +70,43 @@ function bounded(message: string, code: string, ids: readonly string[]): string 
   );
 }
 
-/** One of an election's notices (the calendar's, the operator's), for the election's district. */
-export function electionNoticePublication(
-  election: { readonly electionId: string; readonly timeZone: string },
-  notice: ElectionNotice,
-): NoticePublication {
-  const text = localizeNotice(notice, election.timeZone) ?? {
+/**
+ * What a case's details may carry beyond the desk: the step, the outcome, the deadline and its zone. The
+ * candidate's name (and anything else a later version adds) stays in the inbox; the case is named by its id.
+ */
+function publicDetails(notice: DerivedNotice): Record<string, unknown> {
+  if (notice.caseId === null) return notice.details;
+  const { step, outcome, deadline } = notice.details;
+  return { step, outcome, deadline, caseId: notice.caseId };
+}
+
+/** One derived notice (an election's or a case's) as it is published, in the election's local time. */
+export function noticePublication(notice: DerivedNotice, timeZone: string): NoticePublication {
+  const details = publicDetails(notice);
+  const text = localizeNotice({ code: notice.code, details }, timeZone) ?? {
     kk: `Хабарлама: ${notice.code}.`,
     ru: `Уведомление: ${notice.code}.`,
     en: `Notice: ${notice.code}.`,
   };
-  const ids = [`election: ${election.electionId}`, `at: ${notice.at}`];
+  const ids = [
+    `election: ${notice.electionId}`,
+    ...(notice.caseId === null ? [] : [`case: ${notice.caseId}`]),
+    `notice: ${notice.id}`,
+    `at: ${notice.at}`,
+  ];
   return {
-    subject: subjectOf(election.electionId, notice.code),
+    noticeId: notice.id,
+    subject: subjectOf(notice.electionId, notice.code),
     message: bounded(body(text, ids), notice.code, ids),
     attributes: {
-      electionId: election.electionId,
-      district: districtOfElection(election.electionId),
+      noticeId: notice.id,
+      electionId: notice.electionId,
+      district: districtOfElection(notice.electionId),
+      kind: notice.caseId === null ? 'election' : 'case',
       code: notice.code,
-      to: [notice.to],
-    },
-  };
-}
-
-/** What a case's trail event publishes: its ids, what happened and where the case now stands. */
-export const PublishedCaseEventSchema = z.object({
-  caseId: z.string().min(1).max(200),
-  electionId: z.string(),
-  event: z.string().max(200),
-  to: CaseStatusSchema,
-  at: z.string(),
-});
-export type PublishedCaseEvent = z.infer<typeof PublishedCaseEventSchema>;
-
-/** Who a case in this status concerns: whoever it waits for, or, once decided, every body of the case. */
-function concerned(status: CaseStatus): string[] {
-  const step = waitingStepOf(status);
-  return step === null ? ['commission', 'akimat', 'party', 'candidate'] : [whoDecides[step]];
-}
-
-/** One entry of a case's trail (a filing, a wait, a decision), named by the case's id, never by the candidate. */
-export function caseEventPublication(event: PublishedCaseEvent): NoticePublication {
-  const what = caseEventName(event.event);
-  const status = caseStatusName(event.to);
-  const text = {
-    kk: `№ ${event.caseId} іс: ${what.kk}. Қазіргі күйі: ${status.kk}.`,
-    ru: `Дело № ${event.caseId}: ${what.ru}. Текущий статус: ${status.ru}.`,
-    en: `Case ${event.caseId}: ${what.en}. Its status now: ${status.en}.`,
-  };
-  const code = 'CASE_EVENT';
-  const ids = [`election: ${event.electionId}`, `case: ${event.caseId}`, `at: ${event.at}`];
-  return {
-    subject: subjectOf(event.electionId, `${code} ${event.to}`),
-    message: bounded(body(text, ids), code, ids),
-    attributes: {
-      electionId: event.electionId,
-      district: districtOfElection(event.electionId),
-      code,
-      to: concerned(event.to),
-      caseId: event.caseId,
+      to: notice.to,
+      ...(notice.caseId === null ? {} : { caseId: notice.caseId }),
+      ...(notice.partyId === null ? {} : { partyId: notice.partyId }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reinstatedStatuses } from './case-lifecycle.ts';
 import { ActorSchema } from './case-trail.ts';
 import { InstantSchema, LocalDateSchema } from './local-date.ts';

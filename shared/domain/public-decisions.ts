@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nominatorOf } from './case-views.ts';
 import type { NominationCase } from './nomination-case.ts';
 import { type GroundCategory, groundCategoriesOf } from './public-grounds.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the public learns of why a candidate was refused or had the registration cancelled: the category of the

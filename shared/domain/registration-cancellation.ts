@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DecisionNumberSchema } from './commission-record.ts';
 import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';

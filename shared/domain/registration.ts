@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DecisionNumberSchema } from './commission-record.ts';
 import type { ElectionRules } from './election-rules.ts';
 import { CandidateChecksSchema, type Eligibility, type EligibilityFinding } from './eligibility.ts';

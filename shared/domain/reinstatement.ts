@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReinstatedStatus } from './case-lifecycle.ts';
 import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Instant, InstantSchema, isBefore } from './local-date.ts';
 import { SignatureCheckSchema } from './signature-sampling.ts';
 import { type LineVerdict, type SignatureLine, SignatureLineSchema } from './signatures.ts';

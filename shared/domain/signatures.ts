@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from './error-catalogue.ts';
 import { readIin, type Sex } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';

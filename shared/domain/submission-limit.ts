@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SubmissionLimitReachedError } from './errors.ts';
 import { type LocalDate, LocalDateSchema } from './local-date.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TimeZone } from './local-date.ts';
 import { issueParams } from './validation.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ErrorCode, isErrorCode, localize } from './error-catalogue.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { centuryOf, IinSchema, iinDefectOf, refineBirthDateMatchesIin } from './iin.ts';
 import { ageOn, type LocalDate, LocalDateSchema } from './local-date.ts';
 import { SIGNER_MINIMUM_AGE } from './signatures.ts';

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_ROWS, type SourceRow, tableRows, unreadable } from './file-rows.ts';
 import { decodeUtf8 } from './utf8.ts';
 

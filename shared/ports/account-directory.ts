@@ -1,4 +1,4 @@
-import type { Account, AccountRole, AccountScope } from '../domain/account.ts';
+import type { Account, AccountRole, AccountScope, CreatedAccount } from '../domain/account.ts';
 import type { Instant } from '../domain/local-date.ts';
 
 /** A new account as the directory writes it: who it is for, and who made it when. */
@@ -22,8 +22,11 @@ export interface AccountCreation {
  * login name is in use (whoever asked first wins), `NotFoundError('account')` for an unknown id.
  */
 export interface AccountDirectory {
-  /** Creates the account with a new strong password, returned this once and kept only as its hash (or by Cognito). */
-  create(creation: AccountCreation): Promise<{ account: Account; initialPassword: string }>;
+  /**
+   * Creates the account with a new strong password, kept only as its hash (or by Cognito): returned this once,
+   * or, where the directory mails it to the login name (Cognito, an e-mail address), not returned at all.
+   */
+  create(creation: AccountCreation): Promise<CreatedAccount>;
   /** The accounts a district's commission manages, in the order they were created. */
   managedBy(district: string): Promise<Account[]>;
   find(accountId: string): Promise<Account | null>;

@@ -1,30 +1,30 @@
 import type { NoticePublication } from '../domain/notice-publication.ts';
 
+/** What became of the notices handed to a publisher, by notice id. */
+export interface PublishOutcome {
+  /** Taken by the service: to be marked, never sent again. */
+  readonly published: readonly string[];
+  /** Refused as they are (too large, a bad attribute): retrying cannot help; logged by name and passed over. */
+  readonly refused: readonly { readonly noticeId: string; readonly reason: string }[];
+  /** Not taken this time (throttled past the retries, the service down): to be tried again. */
+  readonly failed: readonly { readonly noticeId: string; readonly reason: string }[];
+}
+
 /**
  * Where notices go beyond the desk's inbox: on AWS an SNS topic that operators subscribe e-mail or SMS to
- * (shared/aws/sns-notice-publisher.ts), fed by the table's stream; locally nowhere but the inbox itself.
- * `publish` throws `NoticeRefusedError` for a notice the service will never take (retrying cannot help);
- * anything else it throws may pass on a retry.
+ * (shared/aws/sns-notice-publisher.ts); locally an outbox file in the data folder
+ * (infra/local/notice-outbox.ts). Both are fed by the same publisher (functions/publish-notices.ts).
  */
 export interface NoticePublisher {
-  publish(notice: NoticePublication): Promise<void>;
+  publish(notices: readonly NoticePublication[]): Promise<PublishOutcome>;
 }
 
-/** A notice the service refused as it is (too large, a bad attribute): logged by name, never retried. */
-export class NoticeRefusedError extends Error {
-  override readonly name = 'NoticeRefusedError';
-  readonly reason: string;
-  constructor(reason: string) {
-    super(`notice refused: ${reason}`);
-    this.reason = reason;
-  }
-}
-
-/** Keeps what it is given: the publisher of tests, and of any engine that only wants to see what would go out. */
+/** Keeps what it is given: the publisher of tests. */
 export class RecordedNotices implements NoticePublisher {
   readonly published: NoticePublication[] = [];
 
-  async publish(notice: NoticePublication): Promise<void> {
-    this.published.push(notice);
+  async publish(notices: readonly NoticePublication[]): Promise<PublishOutcome> {
+    this.published.push(...notices);
+    return { published: notices.map((n) => n.noticeId), refused: [], failed: [] };
   }
 }

@@ -15,29 +15,49 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const backoff = (round: number) => new Promise((resolve) => setTimeout(resolve, 2 ** round * 10));
 
-/** Puts many items, 25 a request, sending again what DynamoDB leaves unprocessed (idempotent puts). */
-export async function putAll(
-  table: Table,
-  items: readonly Record<string, unknown>[],
-  parallel = 4,
-): Promise<void> {
-  const batches = chunks(items, WRITE_BATCH);
+type WriteRequest =
+  | { readonly PutRequest: { readonly Item: Record<string, unknown> } }
+  | { readonly DeleteRequest: { readonly Key: Record<string, unknown> } };
+
+/** Sends writes 25 a request, `parallel` requests at a time, sending again what DynamoDB leaves unprocessed. */
+async function writeAll(table: Table, writes: readonly WriteRequest[], parallel: number): Promise<void> {
+  const batches = chunks(writes, WRITE_BATCH);
   const worker = async () => {
     for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+      let requests: readonly WriteRequest[] = batch;
       for (let round = 0; requests.length > 0; round += 1) {
         if (round >= MAX_ROUNDS) throw new Error('DynamoDB left writes unprocessed after repeated retries');
         if (round > 0) await backoff(round);
         const { UnprocessedItems } = await table.db.send(
-          new BatchWriteCommand({ RequestItems: { [table.name]: requests } }),
+          new BatchWriteCommand({ RequestItems: { [table.name]: [...requests] } }),
         );
-        requests = (UnprocessedItems?.[table.name] ?? []).flatMap((r) =>
-          r.PutRequest?.Item === undefined ? [] : [{ PutRequest: { Item: r.PutRequest.Item } }],
-        );
+        requests = (UnprocessedItems?.[table.name] ?? []).flatMap((r): WriteRequest[] => {
+          if (r.PutRequest?.Item !== undefined) return [{ PutRequest: { Item: r.PutRequest.Item } }];
+          if (r.DeleteRequest?.Key !== undefined) return [{ DeleteRequest: { Key: r.DeleteRequest.Key } }];
+          return [];
+        });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+}
+
+/** Puts many items, 25 a request, sending again what DynamoDB leaves unprocessed (idempotent puts). */
+export function putAll(table: Table, items: readonly Record<string, unknown>[], parallel = 4): Promise<void> {
+  return writeAll(
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    parallel,
+  );
+}
+
+/** Deletes many items by key, 25 a request (deleting an absent item is no error). */
+export function deleteAll(table: Table, itemKeys: readonly ItemKey[], parallel = 4): Promise<void> {
+  return writeAll(
+    table,
+    itemKeys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+    parallel,
+  );
 }
 
 /** Gets many items by key, 100 a request, asking again for unprocessed keys. Missing items are simply absent. */

@@ -18,12 +18,14 @@ import {
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
 import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
+import { getAll } from './batch.ts';
 import { CaseTrailStore, type StoredTrail } from './case-trail-store.ts';
 import { createOnce, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
+import { type CaseRef, type CaseRefPage, type Nominator, NomineeIndex } from './nominee-index.ts';
 import { updateOptimistically } from './optimistic-update.ts';
 import { PublishedList, publicStanding } from './published-list.ts';
 import { queryPrefixReadable } from './query-all.ts';
@@ -71,6 +73,7 @@ export class CaseRepository {
   readonly #unreadable: UnreadableCases;
   readonly #trail: CaseTrailStore;
   readonly #orphanAfterMs: number;
+  readonly #nominees: NomineeIndex;
 
   constructor(table: Table, options: CaseRepositoryOptions = {}) {
     this.#table = table;
@@ -78,6 +81,7 @@ export class CaseRepository {
     this.#published = new PublishedList(table);
     this.#unreadable = new UnreadableCases(table);
     this.#trail = new CaseTrailStore(table);
+    this.#nominees = new NomineeIndex(table);
     this.#orphanAfterMs = options.orphanClaimAfterMs ?? FIFTEEN_MINUTES_MS;
   }
 
@@ -141,6 +145,8 @@ export class CaseRepository {
     await this.#trail.append(filed);
     // Written only as reads will take it: a record no read accepts would stop its whole election.
     const item = { ...stored, [TRAIL_HEAD]: linkTo(filed) };
+    // Before the case: an index item whose case never came to be is passed over when read.
+    await this.#nominees.record(stored);
     if (await createOnce(this.#table, key, item, writeId)) return nominationCase;
     await this.#trail.discard(filed);
     // Another request resumed the same claim and wrote the case first.
@@ -228,6 +234,40 @@ export class CaseRepository {
    */
   async readableOf(electionId: string): Promise<NominationCase[]> {
     return (await queryPrefixReadable(this.#table, NominationCaseSchema, keys.casesOf(electionId))).items;
+  }
+
+  /**
+   * One page of a party's nominees or a candidate's candidacies across elections (in `district` only, when
+   * given), newest election first: each case as it now stands, read consistently. The cases come from a batch
+   * read of what the nominee index names; one it names that was never written is passed over, and one that no
+   * longer reads is passed over and reported by id, as `listByElection` does, so one damaged case never hides
+   * the rest of a party's page.
+   */
+  async ofNominator(
+    nominator: Nominator,
+    options: { readonly district?: string; readonly after?: CaseRef; readonly limit: number },
+  ): Promise<{
+    readonly cases: NominationCase[];
+    readonly unreadable: ElectionCases['unreadable'];
+    readonly next: CaseRefPage['next'];
+  }> {
+    const { refs, next } = await this.#nominees.page(nominator, options);
+    const items = await getAll(
+      this.#table,
+      refs.map((ref) => keys.case(ref.electionId, ref.caseId)),
+    );
+    const byKey = new Map(items.map((item) => [`${String(item.pk)}|${String(item.sk)}`, item]));
+    const cases: NominationCase[] = [];
+    const unreadable: { caseId: string; fields: readonly string[] }[] = [];
+    for (const ref of refs) {
+      const key = keys.case(ref.electionId, ref.caseId);
+      const item = byKey.get(`${key.pk}|${key.sk}`);
+      if (item === undefined) continue;
+      const read = readItem(NominationCaseSchema, item);
+      if (read.ok) cases.push(read.value);
+      else unreadable.push({ caseId: ref.caseId, fields: read.unreadable.fields });
+    }
+    return { cases, unreadable, next };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
 import type { ItemKey } from './keys.ts';

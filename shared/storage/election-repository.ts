@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Election, ElectionSchema } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
 import { getAll } from './batch.ts';

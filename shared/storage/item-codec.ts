@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { keyAttributes } from './table.ts';
 
 /** Attributes storage keeps on an item for itself: a write's mark, a case's trail head. */

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isActive, type Job, JobSchema } from '../domain/bulk-job.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { putIfAbsent, putIfVersion } from './conditional-put.ts';

@@ -27,8 +27,13 @@ import { tableKeys } from './table.ts';
  * | idempotency       | IDEMPOTENCY#<operationId>     | <operationId>#<hash>    | stored answers, without personal data |
  * | wakeUps (local)   | WAKE-UP                       | <instant>#<id>          | the local engine's wake-ups           |
  * | accounts (local)  | ACCOUNTS                      | USER#<username>         | the local engine's desk accounts      |
+ * |                   |                               | ID#<accountId>          | each one's copy by id, without hash   |
  * | accounts (AWS)    | ACCOUNTS                      | DISTRICT#<d>#<sub>      | desk accounts' records (Cognito signs)|
  * | inbox             | INBOX#<account subject>       | READ                    | how far an account has read its inbox |
+ * | noticesPublished  | NOTICES-PUBLISHED#<electionId>| <noticeId>              | notices published beyond the desk     |
+ * | noticeHours       | NOTICE-HOURS                  | <electionId>, SWEPT     | deadlines' warning hours; swept up to |
+ * | nominees          | NOMINEES#PARTY#<partyId>,     | <district>#<day>#       | where each nominator's cases are      |
+ * |                   | NOMINEES#IIN#<iin>            |   <electionId>#<caseId> |   ("my cases" of parties, candidates) |
  *
  * The cases of an election share one partition so that counting its nominations stays one consistent query.
  */
@@ -63,6 +68,9 @@ export const keyFamilies = {
   wakeUps: { prefix: 'WAKE-UP', single: true },
   accounts: { prefix: 'ACCOUNTS', single: true },
   inbox: { prefix: 'INBOX#' },
+  nominees: { prefix: 'NOMINEES#' },
+  noticesPublished: { prefix: 'NOTICES-PUBLISHED#' },
+  noticeHours: { prefix: 'NOTICE-HOURS', single: true },
 } as const satisfies Record<string, FamilyShape>;
 
 export type KeyFamily = keyof typeof keyFamilies;
@@ -99,6 +107,14 @@ export function familyOf(partitionKey: string, index?: string): KeyFamily | unde
 
 /** A family's prefix: the keys below are built from them, so keys and grants cannot drift apart. */
 const p = (family: KeyFamily): string => keyFamilies[family].prefix;
+
+type NomineeOwner = { readonly partyId: string } | { readonly iin: string };
+
+function nomineePartition(nominator: NomineeOwner): string {
+  return 'partyId' in nominator
+    ? `${p('nominees')}PARTY#${nominator.partyId}`
+    : `${p('nominees')}IIN#${nominator.iin}`;
+}
 
 export const keys = {
   election: (electionId: string): ItemKey => ({ pk: `${p('election')}${electionId}`, sk: 'ELECTION' }),
@@ -181,11 +197,33 @@ export const keys = {
   /** A local account, by its login name (unique: the key is the name). */
   account: (username: string): ItemKey => ({ pk: p('accounts'), sk: `USER#${username}` }),
   accounts: { pk: p('accounts'), skPrefix: 'USER#' },
+  /** A local account's copy by its id, without its password's hash: the one read that checks a token's account. */
+  accountById: (accountId: string): ItemKey => ({ pk: p('accounts'), sk: `ID#${accountId}` }),
+  accountsById: { pk: p('accounts'), skPrefix: 'ID#' },
   /** On AWS (Cognito keeps the credentials): an account's record, under the district that manages it. */
   managedAccount: (district: string, accountId: string): ItemKey => ({
     pk: p('accounts'),
     sk: `DISTRICT#${district}#${accountId}`,
   }),
   managedAccounts: (district: string) => ({ pk: p('accounts'), skPrefix: `DISTRICT#${district}#` }),
+  /** On AWS: an account creation begun and not yet stored, by its login name (shared/aws/pending-account-creations.ts). */
+  pendingAccountCreation: (username: string): ItemKey => ({ pk: p('accounts'), sk: `CREATING#${username}` }),
+  pendingAccountCreations: { pk: p('accounts'), skPrefix: 'CREATING#' },
   inboxRead: (subject: string): ItemKey => ({ pk: `${p('inbox')}${subject}`, sk: 'READ' }),
+  /** An election's warning hours (48 hours before each deadline), for the deadline sweep. */
+  warningHours: (electionId: string): ItemKey => ({ pk: p('noticeHours'), sk: electionId }),
+  /** Up to when the deadline sweep has published the warnings due. */
+  warningsSwept: { pk: p('noticeHours'), sk: 'SWEPT' } satisfies ItemKey,
+  noticeHours: p('noticeHours'),
+  /** The mark that a notice went out beyond the desk (SNS, or the local outbox). */
+  noticePublished: (electionId: string, noticeId: string): ItemKey => ({
+    pk: `${p('noticesPublished')}${electionId}`,
+    sk: noticeId,
+  }),
+  /** The partition listing a party's nominees, or one candidate's candidacies (by IIN), across elections. */
+  nomineeCases: nomineePartition,
+  nomineeCase: (nominator: NomineeOwner, sortKey: string): ItemKey => ({
+    pk: nomineePartition(nominator),
+    sk: sortKey,
+  }),
 } as const;

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Table } from './document-client.ts';
 import { isConditionFailure } from './item-codec.ts';
 import { keys } from './keys.ts';

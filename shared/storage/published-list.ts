@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { publicCandidateView } from '../domain/case-views.ts';
 import { InstantSchema } from '../domain/local-date.ts';
 import { nominationRoutes } from '../domain/nomination.ts';

@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Table } from './document-client.ts';
 import { fromItem, readItem, type UnreadableItem } from './item-codec.ts';
 

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LinePlace } from '../domain/signatures.ts';
 import { getAll } from './batch.ts';
 import type { Table } from './document-client.ts';

@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Instant, InstantSchema } from '../domain/local-date.ts';
 import { type RecordedSignatureLine, RecordedSignatureLineSchema } from '../domain/signature-record.ts';
 import { getAll, putAll } from './batch.ts';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RecordUnreadableError } from '../domain/errors.ts';
 import {
   BYTES_PER_IIN,

@@ -83,7 +83,8 @@ describe('creating an account on Cognito', () => {
   it('creates the user with its name, immutable scope and managing district, puts it in its role’s group, and lists it under its district', async () => {
     userCreated();
     const accounts = await directory();
-    const { account, initialPassword } = await accounts.create(akimat);
+    const { account, initialPassword, passwordMailed } = await accounts.create(akimat);
+    expect(passwordMailed).toBe(false);
 
     const create = cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input;
     expect(create).toMatchObject({
@@ -111,9 +112,11 @@ describe('creating an account on Cognito', () => {
     expect(await accounts.managedBy('1953')).toEqual([]);
   });
 
-  it('mails the invitation when the login name is an e-mail address', async () => {
+  it('mails the invitation when the login name is an e-mail address, and then answers no password, only that', async () => {
     userCreated();
-    await (await directory()).create({ ...akimat, username: 'tec@example.kz' });
+    const created = await (await directory()).create({ ...akimat, username: 'tec@example.kz' });
+    expect(created.passwordMailed).toBe(true);
+    expect(created).not.toHaveProperty('initialPassword');
     const create = cognito.commandCalls(AdminCreateUserCommand)[0]?.args[0].input;
     expect(create?.DesiredDeliveryMediums).toEqual(['EMAIL']);
     expect(create?.MessageAction).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { generateCycle, registerFile } from '../../bench/cycle-generator.ts';
 import { VoterRowSchema, votesOn } from '../../shared/domain/voter-register.ts';
 import { csvRows } from '../../shared/http/csv-rows.ts';

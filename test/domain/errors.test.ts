@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ErrorCode, errorCatalogue, localize } from '../../shared/domain/error-catalogue.ts';
 import {
   DeadlinePassedError,

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../shared/auth/caller.ts';
-import { inboxFor, inboxKeeps } from '../../shared/domain/inbox.ts';
+import { closeRegistration } from '../../shared/domain/calendar-steps.ts';
+import { inboxFor, inboxKeeps, warningHoursOf } from '../../shared/domain/inbox.ts';
 import {
   applyCaseEvent,
   decideStep,
   type NominationCase,
   openCase,
 } from '../../shared/domain/nomination-case.ts';
-import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
+import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { anElection } from '../support/elections.ts';
 
 const election = anElection();
@@ -155,6 +156,69 @@ describe('the inbox', () => {
       'ADDITIONAL_CANDIDATE_WINDOW_OPEN',
     ]);
     expect(inboxFor(commission, [{ election: noticed, cases: [] }], now, null)).toEqual([]);
+  });
+
+  it('tells an akimat the decisions on the candidate it proposed, and not those on parties’ nominees', () => {
+    const akimat: Exclude<Caller, { role: 'public' }> = { role: 'akimat', subject: 'ak', district: '1952' };
+    const proposed = decideStep(
+      applyCaseEvent(
+        applyCaseEvent(
+          openCase(
+            anAkimatFiling(2),
+            { caseId: 'c-akimat', electionId: election.electionId },
+            { at: '2026-02-18T05:00:00.000Z', actor: { role: 'akimat', id: '1952' } },
+          ),
+          { type: 'CommunityConsentRecorded', agreed: true },
+          { at: '2026-02-19T05:00:00.000Z', actor: { role: 'akimat', id: '1952' } },
+        ),
+        { type: 'EligibilityAssessed' },
+        { at: '2026-02-19T06:00:00.000Z', actor: tec },
+      ),
+      'registration-decision',
+      { outcome: 'registered', details: {} },
+      { type: 'RegistrationDecided', decision: 'register' },
+      { at: '2026-02-20T06:00:00.000Z', actor: tec },
+    );
+    const sources = [{ election, cases: [refused('c-party'), proposed] }];
+    const decided = inboxFor(akimat, sources, '2026-02-21T00:00:00.000Z', null).filter(
+      (n) => n.code === 'CASE_DECIDED',
+    );
+    expect(decided.map((n) => n.caseId)).toEqual(['c-akimat']);
+    // The party is still told of its own nominee's refusal.
+    expect(codes(inboxFor(party, sources, '2026-02-21T00:00:00.000Z', null))).toEqual(['CASE_DECIDED']);
+  });
+
+  it('warns of a near deadline unread even when the case began to wait after the reader last marked', () => {
+    // Registration closes 2026-02-22T13:00Z: its warning is due from 2026-02-20T13:00Z.
+    const lateToDecide = applyCaseEvent(
+      applyCaseEvent(
+        partyCase('c-late'),
+        { type: 'PartyConfirmed' },
+        { at: '2026-02-21T08:00:00.000Z', actor: amanat },
+      ),
+      { type: 'EligibilityAssessed' },
+      { at: '2026-02-21T09:00:00.000Z', actor: tec },
+    );
+    // The commission read everything it had at 2026-02-21T00:00Z, inside the warning's 48 hours.
+    const mark = '2026-02-21T00:00:00.000Z';
+    const inbox = inboxFor(
+      commission,
+      [{ election, cases: [lateToDecide] }],
+      '2026-02-21T10:00:00.000Z',
+      mark,
+    );
+    const near = inbox.find((n) => n.code === 'DEADLINE_NEAR');
+    expect(near).toMatchObject({ unread: true, at: '2026-02-21T09:00:00.000Z' });
+    expect(inbox.filter((n) => n.unread)).toHaveLength(2);
+  });
+
+  it('knows when each of an election’s waits enters its last 48 hours, and none once registration closed', () => {
+    // Nomination (and with it a party's confirmation, a self-nominee's signatures) closes 2026-02-17T13:00Z,
+    // registration 2026-02-22T13:00Z.
+    expect(warningHoursOf(election)).toEqual(
+      expect.arrayContaining(['2026-02-15T13:00:00.000Z', '2026-02-20T13:00:00.000Z']),
+    );
+    expect(warningHoursOf(closeRegistration(election, 0, '2026-02-22T13:00:00.000Z'))).toEqual([]);
   });
 
   it('keeps an election for 60 days after its day', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CandidateSchema } from '../../shared/domain/eligibility.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { parseOrThrow, toFieldIssues } from '../../shared/domain/validation.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IinSchema, refineBirthDateMatchesIin } from '../../shared/domain/iin.ts';
 import { ageOn, LocalDateSchema } from '../../shared/domain/local-date.ts';
 import { SIGNER_MINIMUM_AGE } from '../../shared/domain/signatures.ts';

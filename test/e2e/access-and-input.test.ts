@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { localize } from '../../shared/domain/error-catalogue.ts';
@@ -177,6 +177,12 @@ describe('who may do what: every operation against every role', () => {
       'markNoticesRead',
       () => ['POST', '/notices/read', { upTo: '2026-02-10T00:00:00Z' }],
       (Object.keys(roles) as RoleName[]).filter((role) => role !== 'public'),
+    ],
+    // A party's or a candidate's own cases: theirs to read, nobody else's.
+    [
+      'listMyCases',
+      () => ['GET', '/my-cases', undefined],
+      ['party', 'otherParty', 'candidate', 'otherCandidate'],
     ],
     // Accounts are a commission administrator's, which none of these callers is (test/e2e/accounts-api.test.ts).
     ['listAccounts', () => ['GET', '/accounts', undefined], []],

@@ -1,9 +1,18 @@
 // Issue 13 §2 "Sign-in and accounts", end to end: the operator's command line (`npm run users`) against the
 // running engine makes the first accounts, takes a chosen password without echoing it, and disables accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import { accountApi, engineOutput, runUsersCli } from '../support/accounts-over-http.ts';
 import { HttpSignIn } from '../support/desk-sign-in.ts';
 import { type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
+
+const CANDIDATE_IIN = '850402300011';
+const RefusalSchema = z.object({
+  error: z.object({
+    issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+  }),
+});
 
 let dataDir: string;
 let engine: EngineProcess;
@@ -101,6 +110,59 @@ describe('the operator’s command line (npm run users)', () => {
     expect(code).toBe(1);
     expect(err).toContain('http://127.0.0.1:9');
     expect(err).toContain('npm start');
+  });
+
+  it('refuses a party’s or a candidate’s account without the district that manages it, saying how', async () => {
+    const party = ['add', '--role', 'party', '--scope', 'amanat', '--name', 'Хатшы'];
+    const refused = await users(party);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--district <4 digits>');
+    // The engine's route refuses it too, in the caller's language, and makes nothing.
+    const token = await LocalTokens.inDataDir(dataDir).issueOperator('accounts-cli-test', 60);
+    for (const language of ['kk', 'ru', 'en'] as const) {
+      const response = await fetch(`${engine.url}/admin/accounts`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'accept-language': language,
+        },
+        body: JSON.stringify({ account: { role: 'candidate', scope: CANDIDATE_IIN, name: 'Кандидат' } }),
+      });
+      expect(response.status).toBe(400);
+      const { error } = RefusalSchema.parse(await response.json());
+      expect(error.issues).toEqual([
+        expect.objectContaining({ field: 'managedBy', code: 'ACCOUNT_DISTRICT_REQUIRED' }),
+      ]);
+      if (language !== 'en') expect(error.issues[0]?.message).toMatch(/[А-Яа-яӘәІі]/);
+    }
+    expect((await users(['list'])).out).not.toContain('Кандидат');
+  });
+
+  it('lists a candidate’s account with the IIN masked, in the command’s output and the route’s answer', async () => {
+    const added = await users([
+      'add',
+      '--role',
+      'candidate',
+      '--scope',
+      CANDIDATE_IIN,
+      '--name',
+      'Ерлан Candidate',
+      '--district',
+      '1953',
+    ]);
+    expect(added.code).toBe(0);
+    passwordsSeen.push(/password: (\S+)/.exec(added.out)?.[1] ?? '');
+    expect(added.out).not.toContain(CANDIDATE_IIN);
+    const listed = await users(['list']);
+    expect(listed.out).toContain(`IIN ••••••••${CANDIDATE_IIN.slice(-4)}`);
+    expect(listed.out).toContain('managed by 1953');
+    expect(listed.out).not.toContain(CANDIDATE_IIN);
+    const token = await LocalTokens.inDataDir(dataDir).issueOperator('accounts-cli-test', 60);
+    const answer = await fetch(`${engine.url}/admin/accounts`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await answer.text()).not.toContain(CANDIDATE_IIN);
   });
 
   it('never writes a password to the engine’s output', () => {

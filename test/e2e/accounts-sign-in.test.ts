@@ -4,8 +4,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { accountApi, districtAdministrator, engineOutput } from '../support/accounts-over-http.ts';
-import { type Credentials, createAccount, HttpSignIn } from '../support/desk-sign-in.ts';
+import { type Credentials, createAccount, disableAccount, HttpSignIn } from '../support/desk-sign-in.ts';
 import { type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 
 let engine: EngineProcess;
@@ -14,8 +15,10 @@ let api: ReturnType<typeof accountApi>;
 let admin: Credentials & { accountId: string };
 let adminToken: string;
 
+let dataDir: string;
+
 beforeAll(async () => {
-  const dataDir = newDataDir();
+  dataDir = newDataDir();
   engine = await startEngineProcess(dataDir);
   output = engineOutput(engine);
   api = accountApi(engine.url);
@@ -130,5 +133,80 @@ describe('signing in at the engine (OpenID Connect, code flow with PKCE)', () =>
 
   it('never writes the password it was given to the engine’s output', () => {
     expect(output()).not.toContain(admin.password);
+  });
+});
+
+const TokenAnswerSchema = z.object({ id_token: z.string(), refresh_token: z.string() });
+
+/** Signs in over HTTP as the desk does and answers the whole token response: the ID token and the refresh token. */
+async function signInForTokens(credentials: Credentials) {
+  const flow = new HttpSignIn(engine.url);
+  const { code, verifier } = await flow.authorizationCode(credentials);
+  const response = await tokenRequest({
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: `${engine.url}/`,
+  });
+  return { ...TokenAnswerSchema.parse(await response.json()), flow };
+}
+
+/** A request to the provider's token endpoint as the desk's public client. */
+function tokenRequest(form: Record<string, string>): Promise<Response> {
+  return fetch(`${engine.url}/oidc/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: 'desk', ...form }).toString(),
+  });
+}
+
+const renew = (refreshToken: string) =>
+  tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
+
+describe('renewing a session (refresh tokens, as Cognito issues the desk’s client)', () => {
+  it('renews the ID token with the refresh token, which is spent: a second use is refused', async () => {
+    const first = await signInForTokens(admin);
+    const renewed = await renew(first.refresh_token);
+    expect(renewed.status).toBe(200);
+    const next = TokenAnswerSchema.parse(await renewed.json());
+    expect(next.refresh_token).not.toBe(first.refresh_token);
+    const claims = JSON.parse(Buffer.from(next.id_token.split('.')[1] ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ sub: admin.accountId, 'cognito:groups': ['commission', 'admin'] });
+    expect((await api(next.id_token, 'GET', '/accounts')).status).toBe(200);
+    // A stolen, already spent refresh token gets nothing (and revokes the grant: the next one fails as well).
+    const replayed = await renew(first.refresh_token);
+    expect(replayed.status).toBe(400);
+    expect(await replayed.json()).toMatchObject({ error: 'invalid_grant' });
+    expect((await renew(next.refresh_token)).status).toBe(400);
+  });
+
+  it('renews no more once the person signed out at the provider', async () => {
+    const { refresh_token, flow } = await signInForTokens(admin);
+    const confirm = await (await flow.request('/oidc/session/end?client_id=desk')).text();
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)?.[1];
+    expect(xsrf).toBeDefined();
+    const ended = await flow.request('/oidc/session/end/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf: xsrf ?? '', logout: 'yes' }).toString(),
+    });
+    expect(ended.status).toBe(303);
+    const refused = await renew(refresh_token);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('refuses to renew the session of an account disabled since it signed in', async () => {
+    const leaving = await createAccount(engine.url, dataDir, {
+      role: 'akimat',
+      scope: '1952',
+      name: 'Аудан әкімдігі',
+      username: 'akimat.leaving',
+    });
+    const { refresh_token } = await signInForTokens(leaving);
+    await disableAccount(engine.url, dataDir, leaving.username);
+    const refused = await renew(refresh_token);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });

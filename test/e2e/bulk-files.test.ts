@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localize } from '../../shared/domain/error-catalogue.ts';
 import type { VoterRow } from '../../shared/domain/voter-register.ts';
 import { ElectionRepository } from '../../shared/storage/election-repository.ts';

@@ -2,7 +2,7 @@
 // the incumbent's term ends, and the call within one month of powers ended early. Each shown on the election and
 // noticed to the commission, never refusing the call; against the engine as `npm start` runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { akimat, commission, fixtureCalendar } from '../support/engine.ts';

@@ -1,7 +1,7 @@
 // What a case shows over HTTP (issue 12): the cancellation and reinstatement deadlines where they apply, and each
 // eligibility finding in words (kk/ru/en) with its legal ground, against the engine as `npm start` runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { aPartyFiling } from '../support/candidates.ts';
 import { checksPassed } from '../support/decisions.ts';

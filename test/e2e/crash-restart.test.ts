@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { eventHash, linkTo, type TrailEvent } from '../../shared/domain/case-trail.ts';
 import { type EvidencePage, EvidencePageSchema } from '../../shared/domain/evidence-pack.ts';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { EvidencePageSchema, pagesOfFile } from '../../shared/domain/evidence-pack.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';
 import { anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';

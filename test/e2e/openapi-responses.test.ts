@@ -3,7 +3,7 @@
 // job's result by the job result's, each refusal by the Error schema. A field a handler adds, drops or retypes
 // without its schema fails here (strict schemas), and the type check catches what it can before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes, matchRoute } from '../../functions/api-routes.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { CaseFindingsSchema } from '../../shared/http/responses/case-findings.ts';
@@ -260,6 +260,11 @@ describe('every answer is what the OpenAPI document says it is', () => {
     const consent = await api(akimat, 'POST', path(B, additional, '/community-consent'), agreedMeeting);
     expect(consent.status, JSON.stringify(consent.body)).toBe(200);
 
+    // Their own cases across elections: the party's nominees (a page, then the next), the self-nominee's.
+    const firstOwn = await api(amanat, 'GET', '/my-cases?limit=1');
+    const next = z.object({ next: z.string() }).parse(firstOwn.body).next;
+    expect((await api(amanat, 'GET', `/my-cases?cursor=${next}`)).status).toBe(200);
+    expect((await api(candidate, 'GET', '/my-cases')).body).toMatchObject({ cases: [{ caseId: self }] });
     await raw(anyone, 'POST', '/admin/clock', { to: fixtureCalendar.registrationClose });
     const list = await api(anyone, 'GET', `/elections/${A}/candidates`);
     expect(list.body).toMatchObject({ refusedOrCancelled: [{ caseId: refused, decision: 'refused' }] });

@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { requestJsonSchema } from '../../functions/support/openapi-document.ts';
 import { aPartyFiling } from '../support/candidates.ts';

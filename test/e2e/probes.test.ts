@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { createDocumentClient } from '../../shared/storage/document-client.ts';

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { EvidencePageSchema } from '../../shared/domain/evidence-pack.ts';
 import { verifyEvidence } from '../../shared/domain/evidence-verification.ts';

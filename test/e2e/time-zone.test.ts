@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { newElectionInput } from '../support/elections.ts';
 import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from '../support/engine-process.ts';
 

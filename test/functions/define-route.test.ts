@@ -35,13 +35,13 @@ describe('defineRoute: a handler answers what its schema says, or the type check
     const route = defineRoute({
       ...aRoute,
       responseSchema: TimeResponseSchema,
-      createHandler: () => async () => ({ now: '2026-02-05T04:00:00.000Z' }),
+      createHandler: () => async () => ({ now: '2026-02-05T04:00:00.000Z', clock: 'real' as const }),
     });
     defineRoute({
       ...aRoute,
       responseSchema: TimeResponseSchema,
       // @ts-expect-error `now` is a number here; the schema says an instant.
-      createHandler: () => async () => ({ now: 5 }),
+      createHandler: () => async () => ({ now: 5, clock: 'real' as const }),
     });
     defineRoute({
       ...aRoute,

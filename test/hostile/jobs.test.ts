@@ -351,7 +351,7 @@ describe('bulk jobs under attack', { timeout: 180_000 }, () => {
     control.hold(jobId);
     await submitSignatures.createHandler(t.deps)(bulk(caller, { electionId, caseId }, big));
     t.clock.set(fixtureCalendar.nominationClose);
-    await t.engine.wakeUps.fireDue(t.clock.now(), t.engine.workflows);
+    await t.engine.wakeUps.fire(await t.engine.wakeUps.due(t.clock.now()), t.engine.workflows);
     await closeMet.wait();
     // The execution was running all along: the reconciler would not have restarted it.
     expect(await t.engine.workflows.describe('bulk-job', `job-${jobId}`)).toBe('RUNNING');

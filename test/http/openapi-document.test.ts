@@ -2,7 +2,7 @@
 // where the API is; the patterns of IINs and KATO codes; each query parameter's real schema; the files the bulk
 // routes take, column by column; and the upload flow.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import { openApiDocument } from '../../functions/support/openapi-document.ts';
 

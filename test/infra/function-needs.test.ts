@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import * as cancelRegistration from '../../functions/cancel-registration.ts';
 import * as createAccount from '../../functions/create-account.ts';
 import * as createUpload from '../../functions/create-upload.ts';
@@ -24,6 +24,7 @@ import * as listAccounts from '../../functions/list-accounts.ts';
 import * as listCandidates from '../../functions/list-candidates.ts';
 import * as listCases from '../../functions/list-cases.ts';
 import * as listElections from '../../functions/list-elections.ts';
+import * as listMyCases from '../../functions/list-my-cases.ts';
 import * as listNotices from '../../functions/list-notices.ts';
 import * as markNoticesRead from '../../functions/mark-notices-read.ts';
 import * as reinstateCase from '../../functions/reinstate-case.ts';
@@ -148,8 +149,8 @@ describe('the function catalogue', () => {
     const signal = workflows.sendTaskSuccess.bind(workflows);
     const wakeAt = wakeUps.wakeAt.bind(wakeUps);
     // A wake-up firing is EventBridge Scheduler's own call on AWS, under the scheduler's role: not a function's.
-    const fireDue = wakeUps.fireDue.bind(wakeUps);
-    wakeUps.fireDue = (...args) => running.run(SCHEDULER, () => fireDue(...args));
+    const fire = wakeUps.fire.bind(wakeUps);
+    wakeUps.fire = (...args) => running.run(SCHEDULER, () => fire(...args));
     const noting =
       <A extends unknown[], R>(need: Need, call: (...args: A) => R) =>
       (...args: A): R => {
@@ -341,6 +342,15 @@ describe('the function catalogue', () => {
     )({
       ...district,
       body: { upTo: '2026-02-10T00:00:00Z' },
+    });
+    // A party's secretary and a candidate find their own cases across elections (the nominee index).
+    await op(
+      'listMyCases',
+      listMyCases.createHandler(t.deps),
+    )({
+      caller: partyCaller('amanat'),
+      params: {},
+      body: {},
     });
     // Accounts as on AWS: the Cognito directory (Cognito mocked) keeping its records in the table.
     await runAccountOperations(storage.table, op);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startStorageServer } from '../../infra/local/storage-server.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { aCandidate, anAkimatFiling, aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { checksPassed } from '../support/decisions.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from '../../functions/api-routes.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { aCandidate, aPartyFiling } from '../support/candidates.ts';

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createApiDispatch } from '../../functions/support/api-dispatch.ts';
 import { idempotencyStore } from '../../functions/support/idempotency.ts';
 import { Engine } from '../../infra/local/engine.ts';
 import { ManualClock } from '../../infra/local/manual-clock.ts';
+import { ensureTable } from '../../infra/local/table-setup.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { createDocumentClient, createDynamoClient } from '../../shared/storage/document-client.ts';
-import { tableDefinition } from '../../shared/storage/table.ts';
 import { aPartyFiling, aSelfFiling } from '../support/candidates.ts';
 import { checksPassed } from '../support/decisions.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -41,7 +40,7 @@ const voters = voterRows(300);
  */
 async function runScenario(endpoint: string, dynalite: string) {
   const name = `faults-${randomUUID()}`;
-  await createDocumentClient({ endpoint: dynalite }).send(new CreateTableCommand(tableDefinition(name)));
+  await ensureTable({ db: createDocumentClient({ endpoint: dynalite }), name });
   const table = { db: createDocumentClient({ endpoint }), name };
   const clock = new ManualClock(fixtureCalendar.nominationOpen);
   const engine = new Engine({ table, clock, retryPauseMs: 20, logLevel: 'SILENT' });

@@ -2,7 +2,7 @@
 // granted; and one store per operation, so that operations running side by side in one process keep their keys.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyStore, idempotentOperation } from '../../functions/support/idempotency.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
 import { familyOf, keys } from '../../shared/storage/keys.ts';

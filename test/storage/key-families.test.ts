@@ -31,6 +31,9 @@ const partitions: Record<KeyFamily, string> = {
   wakeUps: keys.wakeUp('2026-02-17T13:00:00.000Z', 'w-1').pk,
   accounts: keys.account('clerk.1952').pk,
   inbox: keys.inboxRead('acct-1').pk,
+  noticeHours: keys.warningHours(electionId).pk,
+  noticesPublished: keys.noticePublished(electionId, `${caseId}:waiting:signatures:0`).pk,
+  nominees: keys.nomineeCases({ partyId: 'amanat' }),
 };
 
 /** IAM's StringLike: `*` any run of characters. */

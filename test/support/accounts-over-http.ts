@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AccountRequest } from './desk-sign-in.ts';
 import type { EngineProcess } from './engine-process.ts';
 

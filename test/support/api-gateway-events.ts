@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
-import { handler } from '../../functions/api.ts';
+import * as z from 'zod';
+import { matchRoute } from '../../functions/api-routes.ts';
 import { lambdaContext } from './lambda-environment.ts';
 
 /**
@@ -46,8 +46,24 @@ const ResultSchema = z.object({
   body: z.string(),
 });
 
+const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+/**
+ * The function API Gateway hands the event to, as the stack deploys it: the route's own (functions/api/<operation>.ts,
+ * with only its operation's AWS adapters), or the OpenAPI document's for anything else.
+ */
+async function deployedFunctionFor(event: APIGatewayProxyEventV2) {
+  const matched = matchRoute(event.requestContext.http.method, event.rawPath);
+  const file = matched === null ? 'openapi-document' : kebab(matched.route.operationId);
+  const module = (await import(
+    /* @vite-ignore */ new URL(`../../functions/api/${file}.ts`, import.meta.url).href
+  )) as { handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<unknown> };
+  return module.handler;
+}
+
 /** What the API's Lambda answers an event with: its status and its body, parsed. */
 export async function lambdaAnswer(event: APIGatewayProxyEventV2) {
+  const handler = await deployedFunctionFor(event);
   const result = ResultSchema.parse(await handler(event, lambdaContext));
   return { status: result.statusCode, headers: result.headers ?? {}, body: JSON.parse(result.body) };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import { type Browser, type Page, chromium as playwright } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DESK_DIST } from '../../infra/local/desk-build.ts';
 import { type Credentials, signInAs } from './desk-sign-in.ts';
 
@@ -49,6 +49,46 @@ export async function launchDeskBrowser(): Promise<Browser> {
     ],
     headless: true,
   });
+}
+
+/** The languages every journey is walked in: the state language, the default, and Russian. */
+export const journeyLanguages = ['kk', 'ru'] as const;
+export type JourneyLanguage = (typeof journeyLanguages)[number];
+
+/**
+ * Chooses the desk's language with its own control in the header, as a person does; done once `<html lang>` says
+ * so (the page then reads its data again, in that language).
+ */
+export async function chooseLanguage(page: Page, language: 'kk' | 'ru' | 'en'): Promise<void> {
+  await page
+    .locator('header')
+    .getByLabel(/^(Тіл|Язык|Language)$/)
+    .selectOption(language);
+  await eventually(() => page.locator('html').getAttribute('lang')).toBe(language);
+}
+
+/** A tab's window as wide as a phone's (360 px) or a desk's (1280 px). */
+export function setWidth(page: Page, width: 360 | 1280): Promise<void> {
+  return page.setViewportSize({ width, height: 800 });
+}
+
+/**
+ * Shows the desk's page at `hash` (`#/elections/…`) in the tab, `width` wide, in `language` chosen through the
+ * desk's own control. Within a tab the desk is not loaded again: only its hash changes. A page the tab already
+ * shows is left through the start page first, so that it opens as new (no filter or form left from before).
+ */
+export async function showDeskPage(
+  page: Page,
+  engineUrl: string,
+  hash: string,
+  options: { readonly language: 'kk' | 'ru' | 'en'; readonly width: 360 | 1280 },
+): Promise<void> {
+  await setWidth(page, options.width);
+  if (page.url() === 'about:blank') await page.goto(`${engineUrl}/`);
+  await chooseLanguage(page, options.language);
+  const target = `${engineUrl}/${hash}`;
+  if (page.url() === target) await page.goto(`${engineUrl}/#/`);
+  await page.goto(target);
 }
 
 /** A page as a person on a phone sees it, or on a desk (1280 px). */

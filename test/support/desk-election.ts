@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { aCandidate } from './candidates.ts';
 import { checksPassed } from './decisions.ts';
@@ -34,12 +34,7 @@ export const deskVoters = voterRows(900);
  * through the API as the parties, candidates and commission would (the engine's clock at nomination's start).
  */
 export async function seedElection(api: ReturnType<typeof apiClient>): Promise<SeededElection> {
-  const must = async (caller: Caller, path: string, body?: unknown) => {
-    const response = await api(caller, 'POST', path, body);
-    if (response.status >= 300)
-      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
+  const must = posting(api);
   const electionId = DESK_ELECTION;
   await must(commission, '/elections', newElectionInput());
   const voters = deskVoters;
@@ -85,18 +80,14 @@ export async function seedElection(api: ReturnType<typeof apiClient>): Promise<S
   const refused = await selfNominee('Айгүл Серікқызы Омарова', 2, 0, 1);
   const awaitingDecision = await selfNominee('Ерлан Болатұлы Жақсыбеков', 3, 20, 2);
 
-  const fileOnly = async (fullName: string, serial: number) => {
-    const candidate = aCandidate({ fullName }, serial);
-    const caseId = CreatedCaseSchema.parse(
-      await must(candidateCaller(candidate.iin), `/elections/${electionId}/cases`, {
-        route: 'self',
-        candidate,
-      }),
-    ).caseId;
-    return { caseId, iin: candidate.iin };
-  };
-  const awaitingSignatures = await fileOnly('Дана Маратқызы Сәрсенова', 4);
-  const paperSheets = (await fileOnly('Нұржан Серікұлы Әлиев', 5)).caseId;
+  const awaitingSignatures = await selfNomineeAwaitingSignatures(
+    api,
+    electionId,
+    'Дана Маратқызы Сәрсенова',
+    4,
+  );
+  const paperSheets = (await selfNomineeAwaitingSignatures(api, electionId, 'Нұржан Серікұлы Әлиев', 5))
+    .caseId;
 
   await waitForStatus(api, commission, electionId, registered, 'AwaitingRegistrationDecision');
   await must(commission, `/elections/${electionId}/cases/${registered}/registration-decision`, {
@@ -110,4 +101,78 @@ export async function seedElection(api: ReturnType<typeof apiClient>): Promise<S
     reasons: 'Кірістер мен мүлік туралы декларация тапсырылмаған.',
   });
   return { electionId, registered, refused, awaitingDecision, awaitingSignatures, paperSheets };
+}
+
+/** A POST that must succeed: its answer's body, or the test's setup fails saying which call and why. */
+function posting(api: ReturnType<typeof apiClient>) {
+  return async (caller: Caller, path: string, body?: unknown): Promise<unknown> => {
+    const response = await api(caller, 'POST', path, body);
+    if (response.status >= 300)
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+}
+
+/**
+ * A self-nominee who has filed and handed in nothing yet: the case waits for signatures. `serial` makes the IIN,
+ * which is also the scope of the candidate's account; each candidate of an election needs their own.
+ */
+export async function selfNomineeAwaitingSignatures(
+  api: ReturnType<typeof apiClient>,
+  electionId: string,
+  fullName: string,
+  serial: number,
+): Promise<{ readonly caseId: string; readonly iin: string }> {
+  const candidate = aCandidate({ fullName }, serial);
+  const filed = await posting(api)(candidateCaller(candidate.iin), `/elections/${electionId}/cases`, {
+    route: 'self',
+    candidate,
+  });
+  return { caseId: CreatedCaseSchema.parse(filed).caseId, iin: candidate.iin };
+}
+
+/** A party's nominee: who, their IIN's serial, and the party (one nominee per party and election). */
+export interface PartyNominee {
+  readonly fullName: string;
+  readonly serial: number;
+  readonly partyId: string;
+}
+
+/** A party's nominee, confirmed by the party: the case waits for the commission's registration decision. */
+export async function partyNomineeAwaitingDecision(
+  api: ReturnType<typeof apiClient>,
+  electionId: string,
+  nominee: PartyNominee,
+): Promise<string> {
+  const must = posting(api);
+  const party = partyCaller(nominee.partyId);
+  const filed = await must(party, `/elections/${electionId}/cases`, {
+    route: 'party',
+    candidate: aCandidate({ fullName: nominee.fullName }, nominee.serial),
+    party: {
+      partyId: nominee.partyId,
+      candidateIsMember: true,
+      decisionBody: 'Облыстық филиал кеңесі',
+      decisionDate: '2026-02-05',
+      protocolNumber: '14',
+    },
+  });
+  const { caseId } = CreatedCaseSchema.parse(filed);
+  await must(party, `/elections/${electionId}/cases/${caseId}/party-confirmation`, { decision: 'confirm' });
+  await waitForStatus(api, commission, electionId, caseId, 'AwaitingRegistrationDecision');
+  return caseId;
+}
+
+/** A party's nominee, registered by the commission. */
+export async function registeredPartyNominee(
+  api: ReturnType<typeof apiClient>,
+  electionId: string,
+  nominee: PartyNominee,
+): Promise<string> {
+  const caseId = await partyNomineeAwaitingDecision(api, electionId, nominee);
+  await posting(api)(commission, `/elections/${electionId}/cases/${caseId}/registration-decision`, {
+    decision: 'register',
+    checks: checksPassed,
+  });
+  return caseId;
 }

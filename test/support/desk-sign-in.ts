@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import type { AccountRole } from '../../shared/domain/account.ts';
 

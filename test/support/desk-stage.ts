@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchDeskBrowser } from './desk-browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchDeskBrowser, openPage, signInThroughDesk } from './desk-browser.ts';
 import { type AccountRequest, type Credentials, createAccount } from './desk-sign-in.ts';
 import { apiClient, type EngineProcess, newDataDir, startEngineProcess } from './engine-process.ts';
 
@@ -45,6 +45,14 @@ export interface DeskStage {
   readonly api: ReturnType<typeof apiClient>;
   /** Creates an account as `npm run users -- add` does; answers its login name and first password. */
   account(request: AccountRequest): Promise<Credentials & { readonly accountId: string }>;
+  /**
+   * A tab signed in as `credentials` through the desk's own sign-in, opened on first use and kept for the whole
+   * file: the session lives in the tab, so each account signs in once per file, not once per test. A test leaves
+   * the tab as it found it (no routes left behind); it sets the width and language it needs.
+   */
+  signedInTab(credentials: Credentials, shownName: string): Promise<Page>;
+  /** A tab nobody signs in on, as the public reads the desk: opened on first use and kept for the whole file. */
+  visitorTab(): Promise<Page>;
   /** Closes the browser and ends the engine. */
   close(): Promise<void>;
 }
@@ -53,12 +61,18 @@ export interface DeskStage {
  * Starts the engine, its manual clock at `clockStart` when given, then the browser. A browser that cannot start
  * (the desk did not build) ends the engine too, so that a failed file leaves no process behind.
  */
-export async function startDeskStage(options: { readonly clockStart?: string } = {}): Promise<DeskStage> {
+export async function startDeskStage(
+  options: {
+    readonly clockStart?: string;
+    /** How long the engine's ID tokens live (its `ID_TOKEN_SECONDS`): short, to watch the desk renew them. */
+    readonly idTokenSeconds?: number;
+  } = {},
+): Promise<DeskStage> {
   const dataDir = newDataDir();
-  const engine: EngineProcess = await startEngineProcess(
-    dataDir,
-    options.clockStart === undefined ? {} : { CLOCK_START: options.clockStart },
-  );
+  const engine: EngineProcess = await startEngineProcess(dataDir, {
+    ...(options.clockStart === undefined ? {} : { CLOCK_START: options.clockStart }),
+    ...(options.idTokenSeconds === undefined ? {} : { ID_TOKEN_SECONDS: String(options.idTokenSeconds) }),
+  });
   let browser: Browser;
   try {
     browser = await launchDeskBrowser();
@@ -66,12 +80,30 @@ export async function startDeskStage(options: { readonly clockStart?: string } =
     await engine.kill('SIGTERM');
     throw error;
   }
+  const tabs = new Map<string, Promise<Page>>();
+  const signedInTab = (credentials: Credentials, shownName: string): Promise<Page> => {
+    let tab = tabs.get(credentials.username);
+    if (tab === undefined) {
+      tab = openPage(browser).then(async (page) => {
+        await signInThroughDesk(page, engine.url, credentials, shownName);
+        return page;
+      });
+      tabs.set(credentials.username, tab);
+    }
+    return tab;
+  };
+  let visitor: Promise<Page> | undefined;
   return {
     url: engine.url,
     dataDir,
     browser,
     api: apiClient(engine.url, dataDir),
     account: (request) => createAccount(engine.url, dataDir, request),
+    signedInTab,
+    visitorTab: () => {
+      visitor ??= openPage(browser);
+      return visitor;
+    },
     close: async () => {
       await browser.close();
       await engine.kill('SIGTERM');

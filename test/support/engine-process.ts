@@ -6,6 +6,11 @@ import { LocalTokens } from '../../infra/local/local-tokens.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
 
 const MAIN = new URL('../../infra/local/main.ts', import.meta.url).pathname;
+/**
+ * Node's on-disk compile cache (type stripping and V8's code) for the engines the tests start: a third less CPU at
+ * each start, on two cores shared by every test file.
+ */
+const COMPILE_CACHE = new URL('../../node_modules/.cache/node-compile', import.meta.url).pathname;
 
 export interface EngineProcess {
   readonly url: string;
@@ -24,7 +29,14 @@ export function startEngineProcess(
   env: Record<string, string> = {},
 ): Promise<EngineProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', CLOCK: 'manual', ...env },
+    env: {
+      NODE_COMPILE_CACHE: COMPILE_CACHE,
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      CLOCK: 'manual',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import { ensureTable } from '../../infra/local/table-setup.ts';
 import { createDocumentClient, type Table } from '../../shared/storage/document-client.ts';
-import { tableDefinition } from '../../shared/storage/table.ts';
 
 /**
  * A fresh table on the run's dynalite, so that test files never see each other's data; returned once dynalite
@@ -11,11 +10,6 @@ import { tableDefinition } from '../../shared/storage/table.ts';
 export async function createTestTable(): Promise<Table> {
   const db = createDocumentClient({ endpoint: inject('dynamoEndpoint') });
   const name = `test-${randomUUID()}`;
-  await db.send(new CreateTableCommand(tableDefinition(name)));
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { Table: described } = await db.send(new DescribeTableCommand({ TableName: name }));
-    if (described?.TableStatus === 'ACTIVE') return { db, name };
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`test table ${name} never became active`);
+  await ensureTable({ db, name });
+  return { db, name };
 }

@@ -219,7 +219,7 @@ describe('bulk work as jobs', { timeout: 120_000 }, () => {
     expect(isJobAnswer(answer)).toBe(true);
     // The close comes while the job is held at its first step (waiting for everything to rest would never end).
     t.clock.set(fixtureCalendar.nominationClose);
-    await t.engine.wakeUps.fireDue(t.clock.now(), t.engine.workflows);
+    await t.engine.wakeUps.fire(await t.engine.wakeUps.due(t.clock.now()), t.engine.workflows);
     await t.engine.tick();
     const job = await jobOf(t, answer, caller);
     expect(job).toMatchObject({

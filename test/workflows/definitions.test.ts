@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Engine } from '../../infra/local/engine.ts';
 import { ManualClock } from '../../infra/local/manual-clock.ts';
 import { workflowNames } from '../../shared/ports/workflows.ts';

@@ -9,6 +9,7 @@ import { CasePage } from './pages/case-page.tsx';
 import { CaseDocumentPage, ListDocumentPage } from './pages/document-page.tsx';
 import { ElectionPage } from './pages/election-page.tsx';
 import { ElectionsPage } from './pages/elections-page.tsx';
+import { MyCasesPage } from './pages/my-cases-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NoticesPage } from './pages/notices-page.tsx';
 import { PublicElectionPage } from './pages/public-election-page.tsx';
@@ -66,6 +67,11 @@ export function App({ desk, onSignIn, onSignOut, sessionEnded = false }: AppProp
                     <UnreadCount route={route} />
                   </a>
                 </li>
+                {(desk.user.role === 'party' || desk.user.role === 'candidate') && (
+                  <li>
+                    <a href="#/my-cases">{t('navMyCases')}</a>
+                  </li>
+                )}
                 {desk.user.admin && (
                   <li>
                     <a href="#/accounts">{t('navAccounts')}</a>
@@ -118,6 +124,8 @@ function Page({ route, signedIn }: { readonly route: Route; readonly signedIn: b
       return <NoticesPage />;
     case 'accounts':
       return <AccountsPage />;
+    case 'my-cases':
+      return <MyCasesPage />;
     case 'election':
       return <ElectionPage key={route.electionId} electionId={route.electionId} />;
     case 'case':

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { createDeskClient } from './api/client.ts';
 import { App } from './app.tsx';
-import { completeSignIn, currentUser, signIn, signOut } from './auth/session.ts';
+import { completeSignIn, currentUser, sessionToken, signIn, signOut } from './auth/session.ts';
 import { loadDeskConfig } from './desk-config.ts';
 import { currentLanguage } from './i18n/language.ts';
 
@@ -29,8 +29,9 @@ async function start(root: HTMLElement) {
     );
   const client = createDeskClient({
     apiUrl: config.apiUrl,
-    // Read on every request: oidc-client-ts renews or drops the token, and the API must see the current one.
-    token: async () => (await currentUser())?.token ?? null,
+    // Read on every request: oidc-client-ts renews the token in the background, and one found expired is renewed
+    // before the request goes, so a page keeps working, and what was typed in it stays, past the token's hour.
+    token: sessionToken,
     language: currentLanguage,
     // The token expired while the desk was open: the header offers to sign in again and says why; the page, and
     // anything typed in it, stays.

@@ -17,6 +17,7 @@ export type Route =
   | { readonly page: 'elections' }
   | { readonly page: 'notices' }
   | { readonly page: 'accounts' }
+  | { readonly page: 'my-cases' }
   | { readonly page: 'election'; readonly electionId: string }
   | { readonly page: 'case'; readonly electionId: string; readonly caseId: string }
   | {
@@ -48,7 +49,8 @@ export function routeOf(hash: string): Route {
   if (first === 'public' && second && third === 'list' && listLanguage && fifth === undefined) {
     return { page: 'list-document', electionId: second, language: listLanguage };
   }
-  if ((first === 'notices' || first === 'accounts') && second === undefined) return { page: first };
+  if ((first === 'notices' || first === 'accounts' || first === 'my-cases') && second === undefined)
+    return { page: first };
   if (first === 'elections') {
     if (second === undefined) return { page: 'elections' };
     if (third === undefined) return { page: 'election', electionId: second };
@@ -76,6 +78,8 @@ export function hrefOf(route: Route): string {
       return '#/notices';
     case 'accounts':
       return '#/accounts';
+    case 'my-cases':
+      return '#/my-cases';
     case 'election':
       return `#/elections/${e(route.electionId)}`;
     case 'case':

@@ -21,34 +21,26 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { DeskConfig } from '../../../shared/desk-config.ts';
+import {
+  type DeskOrigins,
+  deskContentSecurityPolicy,
+  deskFixedHeaders,
+  deskStrictTransport,
+} from '../../../shared/http/desk-security-headers.ts';
+import { nagEnvironment } from '../nag-environment.ts';
 
 /** Where `npm run desk` writes the built desk. */
 export const BUILT_DESK_DIRECTORY = new URL('../../../web/dist/', import.meta.url).pathname;
-
-/** What the desk reads from `/desk-config.json` at start-up (the local engine serves the same shape). */
-export interface DeskConfig {
-  /** The OpenID Connect issuer: the user pool, `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
-  readonly authority: string;
-  /** The desk's app client. */
-  readonly clientId: string;
-  readonly apiUrl: string;
-  /**
-   * Cognito's sign-out page (`https://<domain>/logout`, which takes `client_id` and `logout_uri`): its discovery
-   * document names none, and without it the hosted sign-in's session outlives the desk's.
-   */
-  readonly endSessionEndpoint?: string;
-}
 
 export interface DeskHostingProps {
   /** The built desk: index.html and assets/ (`npm run desk`). @default web/dist */
   readonly directory?: string;
   /**
-   * The origins the desk's scripts may reach besides its own (CSP connect-src): the API, the user pool's issuer
-   * (discovery and keys), the hosted sign-in's token endpoint, the upload bucket (presigned PUTs).
+   * The origins the desk reaches besides its own: it connects to the API, the user pool's issuer (discovery and
+   * keys), the hosted sign-in's token endpoint and the upload bucket (presigned PUTs), and is sent to the sign-in.
    */
-  readonly connectOrigins: readonly string[];
-  /** The origins the desk may send a form to or be sent on from (CSP form-action): the hosted sign-in. */
-  readonly formOrigins: readonly string[];
+  readonly origins: DeskOrigins;
   /** Keep the access logs when the stack goes (stages other than dev). */
   readonly keepLogs: boolean;
 }
@@ -56,20 +48,15 @@ export interface DeskHostingProps {
 /** How long CloudFront's and the desk bucket's access logs are kept: as long as the API's. */
 const ACCESS_LOG_DAYS = 30;
 
-/** The Content-Security-Policy of every page: the desk's own scripts and styles only, and the origins it talks to. */
-export function contentSecurityPolicy(connectOrigins: readonly string[], formOrigins: readonly string[]) {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    ["connect-src 'self'", ...connectOrigins].join(' '),
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    ["form-action 'self'", ...formOrigins].join(' '),
-    "object-src 'none'",
-  ].join('; ');
-}
+// CloudFront's names for the shared values; a value changed there without one here does not compile.
+const frameOptionOf = { DENY: HeadersFrameOption.DENY } as const satisfies Record<
+  (typeof deskFixedHeaders)['x-frame-options'],
+  HeadersFrameOption
+>;
+const referrerPolicyOf = { 'no-referrer': HeadersReferrerPolicy.NO_REFERRER } as const satisfies Record<
+  (typeof deskFixedHeaders)['referrer-policy'],
+  HeadersReferrerPolicy
+>;
 
 /**
  * The desk on AWS: its files in a private bucket that only CloudFront reads (origin access control), served over
@@ -114,22 +101,32 @@ export class DeskHosting extends Construct {
       autoDeleteObjects: true,
     });
 
+    // The policy the local engine sends too (shared/http/desk-security-headers.ts); CloudFront's content type
+    // option is always `nosniff`, the rest goes as custom headers.
+    const {
+      'x-content-type-options': _nosniff,
+      'x-frame-options': frameOption,
+      'referrer-policy': referrerPolicy,
+      ...custom
+    } = deskFixedHeaders;
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'The desk: strict CSP, HSTS, no framing, no sniffing, no referrer',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.connectOrigins, props.formOrigins),
+          contentSecurityPolicy: deskContentSecurityPolicy(props.origins),
           override: true,
         },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
+          accessControlMaxAge: Duration.seconds(deskStrictTransport.maxAgeSeconds),
+          includeSubdomains: deskStrictTransport.includeSubdomains,
           override: true,
         },
         contentTypeOptions: { override: true },
-        // A case's address never leaves with a link followed from the desk.
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: referrerPolicyOf[referrerPolicy], override: true },
+        frameOptions: { frameOption: frameOptionOf[frameOption], override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: Object.entries(custom).map(([header, value]) => ({ header, value, override: true })),
       },
     });
     this.distribution = new Distribution(this, 'Distribution', {
@@ -213,6 +210,7 @@ export class DeskHosting extends Construct {
       child.node.id.startsWith('Custom::CDKBucketDeployment'),
     );
     if (handler === undefined) throw new Error('no bucket deployment handler in the stack');
+    const { partition, region, account } = nagEnvironment(stack);
     const copies = 'It copies the desk’s build from the CDK asset bucket into the desk bucket at deploy time';
     Validations.of(handler).acknowledge(
       {
@@ -227,7 +225,7 @@ export class DeskHosting extends Construct {
         'Action::s3:DeleteObject*',
         'Action::s3:Abort*',
         `Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/*`,
-        'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+        `Resource::arn:${partition}:s3:::cdk-hnb659fds-assets-${account}-${region}/*`,
       ].map((finding) => ({
         id: `AwsSolutions-IAM5[${finding}]`,
         reason: `${copies}: the CDK grants these on the two buckets only`,

@@ -13,14 +13,34 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import * as z from 'zod';
 
 export interface IdentityProps {
   /** Names the pool: `<prefix>-users`. */
   readonly prefix: string;
   /** Threat protection on, and the pool kept when the stack goes. */
   readonly production: boolean;
+  /**
+   * A verified SES identity the pool mails invitations from: an address (`desk@example.kz`) or a domain
+   * (`example.kz`, mailed from `no-reply@example.kz`). @default Cognito's own mailer, which sends at most 50
+   * e-mails a day per account: enough to try the desk, not for a country's commissions
+   */
+  readonly sesIdentity?: string;
+}
+
+/** Where the pool mails from: Cognito's own mailer, or SES with a verified address or domain. */
+export function userPoolEmail(sesIdentity: string | undefined): UserPoolEmail {
+  if (sesIdentity === undefined) return UserPoolEmail.withCognito();
+  if (z.email().safeParse(sesIdentity).success) return UserPoolEmail.withSES({ fromEmail: sesIdentity });
+  if (z.hostname().safeParse(sesIdentity).success && sesIdentity.includes('.')) {
+    return UserPoolEmail.withSES({ fromEmail: `no-reply@${sesIdentity}`, sesVerifiedDomain: sesIdentity });
+  }
+  throw new Error(
+    `sesIdentity must be an SES identity verified in the stack's region: an e-mail address or a domain, not "${sesIdentity}"`,
+  );
 }
 
 /** The roles, one group each; `admin` is given beside `commission` to a commission's administrator. */
@@ -71,6 +91,7 @@ export class Identity extends Construct {
         requireSymbols: true,
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: userPoolEmail(props.sesIdentity),
       // The scope of a role: a district (commission, akimat), a party id, or the candidate's own IIN. The API trusts
       // these claims, so they are immutable: an administrator sets them in AdminCreateUser and nobody, not even an
       // administrator, changes them afterwards. A person who moves to another district or party gets a new account

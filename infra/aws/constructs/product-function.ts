@@ -1,22 +1,17 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FunctionBundles, unbundledFolder } from '../function-bundles.ts';
 
-const FUNCTIONS_DIR = new URL('../../../functions/', import.meta.url).pathname;
-const LOCK_FILE = new URL('../../../package-lock.json', import.meta.url).pathname;
-
-/** How every function is bundled; the bench bundles with the same settings to measure what Lambda loads. */
-export const bundling = {
-  target: 'node24',
-  platform: 'node',
-  minify: true,
-  sourceMap: true,
-  mainFields: ['module', 'main'],
-  // Some dependencies are CommonJS: give the ESM bundle a `require` for them.
-  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-} as const;
+export { bundling } from '../function-bundles.ts';
 
 export interface ProductFunctionProps {
   /** The entry module under functions/, without extension. */
@@ -34,12 +29,13 @@ export interface ProductFunctionProps {
 
 /**
  * A Lambda function with the team's defaults, set once: Node 24 on arm64, ESM bundled locally by esbuild
- * (never Docker), source maps, JSON logs for the Powertools logger, X-Ray, and a log group with retention.
+ * (FunctionBundles: never Docker; the AWS SDK bundled too, the version the tests ran against), source maps, JSON
+ * logs for the Powertools logger, X-Ray, and a log group with retention.
  * It acknowledges the cdk-nag findings those defaults raise; what its role may do besides (and a Resource `*`,
  * whose reason depends on that) its owner acknowledges.
  */
 export class ProductFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: ProductFunctionProps) {
@@ -48,10 +44,12 @@ export class ProductFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.TWO_WEEKS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${FUNCTIONS_DIR}${props.file}.ts`,
-      handler: props.handler ?? 'handler',
-      depsLockFilePath: LOCK_FILE,
+    const code = Stack.of(this).bundlingRequired
+      ? Code.fromAsset(FunctionBundles.of(this).folderOf(props.file))
+      : Code.fromAsset(unbundledFolder());
+    this.function = new LambdaFunction(this, 'Function', {
+      code,
+      handler: `index.${props.handler ?? 'handler'}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
@@ -64,14 +62,6 @@ export class ProductFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'akim-nominations',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
-      },
-      bundling: {
-        ...bundling,
-        mainFields: [...bundling.mainFields],
-        format: OutputFormat.ESM,
-        forceDockerBundling: false,
-        // Bundle the AWS SDK too: the version the tests ran against, not whatever the runtime ships.
-        externalModules: [],
       },
     });
     Validations.of(this).acknowledge(

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { type Account, AccountSchema, UsernameTakenError } from '../../../shared/domain/account.ts';
 import { NotFoundError } from '../../../shared/domain/errors.ts';
 import type { Instant } from '../../../shared/domain/local-date.ts';
 import type { AccountCreation, AccountDirectory } from '../../../shared/ports/account-directory.ts';
-import { createOnce } from '../../../shared/storage/conditional-put.ts';
+import { createOnce, putIfAbsent } from '../../../shared/storage/conditional-put.ts';
 import type { Table } from '../../../shared/storage/document-client.ts';
 import { fromItem, isConditionFailure } from '../../../shared/storage/item-codec.ts';
-import { keys } from '../../../shared/storage/keys.ts';
+import { type ItemKey, keys } from '../../../shared/storage/keys.ts';
 import { queryAll } from '../../../shared/storage/query-all.ts';
 import { hashPassword, newPassword, passwordMatches } from './password-hash.ts';
 
@@ -32,9 +32,12 @@ export type SignInOutcome =
   | { readonly ok: false; readonly reason: 'wrong-credentials' | 'disabled' };
 
 /**
- * The local engine's accounts, in its own table (one partition, `ACCOUNTS`, an item per login name: a few
- * hundred accounts at most on one machine, so reads by id or district read the partition). Passwords are kept
- * as scrypt hashes.
+ * The local engine's accounts, in its own table (one partition, `ACCOUNTS`): an item per login name, the record,
+ * with the scrypt hash of its password; and a copy of each by its id, without the hash, so that checking the
+ * account behind a token on every API request is one keyed read. The login name's item is the record: the copy
+ * is written after it, and set disabled before it (a crash in between errs on refusing). Listings by district
+ * read the partition: a few hundred accounts at most on one machine, and an administrator's page, not every
+ * request.
  */
 export class LocalAccountDirectory implements AccountDirectory {
   readonly #table: Table;
@@ -47,7 +50,7 @@ export class LocalAccountDirectory implements AccountDirectory {
   async create(
     creation: AccountCreation,
     chosenPassword?: string,
-  ): Promise<{ account: Account; initialPassword: string }> {
+  ): Promise<{ account: Account; initialPassword: string; passwordMailed: false }> {
     const initialPassword = chosenPassword ?? newPassword();
     const account: Account = AccountSchema.parse({
       accountId: newAccountId(),
@@ -66,7 +69,11 @@ export class LocalAccountDirectory implements AccountDirectory {
     if (!(await createOnce(this.#table, keys.account(creation.username), item))) {
       throw new UsernameTakenError(creation.username);
     }
-    return { account, initialPassword };
+    // A crash before the copy leaves an account no token can act for (the next process's `find` backfills it),
+    // never the reverse.
+    await this.#putCopyIfAbsent(account);
+    // The engine mails nothing: the password is shown this once.
+    return { account, initialPassword, passwordMailed: false };
   }
 
   async managedBy(district: string): Promise<Account[]> {
@@ -85,8 +92,57 @@ export class LocalAccountDirectory implements AccountDirectory {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.username.localeCompare(b.username));
   }
 
+  /** One keyed read of the account's copy by id; an id without one backfills the copies once per process. */
   async find(accountId: string): Promise<Account | null> {
-    return (await this.all()).find((account) => account.accountId === accountId) ?? null;
+    const copy = await this.#copy(accountId);
+    if (copy !== null) return copy;
+    this.#backfilled ??= this.#backfillCopies();
+    await this.#backfilled;
+    return this.#copy(accountId);
+  }
+
+  /** Once per process: the copies that accounts of an older version, or a crash after a creation, lack. */
+  #backfilled: Promise<void> | undefined;
+
+  async #backfillCopies(): Promise<void> {
+    const have = new Set(
+      (
+        await queryAll(this.#table, AccountSchema, {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.accountsById.pk, ':prefix': keys.accountsById.skPrefix },
+          ConsistentRead: true,
+        })
+      ).map((account) => account.accountId),
+    );
+    for (const account of await this.all()) {
+      if (!have.has(account.accountId)) await this.#putCopyIfAbsent(account);
+    }
+  }
+
+  async #copy(accountId: string): Promise<Account | null> {
+    const { Item } = await this.#table.db.send(
+      new GetCommand({ TableName: this.#table.name, Key: keys.accountById(accountId), ConsistentRead: true }),
+    );
+    return Item === undefined ? null : fromItem(AccountSchema, Item);
+  }
+
+  /**
+   * Writes the copy only where none is: what `create` and the backfill read may be stale by the time they write,
+   * and a disabling that came in between has written its own copy, which must stand (else the account's tokens
+   * would be accepted again). A copy already there is the newer one, so a refused write is no error.
+   */
+  async #putCopyIfAbsent(account: Account): Promise<void> {
+    await putIfAbsent(this.#table, { ...account, ...keys.accountById(account.accountId) });
+  }
+
+  /** Writes the copy whatever is there: only a disabling, which copies the record as it now stands. */
+  async #putCopy(account: Account): Promise<void> {
+    await this.#table.db.send(
+      new PutCommand({
+        TableName: this.#table.name,
+        Item: { ...account, ...keys.accountById(account.accountId) },
+      }),
+    );
   }
 
   async findByUsername(username: string): Promise<Account | null> {
@@ -103,23 +159,33 @@ export class LocalAccountDirectory implements AccountDirectory {
   }
 
   async disableByUsername(username: string, by: string, at: Instant): Promise<Account> {
+    const before = await this.findByUsername(username);
+    if (before === null) throw new NotFoundError('account');
+    // The copy first: from this write on, the account's tokens are refused, whatever happens next.
+    await this.#setDisabled(keys.accountById(before.accountId), by, at);
+    await this.#setDisabled(keys.account(username), by, at);
+    const account = await this.findByUsername(username);
+    if (account === null) throw new NotFoundError('account');
+    // The record's first disabling (who and when) is the copy's too, also for a copy that was missing.
+    await this.#putCopy(account);
+    return account;
+  }
+
+  async #setDisabled(key: ItemKey, by: string, at: Instant): Promise<void> {
     try {
       await this.#table.db.send(
         new UpdateCommand({
           TableName: this.#table.name,
-          Key: keys.account(username),
+          Key: key,
           UpdateExpression: 'SET disabled = :true, disabledBy = :by, disabledAt = :at',
           ConditionExpression: 'attribute_exists(pk) AND disabled = :false',
           ExpressionAttributeValues: { ':true': true, ':false': false, ':by': by, ':at': at },
         }),
       );
     } catch (error) {
-      // Already disabled (the first disabling stands, with its author and time), or no such account.
+      // Already disabled (the first disabling stands, with its author and time), or no such item.
       if (!isConditionFailure(error)) throw error;
     }
-    const account = await this.findByUsername(username);
-    if (account === null) throw new NotFoundError('account');
-    return account;
   }
 
   /**

@@ -48,6 +48,10 @@ declare module 'oidc-provider' {
     /** The response types offered in discovery and accepted (default: implicit and hybrid ones too). */
     readonly responseTypes?: readonly string[];
     readonly ttl: Readonly<Record<string, number>>;
+    /** Whether a code (or a refresh) gets a refresh token (default: only with the `offline_access` scope). */
+    readonly issueRefreshToken?: (ctx: KoaContext, client: unknown, code: unknown) => Promise<boolean>;
+    /** Whether a refresh spends its token and issues a new one. */
+    readonly rotateRefreshToken?: (ctx: KoaContext) => boolean;
     readonly findAccount: (ctx: KoaContext, sub: string) => Promise<AccountClaims | undefined>;
     readonly interactions: { readonly url: (ctx: KoaContext, interaction: Interaction) => Promise<string> };
     readonly loadExistingGrant: (ctx: KoaContext) => Promise<GrantInstance | undefined>;

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeSegment } from '../../../functions/api-routes.ts';
-import { NewAccountSchema, scopeOf, UsernameSchema, usernameFor } from '../../../shared/domain/account.ts';
+import {
+  AccountDistrictRequiredError,
+  listedAccount,
+  NewAccountSchema,
+  needsManagingDistrict,
+  scopeOf,
+  UsernameSchema,
+  usernameFor,
+} from '../../../shared/domain/account.ts';
 import { localize } from '../../../shared/domain/error-catalogue.ts';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
 import { DistrictCodeSchema } from '../../../shared/domain/kato.ts';
@@ -13,7 +21,7 @@ import type { LocalAccountDirectory } from './local-account-directory.ts';
 export const OperatorNewAccountSchema = z.strictObject({
   account: z.unknown(),
   admin: z.boolean().default(false),
-  /** For a party's or a candidate's account: the district whose commission is to manage it. */
+  /** For a party's or a candidate's account, required: the district whose commission is to manage it. */
   managedBy: DistrictCodeSchema.optional(),
   /** A first password the operator chose (`--password-stdin`) instead of a generated one. */
   password: z.string().min(12).max(1024).optional(),
@@ -27,7 +35,7 @@ type OperatorCall = (json: unknown) => Promise<unknown>;
 /**
  * The engine's operator-only account routes, which `npm run users` calls (the engine owns its storage, so the
  * command goes through it): `GET /admin/accounts`, `POST /admin/accounts`,
- * `POST /admin/accounts/<username>/disablement`. Null for any other route.
+ * `POST /admin/accounts/<username>/disablement`. Null for any other route. The listing masks candidates' IINs.
  */
 export function operatorAccountCall(
   accounts: LocalAccountDirectory,
@@ -36,7 +44,7 @@ export function operatorAccountCall(
   path: string,
 ): OperatorCall | null {
   if (method === 'GET' && path === '/admin/accounts') {
-    return async () => ({ accounts: await accounts.all() });
+    return async () => ({ accounts: (await accounts.all()).map(listedAccount) });
   }
   if (method === 'POST' && path === '/admin/accounts') {
     return async (json) => {
@@ -50,6 +58,9 @@ export function operatorAccountCall(
             message: localize('INVALID_VALUE', { allowed: 'commission' }),
           },
         ]);
+      }
+      if (needsManagingDistrict(wanted.role) && request.managedBy === undefined) {
+        throw new AccountDistrictRequiredError();
       }
       const scope = scopeOf(wanted);
       const created = await accounts.create(
@@ -70,7 +81,7 @@ export function operatorAccountCall(
         request.password,
       );
       // A password the operator chose is theirs already: it is not sent back.
-      return request.password === undefined ? created : { account: created.account };
+      return request.password === undefined ? created : { account: created.account, passwordMailed: false };
     };
   }
   const disablement = /^\/admin\/accounts\/([^/]+)\/disablement$/.exec(path);

@@ -15,8 +15,23 @@ import { messagePage, pageText, sendPage, signInPage, signOutPage } from './sign
 export const OIDC_PATH = '/oidc';
 /** The desk's client id: a public client (no secret) that must use PKCE. */
 export const DESK_CLIENT_ID = 'desk';
-/** An ID token lives an hour, as Cognito's; the desk signs in again after. */
+/** An ID token lives an hour, as Cognito's; the desk renews it with its refresh token before it ends. */
 const ID_TOKEN_SECONDS = 3600;
+/** A refresh token, and the grant behind it, lasts a working day, as the provider's session does. */
+const SESSION_SECONDS = 8 * 3600;
+
+/**
+ * The ID token's lifetime from `ID_TOKEN_SECONDS` (tests shorten it to see a renewal): whole seconds, 5 to 3,600;
+ * an hour when not given. A value out of range stops the engine rather than signing tokens nobody meant.
+ */
+export function idTokenLifetime(value: string | undefined): number {
+  if (value === undefined || value === '') return ID_TOKEN_SECONDS;
+  const seconds = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 5 && seconds <= ID_TOKEN_SECONDS)) {
+    throw new Error(`ID_TOKEN_SECONDS must be whole seconds from 5 to ${ID_TOKEN_SECONDS}, not ${value}`);
+  }
+  return seconds;
+}
 /** The longest form a sign-in may post: a username and a password, with room to spare. */
 const MAX_FORM_BYTES = 4096;
 
@@ -41,6 +56,8 @@ export interface SignInServiceOptions {
   readonly engineUrl: string;
   readonly tokens: LocalTokens;
   readonly accounts: LocalAccountDirectory;
+  /** How long an ID token lives (`idTokenLifetime`); an hour when not given. */
+  readonly idTokenSeconds?: number;
 }
 
 /**
@@ -51,6 +68,7 @@ export interface SignInServiceOptions {
  */
 export function createSignInService(options: SignInServiceOptions) {
   const { engineUrl, tokens, accounts } = options;
+  const idTokenSeconds = options.idTokenSeconds ?? ID_TOKEN_SECONDS;
   const issuer = `${engineUrl}${OIDC_PATH}`;
   const provider = new Provider(issuer, {
     // The provider's own memory store, chosen on purpose (given explicitly, it is not warned about at start-up).
@@ -60,7 +78,8 @@ export function createSignInService(options: SignInServiceOptions) {
         client_id: DESK_CLIENT_ID,
         token_endpoint_auth_method: 'none',
         application_type: 'web',
-        grant_types: ['authorization_code'],
+        // Refresh tokens, as Cognito issues the desk's client: the desk renews its hour-long ID token with them.
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [`${engineUrl}/`],
         post_logout_redirect_uris: [`${engineUrl}/`],
@@ -92,15 +111,22 @@ export function createSignInService(options: SignInServiceOptions) {
       rpInitiatedLogout: { enabled: true, logoutSource },
     },
     pkce: { required: () => true },
+    // As Cognito does for a code flow: a refresh token with every sign-in, without asking for `offline_access`
+    // (which Cognito does not know), so the desk asks both for the same scopes. Without it the token is bound to
+    // the provider's session: signing out, or the session's 8 hours, ends the renewals too.
+    issueRefreshToken: async () => true,
+    // Each renewal spends its refresh token and gets a new one; one spent token used again revokes the grant.
+    rotateRefreshToken: () => true,
     ttl: {
-      IdToken: ID_TOKEN_SECONDS,
-      AccessToken: ID_TOKEN_SECONDS,
+      IdToken: idTokenSeconds,
+      AccessToken: idTokenSeconds,
       AuthorizationCode: 60,
       Interaction: 600,
-      Session: 8 * 3600,
-      Grant: 8 * 3600,
+      Session: SESSION_SECONDS,
+      Grant: SESSION_SECONDS,
+      RefreshToken: SESSION_SECONDS,
     },
-    // A disabled account's session ends at its next use: the provider finds no account behind it.
+    // A disabled account's session ends at its next use, a renewal too: the provider finds no account behind it.
     findAccount: async (_ctx, sub) => {
       const account = await accounts.find(sub);
       if (account === null || account.disabled) return undefined;

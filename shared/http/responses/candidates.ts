@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nominationRoutes } from '../../domain/nomination.ts';
 import { publishedDecisions } from '../../domain/public-decisions.ts';
 import { GroundCategorySchema } from '../../domain/public-grounds.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SubmissionVerdictSchema } from '../../domain/signature-record.ts';
 import { InstantResponseSchema } from './instant.ts';
 import { LocalizedTextSchema } from './localized-text.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseStatusSchema } from '../../domain/case-lifecycle.ts';
 import { TrailEventSchema } from '../../domain/case-trail.ts';
 import { waitingSteps } from '../../domain/election-calendar.ts';

@@ -1,8 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { additionalCandidateWindowStates } from '../../domain/additional-candidate-window.ts';
 import { ElectionNoticeSchema, ElectionSchema } from '../../domain/election.ts';
 import { ElectionRulesSchema } from '../../domain/election-rules.ts';
 import { DistrictCodeSchema } from '../../domain/kato.ts';
 import { LocalDateSchema } from '../../domain/local-date.ts';
+import { InstantResponseSchema } from './instant.ts';
 import { LocalizedTextSchema } from './localized-text.ts';
 
 const CallingCheckStatusSchema = z
@@ -39,6 +41,24 @@ const EarlyEndCallingCheckSchema = z.strictObject({
   powersEndedOn: LocalDateSchema.nullable(),
   latestCallOn: LocalDateSchema.nullable(),
   warning: LocalizedTextSchema.nullable(),
+});
+
+/** Where the district akim's window for an additional candidate stands at the engine's now (CLE 113-3 p.6). */
+const AdditionalCandidateWindowSchema = z.strictObject({
+  state: z
+    .enum(additionalCandidateWindowStates)
+    .describe(
+      '`not-yet-open`: nomination has not closed; `not-applicable`: it closed with two or more candidates; `limit-reached`: the election’s proposal limit is used up',
+    ),
+  ground: z.literal('CLE 113-3 p.6'),
+  opensAt: InstantResponseSchema.nullable().describe(
+    'When it opened; before the close of nomination, the earliest it can open; null where it never opens',
+  ),
+  closesAt: InstantResponseSchema,
+  nominationsAtClose: z.int().min(0).nullable(),
+  proposals: z.int().min(0).describe('Additional candidates the akimat has proposed so far'),
+  proposalLimit: z.int().min(1).nullable(),
+  explanation: LocalizedTextSchema.describe('Why, in words, its moments in the election’s local time'),
 });
 
 /** One rule of the election: its value, whether the election set it or the product's default holds, and why. */
@@ -78,4 +98,5 @@ export const ElectionViewSchema = ElectionSchema.omit({
     .regex(/^[0-9a-f]{64}$/)
     .nullable()
     .describe('SHA-256 of the key every signature sample of the election is drawn with'),
+  additionalCandidateWindow: AdditionalCandidateWindowSchema,
 });

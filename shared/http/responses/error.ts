@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every refusal: a stable code, a message in the caller's language, and for bad input every field at fault. */
 export const ErrorBodySchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An instant as every response carries it: ISO-8601 in UTC, milliseconds, `Z` (what `InstantSchema` makes of

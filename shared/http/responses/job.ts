@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JobStateSchema, jobKinds } from '../../domain/bulk-job.ts';
 import { InstantResponseSchema } from './instant.ts';
 import { LocalizedTextSchema } from './localized-text.ts';

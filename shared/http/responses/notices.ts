@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElectoralUnitSchema } from '../../domain/election.ts';
 import { DistrictCodeSchema } from '../../domain/kato.ts';
 import { InstantResponseSchema } from './instant.ts';
@@ -26,8 +26,20 @@ export const NoticesResponseSchema = z.strictObject({
 /** markNoticesRead's answer: how far the account has now read. */
 export const ReadMarkResponseSchema = z.strictObject({ readUpTo: InstantResponseSchema });
 
-/** What markNoticesRead takes: read up to this instant (never later than the engine's now). */
-export const MarkNoticesReadSchema = z.strictObject({ upTo: z.iso.datetime({ offset: true }) });
+/**
+ * What markNoticesRead takes: read up to this instant (never later than the engine's now), and which notices of
+ * exactly that instant the reader has seen: one that comes to light later at the same instant (a clock standing
+ * still, as the manual one does) stays unread. Without `seen`, every notice of that instant is read.
+ */
+export const MarkNoticesReadSchema = z.strictObject({
+  upTo: z.iso.datetime({ offset: true }),
+  seen: z
+    .array(z.string().min(1).max(300))
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The ids of the notices at exactly `upTo` the reader has seen'),
+});
 
 const ElectionSummarySchema = z.strictObject({
   electionId: z.string(),

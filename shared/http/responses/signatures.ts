@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LinePlaceSchema, SubmissionVerdictSchema } from '../../domain/signature-record.ts';
 import type { RejectionReason } from '../../domain/signatures.ts';
 

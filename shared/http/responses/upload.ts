@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InstantResponseSchema } from './instant.ts';
 
 /** createUpload's answer: where to PUT the file, with which headers, until when; then which request starts its job. */

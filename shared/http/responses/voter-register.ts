@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { VoterRegisterSnapshotSchema } from '../../domain/election.ts';
 
 /** importVoterRegister's answer (and a register job's result): the register now in force for the election. */

@@ -1,12 +1,13 @@
 // Issue 13 §2: the local engine's accounts in its table: unique login names under races, passwords only as
 // scrypt hashes, disabled accounts that cannot sign in.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalAccountDirectory } from '../../../infra/local/accounts/local-account-directory.ts';
 import { hashPassword, passwordMatches } from '../../../infra/local/accounts/password-hash.ts';
 import { UsernameTakenError } from '../../../shared/domain/account.ts';
 import type { AccountCreation } from '../../../shared/ports/account-directory.ts';
 import type { Table } from '../../../shared/storage/document-client.ts';
+import { keys } from '../../../shared/storage/keys.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 let table: Table;
@@ -105,5 +106,104 @@ describe('the local account directory', () => {
     const of1952 = await directory.managedBy('1952');
     expect(of1952.length).toBeGreaterThan(0);
     expect(of1952.every((a) => a.managedBy === '1952')).toBe(true);
+  });
+});
+
+/** The table, with every request it is sent named in `requests`. */
+function countingTable(of: Table): { table: Table; requests: string[] } {
+  const requests: string[] = [];
+  const db = new Proxy(of.db, {
+    get(target, name, receiver) {
+      if (name !== 'send') return Reflect.get(target, name, receiver);
+      return (command: { constructor: { name: string } }) => {
+        requests.push(command.constructor.name);
+        return target.send(command as Parameters<typeof target.send>[0]);
+      };
+    },
+  });
+  return { table: { db, name: of.name }, requests };
+}
+
+describe('the account behind a token', () => {
+  it('is checked with one keyed read on every API request, however many accounts the engine has', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => directory.create(clerk(`many.${n}.1952`))),
+    );
+    const { table: counted, requests } = countingTable(table);
+    const fresh = new LocalAccountDirectory(counted);
+    const target = made[4]?.account;
+    expect(await fresh.find(target?.accountId ?? '')).toEqual(target);
+    expect(requests).toEqual(['GetCommand']);
+  });
+
+  it('is refused at once when disabled, by the same single read', async () => {
+    const { account } = await directory.create(clerk('gone.1952'));
+    await directory.disable(account.accountId, 'acct-000000000000000000000001', '2026-02-02T04:00:00.000Z');
+    const { table: counted, requests } = countingTable(table);
+    expect(await new LocalAccountDirectory(counted).find(account.accountId)).toMatchObject({
+      disabled: true,
+    });
+    expect(requests).toEqual(['GetCommand']);
+  });
+
+  it('is found for an account an older version made (no copy by id), and its copy kept from then on', async () => {
+    const { account } = await directory.create(clerk('older.1952'));
+    await table.db.send(
+      new DeleteCommand({ TableName: table.name, Key: keys.accountById(account.accountId) }),
+    );
+    const { table: counted, requests } = countingTable(table);
+    const engine = new LocalAccountDirectory(counted);
+    expect(await engine.find(account.accountId)).toEqual(account);
+    requests.length = 0;
+    expect(await engine.find(account.accountId)).toEqual(account);
+    expect(requests).toEqual(['GetCommand']);
+  });
+
+  it('is disabled by id even where its copy was lost, and the copy then says so', async () => {
+    const { account } = await directory.create(clerk('lost.copy.1952'));
+    await table.db.send(
+      new DeleteCommand({ TableName: table.name, Key: keys.accountById(account.accountId) }),
+    );
+    await directory.disableByUsername('lost.copy.1952', 'operator', '2026-02-02T04:00:00.000Z');
+    const { table: counted, requests } = countingTable(table);
+    expect(await new LocalAccountDirectory(counted).find(account.accountId)).toMatchObject({
+      disabled: true,
+      disabledBy: 'operator',
+    });
+    expect(requests).toEqual(['GetCommand']);
+  });
+
+  it('stays disabled when a backfill that read it enabled writes its copy after the disabling', async () => {
+    const { account } = await directory.create(clerk('late.backfill.1952'));
+    const copyKey = keys.accountById(account.accountId);
+    await table.db.send(new DeleteCommand({ TableName: table.name, Key: copyKey }));
+    // The backfill has read the account enabled; the disabling runs to its end before the backfill's write.
+    const db = new Proxy(table.db, {
+      get(target, name, receiver) {
+        if (name !== 'send') return Reflect.get(target, name, receiver);
+        return async (command: { input: { Item?: Record<string, unknown> } }) => {
+          if (command.input.Item?.sk === copyKey.sk) {
+            await directory.disableByUsername('late.backfill.1952', 'operator', '2026-02-02T04:00:00.000Z');
+          }
+          return target.send(command as Parameters<typeof target.send>[0]);
+        };
+      },
+    });
+    expect(await new LocalAccountDirectory({ db, name: table.name }).find(account.accountId)).toMatchObject({
+      disabled: true,
+    });
+    expect(await new LocalAccountDirectory(table).find(account.accountId)).toMatchObject({
+      disabled: true,
+      disabledBy: 'operator',
+    });
+  });
+
+  it('is unknown for an id no account has, without reading the partition twice in one process', async () => {
+    const { table: counted, requests } = countingTable(table);
+    const engine = new LocalAccountDirectory(counted);
+    expect(await engine.find('acct-ffffffffffffffffffffffff')).toBeNull();
+    requests.length = 0;
+    expect(await engine.find('acct-eeeeeeeeeeeeeeeeeeeeeeee')).toBeNull();
+    expect(requests).toEqual(['GetCommand', 'GetCommand']);
   });
 });

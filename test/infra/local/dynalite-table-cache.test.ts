@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { describe, expect, it } from 'vitest';
 import { installTableCache } from '../../../infra/local/dynalite-table-cache.ts';
+import { waitForActiveTable } from '../../../infra/local/table-setup.ts';
 import { createDocumentClient } from '../../../shared/storage/document-client.ts';
 
 const keySchema = {
@@ -33,6 +34,7 @@ describe('the storage process’s dynalite, keeping table descriptions in memory
     const db = createDocumentClient({ endpoint: `http://127.0.0.1:${address.port}` });
     const TableName = 'cached';
     await db.send(new CreateTableCommand({ TableName, ...keySchema }));
+    await waitForActiveTable(db, TableName);
     await db.send(new PutCommand({ TableName, Item: { pk: 'P', sk: 'a', g: 'G' } }));
     const item = () => db.send(new GetCommand({ TableName, Key: { pk: 'P', sk: 'a' } }));
     expect((await item()).Item).toMatchObject({ g: 'G' });
@@ -54,6 +56,7 @@ describe('the storage process’s dynalite, keeping table descriptions in memory
         ],
       }),
     );
+    await waitForActiveTable(db, TableName);
     await db.send(new PutCommand({ TableName, Item: { pk: 'Q', sk: 'b', g: 'H' } }));
 
     // Assess

@@ -11,9 +11,9 @@ export interface ClientContext {
   /** The desk's language: the API answers its messages in it. */
   readonly language: () => string;
   /**
-   * Called when the API refuses a request as unauthenticated (401): the ID token has expired (the desk keeps no
-   * refresh token) or was never there, so the desk shows itself signed out and offers to sign in again rather
-   * than leaving a signed-in header over pages that fail.
+   * Called when the API refuses a request as unauthenticated (401): the ID token has expired and could not be
+   * renewed (the account was disabled, the session ended), or was never there, so the desk shows itself signed
+   * out and offers to sign in again rather than leaving a signed-in header over pages that fail.
    */
   readonly onSignedOut?: () => void;
 }

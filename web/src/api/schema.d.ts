@@ -13,8 +13,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock.
-         * @description The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock.
+         * The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock; and whether it runs by itself (`real`) or stands until an operator moves it (`manual`), when a countdown must stand too.
+         * @description The engine’s current instant: deadlines are judged by it (the manual clock locally, CLOCK=manual), so countdowns start from it rather than the client’s clock; and whether it runs by itself (`real`) or stands until an operator moves it (`manual`), when a countdown must stand too.
          */
         get: operations["getTime"];
         put?: never;
@@ -97,8 +97,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), and its rules as a list with value, source and basis.
-         * @description An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), and its rules as a list with value, source and basis.
+         * An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), its rules as a list with value, source and basis, and where the district akim’s window for an additional candidate stands at the engine’s now, and why (CLE 113-3 p.6).
+         * @description An election: unit, calendar, phase, notices, the calling check (CLE 113-1 p.2), its rules as a list with value, source and basis, and where the district akim’s window for an additional candidate stands at the engine’s now, and why (CLE 113-3 p.6).
          */
         get: operations["getElection"];
         put?: never;
@@ -205,6 +205,26 @@ export interface paths {
          * @description Files a nomination by a party, by self-nomination, or as the district akim’s additional candidate (CLE 113-3).
          */
         post: operations["fileNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/my-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A party’s secretary: the party’s nominees; a candidate: their own candidacies; across the elections of the district that manages the account, newest election first, each as it now stands (withdrawn, refused and cancelled ones too).
+         * @description A party’s secretary: the party’s nominees; a candidate: their own candidacies; across the elections of the district that manages the account, newest election first, each as it now stands (withdrawn, refused and cancelled ones too).
+         */
+        get: operations["listMyCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -513,6 +533,11 @@ export interface components {
              * @description The engine’s clock: on AWS the system time, locally the manual clock when CLOCK=manual
              */
             now: string;
+            /**
+             * @description `real`: time runs on, and a client may count on from `now` by its own elapsed time. `manual` (locally, CLOCK=manual): time stands at `now` until an operator moves it, so a client counting down must stand still too and ask again.
+             * @enum {string}
+             */
+            clock: "real" | "manual";
         };
         Election: {
             electionId: string;
@@ -683,6 +708,28 @@ export interface components {
             })[];
             /** @description SHA-256 of the key every signature sample of the election is drawn with */
             samplingKeyCommitment: string | null;
+            additionalCandidateWindow: {
+                /**
+                 * @description `not-yet-open`: nomination has not closed; `not-applicable`: it closed with two or more candidates; `limit-reached`: the election’s proposal limit is used up
+                 * @enum {string}
+                 */
+                state: "not-yet-open" | "open" | "closed" | "not-applicable" | "limit-reached";
+                /** @constant */
+                ground: "CLE 113-3 p.6";
+                /** @description When it opened; before the close of nomination, the earliest it can open; null where it never opens */
+                opensAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO-8601 in UTC
+                 */
+                closesAt: string;
+                nominationsAtClose: number | null;
+                /** @description Additional candidates the akimat has proposed so far */
+                proposals: number;
+                proposalLimit: number | null;
+                /** @description Why, in words, its moments in the election’s local time */
+                explanation: components["schemas"]["LocalizedText"];
+            };
         };
         Case: {
             caseId: string;
@@ -1521,12 +1568,57 @@ export interface components {
              */
             readUpTo: string;
         };
+        ListMyCasesResponse: {
+            cases: {
+                caseId: string;
+                electionId: string;
+                /** @enum {string} */
+                route: "party" | "self" | "akimat";
+                /** @enum {string} */
+                status: "AwaitingPartyConfirmation" | "AwaitingSignatures" | "AwaitingCommunityConsent" | "CheckingEligibility" | "AwaitingRegistrationDecision" | "Registered" | "Refused" | "PartyDeclined" | "SignaturesInsufficient" | "ConsentRefused" | "Withdrawn" | "Revoked" | "Lapsed" | "RegistrationCancelled";
+                nominator: components["schemas"]["Nominator"];
+                /**
+                 * Format: date-time
+                 * @description An instant, ISO-8601 in UTC
+                 */
+                filedAt: string;
+                /** @description The step the case waits for, whose act it is, and until when; null when it waits for no one */
+                waitingFor: {
+                    /** @enum {string} */
+                    step: "party-confirmation" | "signatures" | "community-consent" | "registration-decision";
+                    /** @enum {string} */
+                    from: "party" | "candidate" | "akimat" | "commission";
+                    /**
+                     * Format: date-time
+                     * @description An instant, ISO-8601 in UTC
+                     */
+                    deadline: string;
+                } | null;
+                candidate: {
+                    fullName: string;
+                };
+                election: {
+                    unitNameKk: string;
+                    unitNameRu: string;
+                    /** Format: date */
+                    electionDay: string;
+                    district: string;
+                    /** @description The election’s local time zone, in which its deadlines are shown */
+                    timeZone: string;
+                };
+            }[];
+            /** @description Give it as `cursor` for the next page; null on the last. It only moves within the caller’s own cases */
+            next: string | null;
+        };
         ListAccountsResponse: {
             accounts: components["schemas"]["DisableAccountResponse"][];
         };
         CreateAccountResponse: {
             account: components["schemas"]["DisableAccountResponse"];
+            /** @description Only when the directory does not mail it, and only in the first answer, never in a repeat */
             initialPassword?: string;
+            /** @description The directory mailed the temporary password to the login name (an e-mail address): none is shown */
+            passwordMailed: boolean;
         };
         DisableAccountResponse: {
             accountId: string;
@@ -2092,6 +2184,8 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     upTo: string;
+                    /** @description The ids of the notices at exactly `upTo` the reader has seen */
+                    seen?: string[];
                 };
             };
         };
@@ -2869,6 +2963,92 @@ export interface operations {
             };
             /** @description A rule of the law, or an Idempotency-Key reused with another body */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (on AWS, API Gateway: 200 requests a second, bursts of 400), before any work: the body is API Gateway’s own `{"message": "Too Many Requests"}`. Retry after the time Retry-After gives, when it gives one, else with backoff. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying, where given */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description A fault of the engine (`INTERNAL`): nothing about the inside is said, and the request may be retried */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyCases: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page: where this one starts, within the caller’s own cases only. */
+                cursor?: string;
+                /** @description How many cases a page holds: 1 to 50, 20 unless given. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The language of messages: kk (the default), ru or en */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyCasesResponse"];
+                };
+            };
+            /** @description Bad input: every problem listed; nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Outside the caller’s role or scope; nothing disclosed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such election or case */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

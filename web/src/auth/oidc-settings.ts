@@ -21,7 +21,10 @@ export function oidcSettings(
     ...(config.endSessionEndpoint === undefined
       ? {}
       : { metadataSeed: { end_session_endpoint: config.endSessionEndpoint } }),
-    // No refresh tokens and no hidden frames: after the ID token's hour, the user signs in again.
+    // The hour-long ID token is renewed with the refresh token both Cognito and the engine issue the desk's client
+    // (a token request, no hidden frame), but by session.ts, not by oidc-client-ts's own timer: session.ts renews
+    // a minute before the end and when a request finds the token expired, through one renewal, where this timer
+    // would renew beside it and spend the same refresh token twice (after a sleep both fire at once).
     automaticSilentRenew: false,
     monitorSession: false,
   };

@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { type DeskConfig, loadDeskConfig } from '../desk-config.ts';
 import { currentLanguage } from '../i18n/language.ts';
 import { oidcSettings, signOutArgs } from './oidc-settings.ts';
@@ -23,14 +23,19 @@ let manager: Promise<{ users: UserManager; config: DeskConfig }> | undefined;
  * sessionStorage: it ends with the tab, and no other site's script can read it.
  */
 function signInClient(): Promise<{ users: UserManager; config: DeskConfig }> {
-  manager ??= loadDeskConfig().then((config) => ({
-    config,
-    users: new UserManager({
+  manager ??= loadDeskConfig().then((config) => {
+    const users = new UserManager({
       ...oidcSettings(config, location.origin),
       userStore: new WebStorageStateStore({ store: sessionStorage }),
       stateStore: new WebStorageStateStore({ store: sessionStorage }),
-    }),
-  }));
+    });
+    // A minute before the token ends (oidc-client-ts's timer), renewed through the same single renewal as a
+    // request that finds it expired: after a sleep both come at once.
+    users.events.addAccessTokenExpiring(() => {
+      void renewedUser(users);
+    });
+    return { config, users };
+  });
   return manager;
 }
 
@@ -88,9 +93,48 @@ export async function signOut(): Promise<void> {
   await users.signoutRedirect(signOutArgs(config, location.origin, user?.id_token, currentLanguage()));
 }
 
-/** The signed-in user, or null when nobody is or their token has expired. */
+/** The renewal under way, which everyone who wants one waits for. */
+let renewal: Promise<User | null> | undefined;
+
+/**
+ * The user renewed with their refresh token, by one request at a time whoever asks (the expiring timer, requests
+ * that find the token expired): the engine's provider rotates refresh tokens and takes a spent one offered again
+ * as stolen, ending the session, so two renewals at once would sign the clerk out. Null when there is nothing to
+ * renew with or the renewal is refused (the account was disabled, the session ended).
+ */
+function renewedUser(users: UserManager): Promise<User | null> {
+  renewal ??= users
+    .getUser()
+    // signinSilent reads the refresh token from the store when it starts, so a renewal begun after another one
+    // ended spends the new token, never the spent one.
+    .then((user) => (user?.refresh_token === undefined ? null : users.signinSilent()))
+    .catch(() => null)
+    .finally(() => {
+      renewal = undefined;
+    });
+  return renewal;
+}
+
+/**
+ * The stored user, renewed when its ID token has expired (a laptop that slept through the renewal before the end,
+ * a reload after the hour). Null when nobody signed in; the expired user when the renewal is refused, so that the
+ * API's 401 tells the desk to sign in again.
+ */
+async function freshUser(): Promise<User | null> {
+  const users = await userManager();
+  const user = await users.getUser();
+  if (user === null || user.expired === false || user.refresh_token === undefined) return user;
+  return (await renewedUser(users)) ?? user;
+}
+
+/** The ID token the API is to read now: renewed when it had expired; null when nobody is signed in. */
+export async function sessionToken(): Promise<string | null> {
+  return (await freshUser())?.id_token ?? null;
+}
+
+/** The signed-in user, or null when nobody is or their session has ended (expired, and not renewed). */
 export async function currentUser(): Promise<DeskUser | null> {
-  const user = await (await userManager()).getUser();
+  const user = await freshUser();
   if (user === null || user.expired !== false || user.id_token === undefined) return null;
   const claims: Record<string, unknown> = user.profile;
   const groups = groupsOf(claims['cognito:groups']);

@@ -69,6 +69,8 @@ export const en: Messages = {
   countdownLeft: '{time} left',
   countdownPassed: 'passed',
   clockNote: 'Time left is counted by the system’s clock.',
+  manualClockNote:
+    'The system’s clock is moved by its operator by hand: time left stays as it is until it is moved.',
   notices: 'Notices',
   noNotices: 'No notices.',
   cases: 'Cases',
@@ -195,6 +197,14 @@ export const en: Messages = {
   verdictSummary: 'Valid: {valid}, required: {required}, rejected: {rejected}',
   districtElections: 'The district’s elections',
   navNotices: 'Notices',
+  navMyCases: 'My cases',
+  myCasesTitle: 'My cases',
+  myCasesIntroParty:
+    'The cases of the party’s nominees in the elections of the district that manages the account, latest election first. Withdrawn, revoked and refused cases are shown too, with their status.',
+  myCasesIntroCandidate:
+    'The cases of your candidacy in the elections of the district that manages the account, latest election first, each with its current status.',
+  myCasesEmpty: 'No case yet.',
+  myCasesMore: 'Show more',
   unreadCount: '{count} unread',
   noticesTitle: 'Notices',
   markRead: 'Mark all as read',
@@ -216,6 +226,8 @@ export const en: Messages = {
   accountScope: 'Scope: district code, party, or the candidate’s IIN',
   accountName: 'Name',
   accountCreated: 'Account “{username}” created. Initial password (shown once): {password}',
+  accountCreatedPasswordMailed:
+    'Account “{username}” created. The temporary password was e-mailed to that address: it is not shown here.',
   fileTitle: 'Nominate a candidate',
   candidateSection: 'The candidate',
   citizen: 'A citizen of the Republic of Kazakhstan',
@@ -229,6 +241,9 @@ export const en: Messages = {
   akimatSection: 'The district akim’s proposal',
   proposalNumber: 'Proposal number',
   proposedOn: 'Proposed on',
+  proposalTitle: 'Propose the district akim’s additional candidate',
+  proposalHint: 'The proposed candidate’s case then waits for the local community meeting’s consent.',
+  windowTitle: 'The district akim’s additional candidate',
   callTitle: 'Call an election',
   unitKato: 'KATO code',
   unitKindLabel: 'Kind of unit',
@@ -265,6 +280,13 @@ export const en: Messages = {
     Revoked: 'revoked by the party',
     Lapsed: 'lapsed',
     RegistrationCancelled: 'registration cancelled',
+  },
+  windowState: {
+    'not-yet-open': 'not open yet',
+    open: 'open',
+    closed: 'closed',
+    'not-applicable': 'not applicable',
+    'limit-reached': 'proposal limit used up',
   },
   phase: {
     Nomination: 'nomination of candidates',

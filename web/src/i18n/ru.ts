@@ -69,6 +69,8 @@ export const ru: Messages = {
   countdownLeft: 'осталось {time}',
   countdownPassed: 'прошло',
   clockNote: 'Оставшееся время считается по часам системы.',
+  manualClockNote:
+    'Часы системы переводит оператор вручную: пока их не переведут, оставшееся время не меняется.',
   notices: 'Уведомления',
   noNotices: 'Уведомлений нет.',
   cases: 'Дела',
@@ -195,6 +197,14 @@ export const ru: Messages = {
   verdictSummary: 'Действительных: {valid}, нужно: {required}, недействительных: {rejected}',
   districtElections: 'Выборы района',
   navNotices: 'Уведомления',
+  navMyCases: 'Мои дела',
+  myCasesTitle: 'Мои дела',
+  myCasesIntroParty:
+    'Дела кандидатов, выдвинутых партией, на выборах района, который управляет учётной записью, начиная с последних выборов. Снятые, отозванные и получившие отказ в регистрации дела тоже показаны со своим статусом.',
+  myCasesIntroCandidate:
+    'Дела по вашей кандидатуре на выборах района, который управляет учётной записью, начиная с последних выборов, каждое со своим текущим статусом.',
+  myCasesEmpty: 'Дел пока нет.',
+  myCasesMore: 'Показать ещё',
   unreadCount: 'непрочитанных: {count}',
   noticesTitle: 'Уведомления',
   markRead: 'Отметить все прочитанными',
@@ -217,6 +227,8 @@ export const ru: Messages = {
   accountScope: 'Область действия: код района, партия или ИИН кандидата',
   accountName: 'Имя или наименование',
   accountCreated: 'Учётная запись «{username}» создана. Начальный пароль (показывается один раз): {password}',
+  accountCreatedPasswordMailed:
+    'Учётная запись «{username}» создана. Временный пароль отправлен по электронной почте на этот адрес: здесь он не показывается.',
   fileTitle: 'Выдвижение кандидата',
   candidateSection: 'Кандидат',
   citizen: 'Гражданин Республики Казахстан',
@@ -230,6 +242,9 @@ export const ru: Messages = {
   akimatSection: 'Предложение акима района',
   proposalNumber: 'Номер предложения',
   proposedOn: 'Дата предложения',
+  proposalTitle: 'Выдвижение дополнительного кандидата акима района',
+  proposalHint: 'Дело выдвинутого кандидата ожидает согласия собрания местного сообщества.',
+  windowTitle: 'Дополнительный кандидат акима района',
   callTitle: 'Назначение выборов',
   unitKato: 'Код КАТО',
   unitKindLabel: 'Вид единицы',
@@ -266,6 +281,13 @@ export const ru: Messages = {
     Revoked: 'отозван партией',
     Lapsed: 'срок истёк',
     RegistrationCancelled: 'регистрация отменена',
+  },
+  windowState: {
+    'not-yet-open': 'срок ещё не открыт',
+    open: 'срок открыт',
+    closed: 'срок истёк',
+    'not-applicable': 'не применяется',
+    'limit-reached': 'предел предложений исчерпан',
   },
   phase: {
     Nomination: 'выдвижение кандидатов',

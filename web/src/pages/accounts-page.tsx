@@ -15,7 +15,8 @@ type Role = 'akimat' | 'party' | 'candidate';
 
 /**
  * A commission administrator's accounts: the district's akimat, the parties' secretaries and the candidates, each
- * created here with its scope (the only place scope is set) and disabled here. The first password is shown once.
+ * created here with its scope (the only place scope is set) and disabled here. The first password is shown once,
+ * unless the directory mailed it to the account's address (Cognito does, to a login name that is one).
  */
 export function AccountsPage() {
   const { t } = useWords();
@@ -86,7 +87,8 @@ function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
   const [role, setRole] = useState<Role>('akimat');
   const [scope, setScope] = useState('');
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  // The first password, or null where the directory mailed it (Cognito, to a login name that is an address).
+  const [created, setCreated] = useState<{ username: string; password: string | null } | null>(null);
   const field = textFieldsOf('account', problem);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -97,7 +99,8 @@ function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
         body: { role, scope: scope.trim(), name },
       });
       if (result.data !== undefined) {
-        setCreated({ username: result.data.account.username, password: result.data.initialPassword ?? '' });
+        const { account, initialPassword, passwordMailed } = result.data;
+        setCreated({ username: account.username, password: passwordMailed ? null : (initialPassword ?? '') });
       }
       return result;
     });
@@ -113,7 +116,9 @@ function CreateAccountForm({ onDone }: { readonly onDone: () => void }) {
       {problem && <ErrorSummary problem={problem} form="account" />}
       {created && (
         <p class="ok" role="status">
-          {t('accountCreated', { username: created.username, password: created.password })}
+          {created.password === null
+            ? t('accountCreatedPasswordMailed', { username: created.username })
+            : t('accountCreated', { username: created.username, password: created.password })}
         </p>
       )}
       <SelectField

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Answer } from '../api/client.ts';
 import { outcome } from '../api/problem.ts';
 import { Countdown } from '../components/countdown.tsx';
@@ -17,12 +17,14 @@ import {
   routeText,
   unitName,
 } from '../lib/election-facts.ts';
-import { type EngineClock, readEngineClock } from '../lib/engine-clock.ts';
+import type { EngineClock } from '../lib/engine-clock.ts';
 import { casesTable } from '../lib/exports/tables.ts';
 import { formatInstant, formatLocalDate } from '../lib/local-time.ts';
 import { rememberElection } from '../lib/recent-elections.ts';
+import { useEngineClock } from '../lib/use-engine-clock.ts';
 import { useOutcome } from '../lib/use-outcome.ts';
 import { hrefOf } from '../routes.ts';
+import { AkimatWindow } from './akimat-window.tsx';
 import { BulkUpload } from './bulk-upload.tsx';
 import { FilingForm } from './filing-form.tsx';
 
@@ -57,10 +59,7 @@ const statuses = [
 export function ElectionPage({ electionId }: { readonly electionId: string }) {
   const { t, label, language } = useWords();
   const { client, user } = useDesk();
-  const [clock, setClock] = useState<EngineClock | null>(null);
-  useEffect(() => {
-    readEngineClock(client).then(setClock);
-  }, [client]);
+  const clock = useEngineClock(client);
   const [page, reload] = useOutcome(async () => {
     const path = { params: { path: { electionId } } };
     const [election, cases] = await Promise.all([
@@ -101,10 +100,11 @@ export function ElectionPage({ electionId }: { readonly electionId: string }) {
                 onDone={reload}
               />
             )}
+            <AkimatWindow election={election} />
             <Calendar election={election} clock={clock} />
             <Notices election={election} />
             <Cases electionId={electionId} cases={cases} zone={electionTimeZone(election)} />
-            <FilingForm electionId={electionId} />
+            {user?.role !== 'akimat' && <FilingForm electionId={electionId} />}
           </>
         )}
       </Loaded>
@@ -145,7 +145,7 @@ function Calendar({
           </div>
         ))}
       </dl>
-      <p class="hint">{t('clockNote')}</p>
+      <p class="hint">{t(clock?.manual === true ? 'manualClockNote' : 'clockNote')}</p>
     </section>
   );
 }

@@ -86,7 +86,8 @@ export function FilingForm({ electionId }: { readonly electionId: string }) {
   const field = textFieldsOf('filing', problem);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="filing-title">
-      <h2 id="filing-title">{t('fileTitle')}</h2>
+      <h2 id="filing-title">{role === 'akimat' ? t('proposalTitle') : t('fileTitle')}</h2>
+      {role === 'akimat' && <p class="hint">{t('proposalHint')}</p>}
       {problem && <ErrorSummary problem={problem} form="filing" />}
       <fieldset class="form-group">
         <legend>{t('candidateSection')}</legend>

@@ -25,8 +25,13 @@ export function NoticesPage() {
     [language, marked, district],
   );
   usePageTitle(t('noticesTitle'));
-  const markRead = async (upTo: string) => {
-    await outcome(client.POST('/notices/read', { body: { upTo } }), t('networkError'));
+  // The newest notice's instant, and the notices of that instant shown: one that comes later at the same instant
+  // (a clock standing still) stays unread.
+  const markRead = async (notices: readonly { readonly id: string; readonly at: string }[]) => {
+    const upTo = notices[0]?.at;
+    if (upTo === undefined) return;
+    const seen = notices.filter((notice) => notice.at === upTo).map((notice) => notice.id);
+    await outcome(client.POST('/notices/read', { body: { upTo, seen } }), t('networkError'));
     setMarked((n) => n + 1);
     reload();
   };
@@ -39,11 +44,7 @@ export function NoticesPage() {
             <p>{t('unreadCount', { count: data.unread })}</p>
             {data.notices.length > 0 && data.unread > 0 && (
               <p>
-                <button
-                  type="button"
-                  class="secondary-button"
-                  onClick={() => markRead(data.notices[0]?.at ?? '')}
-                >
+                <button type="button" class="secondary-button" onClick={() => markRead(data.notices)}>
                   {t('markRead')}
                 </button>
               </p>

@@ -1,0 +1,4 @@
+import { apiLambdaHandler } from '../support/lambda-api.ts';
+
+/** The Lambda of the API operation listCases. */
+export const handler = apiLambdaHandler('listCases', {});
