@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { matchRoute } from '../../functions/api-routes.ts';
+import { apiFunctions } from '../../infra/aws/function-catalogue.ts';
 import { lambdaContext } from './lambda-environment.ts';
 
 /**
@@ -46,17 +47,16 @@ const ResultSchema = z.object({
   body: z.string(),
 });
 
-const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-
 /**
- * The function API Gateway hands the event to, as the stack deploys it: the route's own (functions/api/<operation>.ts,
- * with only its operation's AWS adapters), or the OpenAPI document's for anything else.
+ * The function API Gateway hands the event to, as the stack deploys it (the function catalogue): the route's own
+ * (functions/api/<operation>.ts, with only its operation's AWS adapters), or the OpenAPI document's for anything else.
  */
 async function deployedFunctionFor(event: APIGatewayProxyEventV2) {
   const matched = matchRoute(event.requestContext.http.method, event.rawPath);
-  const file = matched === null ? 'openapi-document' : kebab(matched.route.operationId);
+  const file =
+    apiFunctions.find((spec) => spec.name === matched?.route.operationId)?.file ?? 'api/openapi-document';
   const module = (await import(
-    /* @vite-ignore */ new URL(`../../functions/api/${file}.ts`, import.meta.url).href
+    /* @vite-ignore */ new URL(`../../functions/${file}.ts`, import.meta.url).href
   )) as { handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<unknown> };
   return module.handler;
 }
