@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
-import { bundling } from '../infra/aws/constructs/product-function.ts';
+import { bundling } from '../infra/aws/function-bundles.ts';
 import { apiFunctions, scheduledFunctions, taskFunctions } from '../infra/aws/function-catalogue.ts';
 
 export interface BundleFigure {

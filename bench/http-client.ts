@@ -4,11 +4,12 @@ import { Agent, request } from 'node:http';
 export function httpClient(baseUrl: string, maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const url = new URL(baseUrl);
-  return (
+  const send = (
     method: 'GET' | 'POST',
     path: string,
     options: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
-  ) =>
+    retried = false,
+  ): Promise<{ status: number; body: unknown; ms: number }> =>
     new Promise<{ status: number; body: unknown; ms: number }>((resolve, reject) => {
       const started = performance.now();
       const req = request(
@@ -33,10 +34,19 @@ export function httpClient(baseUrl: string, maxSockets: number) {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the engine closed as idle (after 5 s) just as this request took it: the request
+        // never reached the engine, and goes again once on a new connection (Node's documented remedy).
+        if (!retried && req.reusedSocket && error.code === 'ECONNRESET') {
+          send(method, path, options, true).then(resolve, reject);
+          return;
+        }
+        reject(error);
+      });
       if (options.body !== undefined) req.write(options.body);
       req.end();
     });
+  return send;
 }
 
 /** Runs `work` over `items` with at most `concurrency` at a time. */

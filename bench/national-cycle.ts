@@ -55,6 +55,8 @@ const JobAcceptedSchema = z.object({ job: z.object({ jobId: z.string() }) });
 const JobSchema = z.object({ state: z.string() });
 const StatsSchema = z.object({
   storageRequests: z.number(),
+  storageRequestsByKind: z.record(z.string(), z.number()).optional(),
+  noticeStorageRequests: z.number().optional(),
   peakRssBytes: z.number(),
   storagePeakRssBytes: z.number(),
 });
@@ -464,6 +466,9 @@ export async function runNationalCycle(
     latencyMs: latency,
     storageRequests: stats.storageRequests,
     storageRequestsByPhase: requestsByPhase,
+    // By kind (GetItem, PutItem…), and the notice publishers' own (not in storageRequests, as on AWS).
+    storageRequestsByKind: stats.storageRequestsByKind ?? {},
+    noticeStorageRequests: stats.noticeStorageRequests ?? 0,
     cpuSecondsByPhase: cpuByPhase,
     peakRssByPhaseMiB,
     peakRssMiB: {

@@ -99,14 +99,29 @@ export function bundleRows(bundles: BundleRatios | null): ReportRow[] {
   ];
 }
 
-/** The cost row: the model counts no CloudWatch Logs yet, so the figure cannot be said to meet the target. */
-export function costRow(nationalCycleUsd: number | null): ReportRow {
-  const row = reportRow(
+/** What the cost row needs of the cost model: the national cycle's bill, whole, by part and by kind (dearest first). */
+export interface CycleCost {
+  readonly usd: number;
+  readonly partsUsd: Readonly<Record<string, number>>;
+  readonly byKind: Readonly<Record<string, number>>;
+  readonly dearest: readonly string[];
+}
+
+/** The cost row: the national cycle's bill, CloudWatch Logs counted, with its parts and dearest kinds beside it. */
+export function costRow(cost: CycleCost | null): ReportRow {
+  const dollars = (n: number | undefined) => `$${(n ?? 0).toFixed(2)}`;
+  const parts = Object.entries(cost?.partsUsd ?? {})
+    .map(([part, usd]) => `${part} ${dollars(usd)}`)
+    .join(', ');
+  const top = (cost?.dearest ?? [])
+    .slice(0, 3)
+    .map((kind) => `${kind} ${dollars(cost?.byKind[kind])}`)
+    .join(', ');
+  return reportRow(
     targets.cycleCost,
-    nationalCycleUsd,
-    `$${nationalCycleUsd?.toFixed(2)}, logs not counted`,
+    cost?.usd ?? null,
+    `${dollars(cost?.usd)}, logs counted: ${parts}; dearest ${top}`,
   );
-  return { ...row, met: row.met === false ? false : null };
 }
 
 function throughputRow(name: string, t: typeof targets.readThroughput, o: OperationUnderLoad): ReportRow {

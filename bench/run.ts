@@ -4,6 +4,8 @@
 //   --quick       a tenth of the country, fewer load-time runs
 //   --registers   calling and the voter registers only (or BENCH_REGISTERS_ONLY=1), to iterate on the import
 //   --load        instead: 32 concurrent clients in their own process, 30 s per operation (--seconds N)
+//   --cost        instead: the cost model alone (a national cycle's AWS bill, by kind)
+//   --bundles     instead: the Lambda bundles alone, each beside its floor (with --quick, fewer load-time runs)
 //   --results D   write the results to folder D instead of bench/results/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,8 @@ const options = {
   quick: { type: 'boolean', default: false },
   registers: { type: 'boolean', default: false },
   load: { type: 'boolean', default: false },
+  cost: { type: 'boolean', default: false },
+  bundles: { type: 'boolean', default: false },
   seconds: { type: 'string', default: '30' },
   results: { type: 'string', default: new URL('./results/', import.meta.url).pathname },
 } as const;
@@ -24,7 +28,7 @@ function readFlags() {
     return parseArgs({ options, strict: true }).values;
   } catch (error) {
     console.error(
-      `${error instanceof Error ? error.message : error}\nflags: --quick, --registers, --load [--seconds N], --results <folder>`,
+      `${error instanceof Error ? error.message : error}\nflags: --quick, --registers, --load [--seconds N], --cost, --bundles, --results <folder>`,
     );
     process.exit(2);
   }
@@ -71,45 +75,55 @@ if (flags.load) {
   process.exit(0);
 }
 
-const { measureBundles } = await import('./bundles.ts');
-const { costOf, measureCosts } = await import('./cost-model.ts');
-const { runNationalCycle } = await import('./national-cycle.ts');
-const { prices } = await import('./prices.ts');
-const { bundleRows, costRow, cycleRows } = await import('./report-rows.ts');
-let bundles: { handlers: HandlerFigure[] } | null = null;
-let nationalCycleUsd: number | null = null;
-let costs: Record<string, unknown> | null = null;
-if (!registersOnly) {
+/** The cost model: prints the usage and the bill, answers what the results keep of it. */
+async function measureCost() {
+  const { measureCosts } = await import('./cost-model.ts');
+  const { costReportLines, nationalCycleCost } = await import('./cost-report.ts');
+  const { prices } = await import('./prices.ts');
+  const measured = await measureCosts();
+  console.log(`\n${costReportLines(measured).join('\n')}`);
+  return { ...measured, nationalCycle: nationalCycleCost(measured), prices };
+}
+
+if (flags.cost) {
+  const { costRow } = await import('./report-rows.ts');
+  const costs = await measureCost();
+  finish('cost', [costRow(costs.nationalCycle)], { costs });
+  process.exit(0);
+}
+
+/** Every function's bundle beside its floor: prints each, answers the figures. */
+async function measureAndPrintBundles(): Promise<{ handlers: HandlerFigure[] }> {
+  const { measureBundles } = await import('./bundles.ts');
   console.log(
     `Lambda bundles (esbuild, as the stack bundles them), each beside a floor handler bundled the same way`,
   );
   console.log(`that creates only the SDK clients it uses; cold module load is the median of ${runs} runs`);
-  bundles = await measureBundles(runs, (done, total) => {
+  const measured = await measureBundles(runs, (done, total) => {
     if (done % 10 === 0 || done === total) console.log(`      bundles: ${done} / ${total} functions`);
   });
-  for (const b of bundles.handlers) {
+  for (const b of measured.handlers) {
     console.log(
       `  ${b.entry.padEnd(48)} ${kb(b.bytes).padStart(9)} ${`${b.coldLoadMs} ms`.padStart(9)}   floor (${b.sdkPackages.join(', ') || 'no SDK'}): ${kb(b.floor.bytes)}, ${b.floor.coldLoadMs} ms  → ${b.bytesOverFloor}×, ${b.coldLoadOverFloor}×`,
     );
   }
+  return measured;
+}
 
-  const measured = await measureCosts();
-  const perCase = costOf(measured.perCase);
-  const perElection = costOf(measured.perElection);
-  const national = { elections: 2_345, cases: 8_000 };
-  nationalCycleUsd = perCase * national.cases + perElection * national.elections;
-  console.log(
-    `\nCost model: ${measured.elections} elections and ${measured.cases} cases run locally over every path; usage counted, priced at ${prices.region} list prices`,
-  );
-  console.log('  per case:    ', measured.perCase);
-  console.log('  per election:', measured.perElection);
-  console.log(
-    `  1,000 cases: $${(perCase * 1000).toFixed(2)}  (plus $${perElection.toFixed(4)} per election for its calendar and register)`,
-  );
-  console.log(
-    `  a national cycle (${national.elections} elections, ${national.cases} cases): $${nationalCycleUsd.toFixed(2)} (CloudWatch Logs not counted)`,
-  );
-  costs = { ...measured, perCaseUsd: perCase, perElectionUsd: perElection, nationalCycleUsd, prices };
+if (flags.bundles) {
+  const { bundleRows } = await import('./report-rows.ts');
+  const bundles = await measureAndPrintBundles();
+  finish(quick ? 'bundles-quick' : 'bundles', bundleRows(bundles), { bundles });
+  process.exit(0);
+}
+
+const { runNationalCycle } = await import('./national-cycle.ts');
+const { bundleRows, costRow, cycleRows } = await import('./report-rows.ts');
+let bundles: { handlers: HandlerFigure[] } | null = null;
+let costs: Awaited<ReturnType<typeof measureCost>> | null = null;
+if (!registersOnly) {
+  bundles = await measureAndPrintBundles();
+  costs = await measureCost();
 }
 
 const elections = quick ? 235 : 2_345;
@@ -159,7 +173,7 @@ if (cycle.storageFloor !== null) {
 const part = quick ? 'a tenth' : null;
 const rows = registersOnly
   ? cycleRows(cycle, part)
-  : [...cycleRows(cycle, part), ...bundleRows(bundles), costRow(nationalCycleUsd)];
+  : [...cycleRows(cycle, part), ...bundleRows(bundles), costRow(costs?.nationalCycle ?? null)];
 finish(`national-cycle${registersOnly ? '-registers' : ''}${quick ? '-quick' : ''}`, rows, {
   ...(bundles ? { bundles } : {}),
   ...(costs ? { costs } : {}),

@@ -30,6 +30,7 @@ export function createHandler(
         nominationCase,
         (current) => cancelRegistration(current, cancellation, election, meta),
         'decided',
+        nominationCase,
       );
       return caseViewFor(request.caller, election, updated);
     } catch (error) {

@@ -5,7 +5,7 @@ import { applyCaseEvent } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { type Dependencies, engineActor } from './support/dependencies.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
-import { CaseRefSchema } from './support/workflow-inputs.ts';
+import { CaseStepInputSchema } from './support/workflow-inputs.ts';
 
 /**
  * CheckEligibility: the automatic check of CLE 113-2, CLE 4 p.4 and LGA 36. Its findings go on the case for
@@ -13,8 +13,10 @@ import { CaseRefSchema } from './support/workflow-inputs.ts';
  */
 export function createHandler(deps: Pick<Dependencies, 'cases' | 'elections' | 'clock' | 'logger'>) {
   return async (event: unknown) => {
-    const { electionId, caseId } = parseOrThrow(CaseRefSchema, event);
-    const election = await deps.elections.get(electionId);
+    const input = parseOrThrow(CaseStepInputSchema, event);
+    const { electionId, caseId } = input;
+    // Its election day and rules never change once it is called: the execution carries them.
+    const election = input.election ?? (await deps.elections.get(electionId));
     const now = deps.clock.now();
     const checked = await deps.cases.update(electionId, caseId, (current) => {
       if (current.status !== 'CheckingEligibility') return current;

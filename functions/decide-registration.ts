@@ -54,6 +54,7 @@ export function createHandler(deps: Pick<Dependencies, 'elections' | 'cases' | '
         return decided;
       },
       'decided',
+      nominationCase,
     );
     return caseViewFor(request.caller, election, updated);
   };

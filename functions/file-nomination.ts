@@ -3,11 +3,11 @@ import { actorOf } from '../shared/auth/caller.ts';
 import { initialStatus, waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { ForbiddenError } from '../shared/domain/errors.ts';
-import { executionName } from '../shared/domain/execution-repair.ts';
 import { checkFilingAllowed, type Filing, FilingSchema } from '../shared/domain/nomination.ts';
 import { openCase } from '../shared/domain/nomination-case.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import { caseViewFor, requireBeforeDeadline } from './support/case-access.ts';
+import { startCaseExecution } from './support/case-execution.ts';
 import type { Dependencies } from './support/dependencies.ts';
 import { type OperationRequest, pathParam } from './support/operation.ts';
 
@@ -51,10 +51,7 @@ export function createHandler(
         additionalProposals: current.additionalProposals + 1,
       }));
     }
-    await deps.workflows.start('nomination-case', executionName(filed.caseId, filed.executionAttempt), {
-      electionId,
-      caseId: filed.caseId,
-    });
+    await startCaseExecution(deps, filed, election);
     deps.logger.info('nomination filed', { electionId, caseId: filed.caseId, route: filing.route });
     return caseViewFor(request.caller, election, filed);
   };

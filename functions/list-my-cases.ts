@@ -3,7 +3,6 @@ import type { Caller } from '../shared/auth/caller.ts';
 import { isOwnCase } from '../shared/auth/scope.ts';
 import { caseView } from '../shared/domain/case-views.ts';
 import { timeZoneOf } from '../shared/domain/election-rules.ts';
-import { localize } from '../shared/domain/error-catalogue.ts';
 import { ForbiddenError, ValidationError } from '../shared/domain/errors.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { MyCase } from '../shared/http/responses/my-cases.ts';
@@ -29,10 +28,7 @@ function cursorOf(ref: CaseRef): string {
   );
 }
 
-const cursorRefused = () =>
-  new ValidationError([
-    { field: 'cursor', code: 'MY_CASES_CURSOR_INVALID', message: localize('MY_CASES_CURSOR_INVALID') },
-  ]);
+const cursorRefused = () => new ValidationError([{ field: 'cursor', code: 'MY_CASES_CURSOR_INVALID' }]);
 
 /** Where the page starts, from the caller's cursor: inside the district it may read, or refused. */
 function startAfter(cursor: string | undefined, district: string | undefined): CaseRef | undefined {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { jobExecutionName } from '../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../shared/domain/case-lifecycle.ts';
 import { phaseDeadline } from '../shared/domain/deadlines.ts';
+import { calendarMayHaveDrifted, caseMayHaveDrifted } from '../shared/domain/drift-suspects.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
@@ -9,16 +10,22 @@ import { type NominationCase, recordWithoutTransition } from '../shared/domain/n
 import { publishedListChangesUntil } from '../shared/domain/published-list-changes.ts';
 import { parseOrThrow } from '../shared/domain/validation.ts';
 import type { StoredJob } from '../shared/storage/job-repository.ts';
+import type { ReadConsistency } from '../shared/storage/query-all.ts';
 import { stepFunctionsWorkflows } from './support/aws-adapters/step-functions-workflows.ts';
 import { startCaseExecution } from './support/case-execution.ts';
 import type { Dependencies } from './support/dependencies.ts';
+import { isEndedExecutionEvent, recordOfEndedExecution } from './support/ended-execution.ts';
 import { lambdaTaskHandler } from './support/lambda-task.ts';
 import { reportUnreadable } from './support/overdue-waits.ts';
 
-/** Everything, or one election (with its cases), or one case: what an operator may ask to reconcile. */
+/**
+ * Everything, or one election (with its cases), or one case: what an operator may ask to reconcile. Everything,
+ * as the schedule asks, looks only at the records that may have drifted (drift-suspects.ts) unless `thorough`.
+ */
 export const ReconcileRequestSchema = z.strictObject({
   electionId: z.string().min(1).max(64).optional(),
   caseId: z.string().min(1).max(64).optional(),
+  thorough: z.boolean().optional(),
 });
 export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
 
@@ -88,72 +95,146 @@ function pendingWakeUp(election: Election) {
   return election.wakeUp !== null && due !== null && election.wakeUp.at === due ? election.wakeUp : null;
 }
 
+/** How many elections one run reconciles at once: a national pass in seconds, within the APIs' rates. */
+const ELECTIONS_AT_ONCE = 8;
+
 /**
- * Reconcile: compares every open election and case with its execution and repairs the difference (see
+ * Reconcile: compares open elections and cases with their executions and repairs the difference (see
  * execution-repair.ts): a new execution under a new, recorded name (every earlier one stopped); a lost signal
- * sent again; an execution that a repeated signal did not move stopped and replaced. After registration close,
- * until the published list can no longer change, it also mends the list's entries of cases changed since. Every repair is written to the record (the case's
- * timeline, the election's notices to the operator) before it is made, and only the run whose write wins
- * makes it: a crash half-way is repaired by the next run, never twice by two.
- * `atStartUp` (no grace for an execution not found) is for the local engine's own start-up only.
+ * sent again; an execution that a repeated signal did not move stopped and replaced. The scheduled pass compares
+ * only the records that may have drifted (drift-suspects.ts); one election or case, a thorough pass and the start-up
+ * compare every open one. After registration close, until the published list can no longer change, it also mends
+ * the list's entries of cases changed since. Every repair is written to the record (the case's timeline, the
+ * election's notices to the operator) before it is made, and only the run whose write wins makes it: a crash
+ * half-way is repaired by the next run, never twice by two.
+ * `atStartUp` (no grace for an execution not running) is for the local engine's own start-up only.
  */
 export function createHandler(deps: ReconcileDeps, options: { readonly atStartUp?: boolean } = {}) {
-  const notFoundGraceMs = options.atStartUp ? 0 : undefined;
+  const notRunningGraceMs = options.atStartUp ? 0 : undefined;
   return async (event: unknown) => {
-    const request = parseOrThrow(ReconcileRequestSchema, event ?? {});
+    const request = requestOf(event);
     const now = deps.clock.now();
-    const done: RepairDone[] = [];
-    const listMended: { electionId: string; caseId: string }[] = [];
+    // The scheduled pass asks only about records that may have drifted; one record, or a start-up, asks about all.
+    const thorough =
+      options.atStartUp === true || request.thorough === true || request.electionId !== undefined;
+    // The scheduled pass reads eventually, at half the read units: whatever it would repair it writes on
+    // condition of the version it read, and a record read stale is looked at again by the next pass.
+    const reads = { consistent: thorough };
     const stored =
       request.electionId === undefined
-        ? await deps.elections.listAll()
+        ? await deps.elections.listAll(reads)
         : { elections: [await deps.elections.get(request.electionId)], unreadable: [] };
     if (stored.unreadable.length > 0) {
       deps.logger.error('unreadable elections not reconciled', { electionIds: stored.unreadable });
     }
-    for (const election of stored.elections) {
-      for (const job of await deps.jobs.activeOf(election.electionId)) {
-        if (request.caseId !== undefined && job.caseId !== request.caseId) continue;
-        const repaired = await reconcileJob(deps, job, now, notFoundGraceMs);
-        if (repaired !== null) done.push(repaired);
-      }
-      const closed = election.phase === 'RegistrationClosed';
-      const reconcilesCases = !closed || closedRecently(election, now);
-      const mendsList = closed && listMayNeedMending(election, now);
-      if (!reconcilesCases && !mendsList) continue;
-      if (request.caseId === undefined && !closed) {
-        const repaired = await reconcileElection(deps, election, now, notFoundGraceMs);
-        if (repaired !== null) done.push(repaired);
-      }
-      const inScope = (c: NominationCase) => request.caseId === undefined || c.caseId === request.caseId;
-      // One query of the election's cases, whatever is done with them.
-      const cases = reconcilesCases
-        ? await listReportingUnreadable(deps, election.electionId)
-        : await deps.cases.readableOf(election.electionId);
-      if (reconcilesCases) {
-        for (const c of cases) {
-          if (!isOpen(c) || !inScope(c)) continue;
-          const repaired = await reconcileCase(deps, c, now, notFoundGraceMs);
-          if (repaired !== null) done.push(repaired);
-        }
-      }
-      if (mendsList) {
-        // Only the few cases changed since the close's rewrite: one read each, a write only where behind.
-        for (const c of cases) {
-          if (inScope(c) && changedAfterListRewrite(c, election) && (await deps.published.mend(c))) {
-            listMended.push({ electionId: election.electionId, caseId: c.caseId });
-          }
-        }
-      }
-    }
+    const pass = { request, now, thorough, notRunningGraceMs, reads };
+    // Each election's outcome kept in its place in the list, whichever finishes first.
+    // One election that fails (a storage fault, a lost race) does not stop the others; the run fails at the end,
+    // after saying what it repaired, so that it is tried again (and, failing still, kept in the dead letters).
+    const outcomes = await eachBounded(stored.elections, ELECTIONS_AT_ONCE, (election) =>
+      reconcileOneElection(deps, election, pass).catch((error: unknown) => ({
+        done: [],
+        listMended: [],
+        failed: { electionId: election.electionId, error },
+      })),
+    );
+    const done = outcomes.flatMap((outcome) => outcome.done);
+    const listMended = outcomes.flatMap((outcome) => outcome.listMended);
     if (done.length > 0) deps.logger.warn('executions repaired', { repairs: done });
     if (listMended.length > 0) deps.logger.warn('published list mended', { entries: listMended });
+    const failed = outcomes.flatMap((outcome) => ('failed' in outcome ? [outcome.failed] : []));
+    const [first] = failed;
+    if (first !== undefined) {
+      deps.logger.error('elections not reconciled', {
+        electionIds: failed.map((f) => f.electionId),
+        errors: failed.map((f) => (f.error instanceof Error ? f.error.name : 'unknown')),
+      });
+      throw first.error;
+    }
     return { repaired: done };
   };
 }
 
-async function listReportingUnreadable(deps: ReconcileDeps, electionId: string): Promise<NominationCase[]> {
-  const { cases, unreadable } = await deps.cases.listByElection(electionId);
+/** The request: an operator's or the schedule's as it is, or the record of an execution Step Functions reports ended. */
+function requestOf(event: unknown): ReconcileRequest {
+  if (isEndedExecutionEvent(event)) return recordOfEndedExecution(event) ?? {};
+  return parseOrThrow(ReconcileRequestSchema, event ?? {});
+}
+
+/** Runs `work` over `items`, at most `limit` at once; the results in the items' order. */
+async function eachBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) {
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface Pass {
+  readonly request: ReconcileRequest;
+  readonly now: Instant;
+  readonly thorough: boolean;
+  readonly notRunningGraceMs: number | undefined;
+  readonly reads: ReadConsistency;
+}
+
+async function reconcileOneElection(
+  deps: ReconcileDeps,
+  election: Election,
+  { request, now, thorough, notRunningGraceMs, reads }: Pass,
+): Promise<{ done: RepairDone[]; listMended: { electionId: string; caseId: string }[] }> {
+  const done: RepairDone[] = [];
+  const listMended: { electionId: string; caseId: string }[] = [];
+  for (const job of await deps.jobs.activeOf(election.electionId, reads)) {
+    if (request.caseId !== undefined && job.caseId !== request.caseId) continue;
+    const repaired = await reconcileJob(deps, job, now, notRunningGraceMs);
+    if (repaired !== null) done.push(repaired);
+  }
+  const closed = election.phase === 'RegistrationClosed';
+  const reconcilesCases = !closed || closedRecently(election, now);
+  const mendsList = closed && listMayNeedMending(election, now);
+  if (!reconcilesCases && !mendsList) return { done, listMended };
+  if (request.caseId === undefined && !closed && (thorough || calendarMayHaveDrifted(election, now))) {
+    const repaired = await reconcileElection(deps, election, now, notRunningGraceMs);
+    if (repaired !== null) done.push(repaired);
+  }
+  const inScope = (c: NominationCase) => request.caseId === undefined || c.caseId === request.caseId;
+  // One query of the election's cases, whatever is done with them.
+  const cases = reconcilesCases
+    ? await listReportingUnreadable(deps, election.electionId, reads)
+    : await deps.cases.readableOf(election.electionId, reads);
+  if (reconcilesCases) {
+    for (const c of cases) {
+      if (!isOpen(c) || !inScope(c) || !(thorough || caseMayHaveDrifted(c, now))) continue;
+      const repaired = await reconcileCase(deps, election, c, now, notRunningGraceMs);
+      if (repaired !== null) done.push(repaired);
+    }
+  }
+  if (mendsList) {
+    // Only the few cases changed since the close's rewrite: one read each, a write only where behind.
+    for (const c of cases) {
+      if (inScope(c) && changedAfterListRewrite(c, election) && (await deps.published.mend(c))) {
+        listMended.push({ electionId: election.electionId, caseId: c.caseId });
+      }
+    }
+  }
+  return { done, listMended };
+}
+
+async function listReportingUnreadable(
+  deps: ReconcileDeps,
+  electionId: string,
+  reads: ReadConsistency,
+): Promise<NominationCase[]> {
+  const { cases, unreadable } = await deps.cases.listByElection(electionId, reads);
   reportUnreadable(deps, electionId, unreadable);
   return cases;
 }
@@ -180,7 +261,7 @@ async function reconcileElection(
   deps: ReconcileDeps,
   election: Election,
   now: Instant,
-  notFoundGraceMs: number | undefined,
+  notRunningGraceMs: number | undefined,
 ): Promise<RepairDone | null> {
   const name = executionName(election.electionId, election.calendarAttempt);
   const status = await deps.workflows.describe('election-calendar', name);
@@ -190,7 +271,7 @@ async function reconcileElection(
     lastChange: election.notices.at(-1)?.at ?? election.createdAt,
     pending,
     now,
-    ...(notFoundGraceMs === undefined ? {} : { notFoundGraceMs }),
+    ...(notRunningGraceMs === undefined ? {} : { notRunningGraceMs }),
   });
   if (repair === 'none') return null;
   const notice = (code: string) => ({
@@ -227,9 +308,10 @@ async function reconcileElection(
 
 async function reconcileCase(
   deps: ReconcileDeps,
+  election: Election,
   c: NominationCase,
   now: Instant,
-  notFoundGraceMs: number | undefined,
+  notRunningGraceMs: number | undefined,
 ): Promise<RepairDone | null> {
   const name = executionName(c.caseId, c.executionAttempt);
   const status = await deps.workflows.describe('nomination-case', name);
@@ -238,7 +320,7 @@ async function reconcileCase(
     lastChange: c.lastEntry.at,
     pending: c.sentSignal,
     now,
-    ...(notFoundGraceMs === undefined ? {} : { notFoundGraceMs }),
+    ...(notRunningGraceMs === undefined ? {} : { notRunningGraceMs }),
   });
   if (repair === 'none') return null;
   const meta = { at: now, actor: reconcilerActor, note: { execution: name, found: status } };
@@ -269,7 +351,7 @@ async function reconcileCase(
   if (restarted === null) return null;
   // Every earlier execution is stopped first, the one replaced included: one may still run after a crash
   // between a new attempt's record and its start (a reinstatement's, or this repair's own).
-  await startCaseExecution(deps, restarted);
+  await startCaseExecution(deps, restarted, election);
   const next = executionName(c.caseId, restarted.executionAttempt);
   return { workflow: 'nomination-case', id: c.caseId, repair, execution: next };
 }
@@ -286,12 +368,12 @@ async function reconcileJob(
   deps: ReconcileDeps,
   job: StoredJob,
   now: Instant,
-  notFoundGraceMs: number | undefined,
+  notRunningGraceMs: number | undefined,
 ): Promise<RepairDone | null> {
   const name = jobExecutionName(job.jobId, job.attempt);
   const status = await deps.workflows.describe('bulk-job', name);
   if (status === 'RUNNING') return null;
-  const grace = notFoundGraceMs ?? JOB_START_GRACE_MS;
+  const grace = notRunningGraceMs ?? JOB_START_GRACE_MS;
   if (status === 'NOT_FOUND' && Date.parse(now) - Date.parse(job.updatedAt) < grace) return null;
   const { version: _version, ...current } = job;
   const restarted = await deps.jobs.record(job, { ...current, attempt: job.attempt + 1, updatedAt: now });
@@ -306,7 +388,10 @@ async function reconcileJob(
   };
 }
 
-/** The Lambda entry point: on a schedule (everything), or invoked by an operator for one election or case. */
+/**
+ * The Lambda entry point: on a schedule (the records that may have drifted), for an execution Step Functions
+ * reports ended badly (EventBridge), or invoked by an operator for one election or case.
+ */
 export const handler = lambdaTaskHandler((deps: ReconcileDeps) => createHandler(deps), {
   workflows: stepFunctionsWorkflows,
 });

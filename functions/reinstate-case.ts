@@ -1,5 +1,6 @@
 import { actorOf } from '../shared/auth/caller.ts';
 import { requireCommissionOf } from '../shared/auth/scope.ts';
+import type { Election } from '../shared/domain/election.ts';
 import type { NominationCase } from '../shared/domain/nomination-case.ts';
 import { type OverturningDecision, sameDecision } from '../shared/domain/overturning-decision.ts';
 import {
@@ -35,7 +36,7 @@ export function createHandler(deps: ReinstateDeps) {
       reinstate(nominationCase, reinstatement, election, meta);
     } catch (error) {
       if (error instanceof ReinstatementAlreadyRecordedError) {
-        await finishRecorded(deps, nominationCase, reinstatement.decision);
+        await finishRecorded(deps, election, nominationCase, reinstatement.decision);
       }
       throw error;
     }
@@ -44,7 +45,7 @@ export function createHandler(deps: ReinstateDeps) {
     const updated = await deps.cases.update(election.electionId, nominationCase.caseId, (current) =>
       reinstate(current, reinstatement, election, meta),
     );
-    if (updated.status === 'AwaitingRegistrationDecision') await startCaseExecution(deps, updated);
+    if (updated.status === 'AwaitingRegistrationDecision') await startCaseExecution(deps, updated, election);
     return caseViewFor(request.caller, election, updated);
   };
 }
@@ -55,6 +56,7 @@ export function createHandler(deps: ReinstateDeps) {
  */
 async function finishRecorded(
   deps: ReinstateDeps,
+  election: Election,
   nominationCase: NominationCase,
   decision: OverturningDecision,
 ): Promise<void> {
@@ -63,5 +65,5 @@ async function finishRecorded(
   if (nominationCase.status !== latest.to) return;
   await deps.published.mend(nominationCase);
   if (nominationCase.status === 'AwaitingRegistrationDecision')
-    await startCaseExecution(deps, nominationCase);
+    await startCaseExecution(deps, nominationCase, election);
 }

@@ -98,8 +98,9 @@ export function createHandler(
       recordedSubmissions: nominationCase.signatureSubmissions,
       now,
     });
-    const recorded = await recordVerdict(deps, nominationCase, received, {
+    const recorded = await recordVerdict(deps, nominationCase, received.record, {
       counted,
+      seen: received.nominationCase,
       actor: actorOf(request.caller),
       now,
       recount: (current, recordedSubmissions, checkAll) =>

@@ -1,5 +1,6 @@
+import { route } from '../routes/confirm-party-nomination.ts';
 import { stepFunctionsWorkflows } from '../support/aws-adapters/step-functions-workflows.ts';
 import { apiLambdaHandler } from '../support/lambda-api.ts';
 
 /** The Lambda of the API operation confirmPartyNomination. */
-export const handler = apiLambdaHandler('confirmPartyNomination', { workflows: stepFunctionsWorkflows });
+export const handler = apiLambdaHandler({ routes: [route] }, { workflows: stepFunctionsWorkflows });

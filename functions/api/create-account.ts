@@ -1,5 +1,6 @@
+import { route } from '../routes/create-account.ts';
 import { cognitoAccounts } from '../support/aws-adapters/cognito-accounts.ts';
 import { apiLambdaHandler } from '../support/lambda-api.ts';
 
 /** The Lambda of the API operation createAccount. */
-export const handler = apiLambdaHandler('createAccount', { accounts: cognitoAccounts });
+export const handler = apiLambdaHandler({ routes: [route] }, { accounts: cognitoAccounts });

@@ -1,5 +1,6 @@
+import { route } from '../routes/record-community-consent.ts';
 import { stepFunctionsWorkflows } from '../support/aws-adapters/step-functions-workflows.ts';
 import { apiLambdaHandler } from '../support/lambda-api.ts';
 
 /** The Lambda of the API operation recordCommunityConsent. */
-export const handler = apiLambdaHandler('recordCommunityConsent', { workflows: stepFunctionsWorkflows });
+export const handler = apiLambdaHandler({ routes: [route] }, { workflows: stepFunctionsWorkflows });

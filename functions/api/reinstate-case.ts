@@ -1,5 +1,6 @@
+import { route } from '../routes/reinstate-case.ts';
 import { stepFunctionsWorkflows } from '../support/aws-adapters/step-functions-workflows.ts';
 import { apiLambdaHandler } from '../support/lambda-api.ts';
 
 /** The Lambda of the API operation reinstateCase. */
-export const handler = apiLambdaHandler('reinstateCase', { workflows: stepFunctionsWorkflows });
+export const handler = apiLambdaHandler({ routes: [route] }, { workflows: stepFunctionsWorkflows });

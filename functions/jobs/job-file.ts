@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { CHUNK_ROWS, type Job, objectKeys } from '../../shared/domain/bulk-job.ts';
-import { localize } from '../../shared/domain/error-catalogue.ts';
 import { type FieldIssue, ValidationError } from '../../shared/domain/errors.ts';
-import { apiRoutes } from '../api-routes.ts';
-import { operationBody } from '../support/api-dispatch.ts';
+import { route as importVoterRegister } from '../routes/import-voter-register.ts';
+import { route as submitSignatures } from '../routes/submit-signatures.ts';
 import type { Dependencies } from '../support/dependencies.ts';
+import { operationBody } from '../support/route-dispatch.ts';
 
 /** The rows of one chunk as the job's first step read them, with their lines in the file where it had lines. */
 const ChunkSchema = z.object({
@@ -14,8 +14,8 @@ const ChunkSchema = z.object({
 });
 export type JobChunk = z.infer<typeof ChunkSchema>;
 
-/** The operation whose body a job's file is: its rows go where that route's rows go. */
-const operationOf = { 'voter-register': 'importVoterRegister', signatures: 'submitSignatures' } as const;
+/** The route whose body a job's file is: its rows go where that route's rows go. */
+const routeOf = { 'voter-register': importVoterRegister, signatures: submitSignatures } as const;
 const rowsFieldOf = { 'voter-register': 'voters', signatures: 'lines' } as const;
 
 export type FileRead =
@@ -37,11 +37,10 @@ export async function readJobFile(deps: Pick<Dependencies, 'objects'>, job: Job)
   if (stored === null) {
     return {
       ok: false,
-      issues: [{ field: 'upload', code: 'UPLOAD_MISSING', message: localize('UPLOAD_MISSING') }],
+      issues: [{ field: 'upload', code: 'UPLOAD_MISSING' }],
     };
   }
-  const route = apiRoutes.find((r) => r.operationId === operationOf[job.kind]);
-  if (route === undefined) throw new Error(`no route for ${job.kind}`);
+  const route = routeOf[job.kind];
   const query = new URLSearchParams(job.source === undefined ? {} : { source: job.source });
   try {
     const { body, rowLines } = await operationBody(route, stored.contentType, stored.bytes, query);
@@ -51,7 +50,7 @@ export async function readJobFile(deps: Pick<Dependencies, 'objects'>, job: Job)
         : undefined;
     if (!Array.isArray(rows) || typeof body !== 'object' || body === null) {
       const field = rowsFieldOf[job.kind];
-      return { ok: false, issues: [{ field, code: 'REQUIRED', message: localize('REQUIRED') }] };
+      return { ok: false, issues: [{ field, code: 'REQUIRED' }] };
     }
     return { ok: true, body: { ...body }, rows, ...(rowLines === undefined ? {} : { lines: rowLines }) };
   } catch (error) {

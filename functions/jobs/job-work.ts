@@ -37,6 +37,6 @@ export function issueOfRule(error: DomainError): FieldIssue {
   return {
     field: '(body)',
     code: error.code,
-    message: { kk: error.messageIn('kk'), ru: error.messageIn('ru'), en: error.messageIn('en') },
+    details: error.details,
   };
 }

@@ -11,7 +11,6 @@ import {
   newJob,
   objectKeys,
 } from '../../shared/domain/bulk-job.ts';
-import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import type { StoredJob } from '../../shared/storage/job-repository.ts';
 import type { Dependencies } from '../support/dependencies.ts';
@@ -130,9 +129,7 @@ async function jobFile(
     const key = objectKeys.upload(electionId, kind, caseId, file.upload);
     const stored = await deps.objects.head(key);
     if (stored === null) {
-      throw new ValidationError([
-        { field: 'upload', code: 'UPLOAD_MISSING', message: localize('UPLOAD_MISSING') },
-      ]);
+      throw new ValidationError([{ field: 'upload', code: 'UPLOAD_MISSING' }]);
     }
     return { key, ...stored };
   }

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { SpreadsheetReader } from '../../shared/http/request-body.ts';
 import type { JobAnswerSchema } from '../../shared/http/responses/job.ts';
 import type { Dependencies } from './dependencies.ts';
 import type { OperationRequest } from './operation.ts';
@@ -59,6 +60,8 @@ export interface QueryParameter {
 }
 
 export interface BulkFiles {
+  /** Reads the spreadsheets (CSV, XLSX) the route takes: handed in by the route, so only bulk routes bundle it. */
+  readonly read: SpreadsheetReader;
   readonly rowsField: string;
   readonly rowSchema: z.ZodType;
   readonly row?: (row: unknown) => unknown;

@@ -1,9 +1,14 @@
-import { type CaseEvent, nextStatus, waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import {
+  type CaseEvent,
+  type CaseStatus,
+  nextStatus,
+  waitingStepOf,
+} from '../../shared/domain/case-lifecycle.ts';
 import type { WaitingStep } from '../../shared/domain/election-calendar.ts';
 import { InvalidTransitionError } from '../../shared/domain/errors.ts';
 import type { Instant } from '../../shared/domain/local-date.ts';
 import { applyCaseEvent, type NominationCase } from '../../shared/domain/nomination-case.ts';
-import type { WakeReason } from '../../shared/ports/workflows.ts';
+import { type WakeReason, wakeOutput } from '../../shared/ports/workflows.ts';
 import { type Dependencies, engineActor } from './dependencies.ts';
 import { recordAndResume } from './record-and-resume.ts';
 
@@ -17,6 +22,7 @@ export function applyEngineEvent(
   event: CaseEvent,
   now: Instant,
   note: Record<string, unknown>,
+  seen?: NominationCase,
 ): Promise<NominationCase> {
   const change = (current: NominationCase) => {
     try {
@@ -28,7 +34,7 @@ export function applyEngineEvent(
     }
     return applyCaseEvent(current, event, { at: now, actor: engineActor, note });
   };
-  return recordAndResume(deps, ref, change, 'deadline');
+  return recordAndResume(deps, ref, change, 'deadline', seen);
 }
 
 /** Ends a wait at its deadline: the step's own status moves on (Lapsed, SignaturesInsufficient). */
@@ -42,13 +48,16 @@ export function endWait(
   if (waitingStepOf(nominationCase.status) !== step && step !== 'registration-decision') {
     return Promise.resolve(nominationCase);
   }
-  return applyEngineEvent(deps, nominationCase, { type: 'DeadlineReached', step }, now, { step, deadline });
+  const event = { type: 'DeadlineReached', step } as const;
+  return applyEngineEvent(deps, nominationCase, event, now, { step, deadline }, nominationCase);
 }
 
+/** Ends a wait; a case's wait is told the status the case is in, so that its workflow need not read it. */
 export function signal(
   deps: Pick<Dependencies, 'workflows'>,
   taskToken: string,
   reason: WakeReason,
+  status?: CaseStatus,
 ): Promise<void> {
-  return deps.workflows.sendTaskSuccess(taskToken, { reason });
+  return deps.workflows.sendTaskSuccess(taskToken, wakeOutput(reason, status));
 }

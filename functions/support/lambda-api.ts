@@ -4,18 +4,18 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import * as z from 'zod';
 import type { Caller } from '../../shared/auth/caller.ts';
 import { callerFromClaims } from '../../shared/auth/claims.ts';
-import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { negotiateLanguage } from '../../shared/domain/language.ts';
 import { errorResponse } from '../../shared/http/error-response.ts';
 import { API_RESPONSE_HEADERS } from '../../shared/http/response-headers.ts';
 import { createDynamoClient } from '../../shared/storage/document-client.ts';
-import { createApiDispatch } from './api-dispatch.ts';
+import type { ApiRoute } from './api-route.ts';
 import type { AwsAdapters, AwsPortName } from './aws-adapters/aws-adapter.ts';
 import { unwired } from './aws-adapters/unwired.ts';
 import type { Dependencies } from './dependencies.ts';
 import { idempotencyStore } from './idempotency.ts';
 import { lambdaDependencies, lambdaLogger } from './lambda-task.ts';
+import { createRouteDispatch } from './route-dispatch.ts';
 
 /** The part of an HTTP API (payload 2.0) event the API reads; the JWT authorizer's claims when a route has one. */
 const ApiEventSchema = z.object({
@@ -55,22 +55,23 @@ function apiDependencies(adapters: ApiAdapters, env: NodeJS.ProcessEnv): Depende
  * one dispatch (routes, handlers, idempotency, errors). The authorizer has already verified the token.
  */
 export function createApiLambda(
-  options: { readonly only?: string; readonly adapters: ApiAdapters },
+  options: { readonly serves: ApiServing; readonly adapters: ApiAdapters },
   env: NodeJS.ProcessEnv = process.env,
 ) {
-  let dispatch: ReturnType<typeof createApiDispatch> | undefined;
+  let dispatch: ReturnType<typeof createRouteDispatch> | undefined;
   return async (
     input: APIGatewayProxyEventV2,
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<APIGatewayProxyResultV2> => {
     const deps = apiDependencies(options.adapters, env);
-    dispatch ??= createApiDispatch(
+    dispatch ??= createRouteDispatch(
+      options.serves.routes,
       deps,
       idempotencyStore(
         createDynamoClient(env.DYNAMODB_ENDPOINT === undefined ? {} : { endpoint: env.DYNAMODB_ENDPOINT }),
         z.string().parse(env.TABLE_NAME),
       ),
-      options.only === undefined ? {} : { only: options.only },
+      options.serves.openApi === undefined ? {} : { openApi: options.serves.openApi() },
     );
     const event = ApiEventSchema.parse(input);
     const headers = event.headers ?? {};
@@ -108,9 +109,7 @@ export function createApiLambda(
 function refuseLostEncoding(base64: boolean, contentType: string | undefined, text: string): void {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (!base64 && type === 'text/csv' && text.includes('\uFFFD')) {
-    throw new ValidationError([
-      { field: '(body)', code: 'CSV_ENCODING_LOST', message: localize('CSV_ENCODING_LOST') },
-    ]);
+    throw new ValidationError([{ field: '(body)', code: 'CSV_ENCODING_LOST' }]);
   }
 }
 
@@ -123,11 +122,20 @@ function result(statusCode: number, body: unknown): APIGatewayProxyResultV2 {
 }
 
 /**
- * A Lambda entry point with middy and the Powertools logger; `only` names the one operation it serves, and
- * `adapters` are the AWS adapters that operation uses (`awsPorts` tells a test which).
+ * What an API function answers: its routes (one operation's), and the OpenAPI document where it serves that.
+ * A function imports only the route modules it serves, so it bundles their handlers and nothing of the others.
  */
-export function apiLambdaHandler(only: string | undefined, adapters: ApiAdapters) {
-  const entry = middy(createApiLambda(only === undefined ? { adapters } : { only, adapters })).use(
+export interface ApiServing {
+  readonly routes: readonly ApiRoute[];
+  readonly openApi?: () => unknown;
+}
+
+/**
+ * A Lambda entry point with middy and the Powertools logger: `serves` says what it answers, and `adapters` are
+ * the AWS adapters its operations use (`awsPorts` tells a test which).
+ */
+export function apiLambdaHandler(serves: ApiServing, adapters: ApiAdapters) {
+  const entry = middy(createApiLambda({ serves, adapters })).use(
     injectLambdaContext(lambdaLogger, { resetKeys: true }),
   );
   return Object.assign(entry, { awsPorts: Object.keys(adapters) as AwsPortName[] });

@@ -58,7 +58,8 @@ export function verdictView(verdict: SignatureVerdict) {
 /**
  * Takes a submission in: a new one while the case collects signatures, before the deadline and within the day's
  * bound, marked as received before anything is kept or counted. One received before (a retry after a crash) is
- * completed as it was handed in, on time by its record, and takes no new place.
+ * completed as it was handed in, on time by its record, and takes no new place. Gives the record and the case
+ * as this left it (as given, when nothing was written), for the verdict to start from.
  */
 export async function receive(
   deps: Pick<Dependencies, 'cases' | 'signatures'>,
@@ -67,11 +68,11 @@ export async function receive(
   submission: { readonly submissionId: string; readonly lineCount: number },
   now: Instant,
   options: { readonly statusChecked?: boolean } = {},
-): Promise<SubmissionRecord> {
+): Promise<{ readonly record: SubmissionRecord; readonly nominationCase: NominationCase }> {
   const { electionId } = election;
   const { caseId } = nominationCase;
   const before = await deps.signatures.submissions.find(caseId, submission.submissionId);
-  if (before !== null) return before;
+  if (before !== null) return { record: before, nominationCase };
   // A job's sheets were handed in when it was accepted, the case then collecting signatures: what became of
   // the case since does not send them back.
   if (options.statusChecked !== true && nominationCase.status !== 'AwaitingSignatures') {
@@ -82,11 +83,18 @@ export async function receive(
   // The day's place is taken first: a submission over the bound is refused before anything is kept.
   const today = localDateOf(now, timeZoneOf(election.rules));
   const limit = election.rules.signatureSubmissionsPerDay;
-  await deps.cases.update(electionId, caseId, (current) => ({
-    ...current,
-    submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit),
-  }));
-  return deps.signatures.submissions.receive(caseId, { ...submission, receivedAt: now, state: 'counting' });
+  const taken = await deps.cases.update(
+    electionId,
+    caseId,
+    (current) => ({ ...current, submissionsOfDay: takeSubmission(current.submissionsOfDay, today, limit) }),
+    nominationCase,
+  );
+  const record = await deps.signatures.submissions.receive(caseId, {
+    ...submission,
+    receivedAt: now,
+    state: 'counting',
+  });
+  return { record, nominationCase: taken };
 }
 
 /** A recording round lost to another change of the case: the ledger's count is read again. */
@@ -119,6 +127,11 @@ export async function recordVerdict(
       recordedSubmissions: readonly string[],
       checkAll: boolean,
     ) => Promise<CheckedSubmission>;
+    /**
+     * The case as this request last read or wrote it, before counting: the first round starts from it instead of
+     * reading it again (the record is written on condition that the case is still at its version all the same).
+     */
+    readonly seen?: NominationCase;
   },
 ) {
   const { electionId, caseId } = ref;
@@ -127,7 +140,10 @@ export async function recordVerdict(
   let { counted } = submission;
   let version = 0;
   for (let round = 1; round <= RECORDING_ROUNDS; round += 1) {
-    const seen = await deps.cases.get(electionId, caseId);
+    const seen =
+      round === 1 && submission.seen !== undefined
+        ? submission.seen
+        : await deps.cases.get(electionId, caseId);
     version = seen.version;
     if (seen.signatureSubmissions.includes(submissionId)) return null;
     const [election, validCount] = await Promise.all([
@@ -210,6 +226,7 @@ export async function recordVerdict(
           };
         },
         'decided',
+        seen,
       );
       return { summary, nominationCase, election };
     } catch (error) {

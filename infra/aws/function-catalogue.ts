@@ -343,6 +343,9 @@ export const scheduledFunctions: readonly FunctionSpec[] = [
     name: 'Reconcile',
     file: 'reconcile',
     handler: 'handler',
+    // A national pass reads every election and its cases, eight elections at once: seconds, not the default 15 s
+    // of headroom. Runs that overlap are safe (each repair is written on condition of the version it saw).
+    timeoutSeconds: 120,
     // A job whose execution is gone is started again from its checkpoint, under a new name. After registration
     // close, the published list's entries of cases changed since are mended.
     needs: {

@@ -13,6 +13,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
@@ -23,6 +24,7 @@ import { tableKeys } from '../../shared/storage/table.ts';
 import { loadWorkflow, taskStates } from '../../shared/workflow-definitions.ts';
 import { addAlarms } from './alarms.ts';
 import { DeskHosting } from './constructs/desk-hosting.ts';
+import { EndedExecutionsRule } from './constructs/ended-executions-rule.ts';
 import { Identity } from './constructs/identity.ts';
 import { NoticeTopic } from './constructs/notice-topic.ts';
 import { ProductFunction } from './constructs/product-function.ts';
@@ -206,6 +208,18 @@ export class NominationsStack extends Stack {
       workflow: 'bulk-job',
       stateMachineName: machineNames['bulk-job'],
       functions: lambdas,
+    });
+    new EndedExecutionsRule(this, 'EndedExecutions', {
+      ruleName: `${prefix}-ended-executions`,
+      stateMachines: [this.caseWorkflow, this.calendarWorkflow, this.jobWorkflow].map((w) => w.stateMachine),
+      reconcile,
+      deadLetters: this.scheduleDeadLetters,
+    });
+    // A run that fails after Lambda's own retries of an asynchronous invocation (the schedule's, the rule's) is
+    // kept where it alarms, not dropped: the rule's own dead-letter queue only holds events never delivered.
+    reconcile.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.scheduleDeadLetters),
+      retryAttempts: 2,
     });
 
     const identity = new Identity(this, 'Identity', {

@@ -22,11 +22,12 @@ import { SignatureRepository } from '../../shared/storage/signature-repository.t
 import { VoterRegisterRepository } from '../../shared/storage/voter-register-repository.ts';
 import { loadAllWorkflows } from '../../shared/workflow-definitions.ts';
 import { LocalAccountDirectory } from './accounts/local-account-directory.ts';
+import { executionStatusChange } from './execution-status-events.ts';
 import { localFunctions } from './local-functions.ts';
 import { LocalNotices } from './local-notices.ts';
 import { LocalObjects } from './local-objects.ts';
 import { LocalWakeUps } from './local-wake-ups.ts';
-import { type LocalFunction, LocalWorkflows } from './local-workflows.ts';
+import { type EndedBadly, type LocalFunction, LocalWorkflows } from './local-workflows.ts';
 import type { ManualClock } from './manual-clock.ts';
 
 /**
@@ -58,6 +59,12 @@ export interface EngineOptions {
    * goes anywhere and the engine keeps no stream of its writes.
    */
   readonly notices?: { readonly sink: NoticePublisher; readonly table?: Table };
+  /**
+   * Reconcile each execution that fails or is stopped as soon as it ends, as the stack's EventBridge rule does on
+   * AWS: the scheduled pass passes over records at rest (functions/reconcile.ts). Off, the reconciler runs only
+   * when called: how most tests see each repair it makes.
+   */
+  readonly reconcileEndedExecutions?: boolean;
   /** Wraps handlers before the engine uses them: how the reliability tests inject faults. */
   readonly wrapFunctions?: (functions: Record<string, LocalFunction>) => Record<string, LocalFunction>;
 }
@@ -81,8 +88,10 @@ export class Engine {
   #lastReport = 0;
   /** While the manual clock is moved: the sweep runs once, where the move ends. */
   #moving = false;
-  readonly #reconcile: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
+  readonly #reconcile: (request: unknown) => Promise<{ repaired: RepairDone[] }>;
   readonly #reconcileAtStartUp: (request: ReconcileRequest) => Promise<{ repaired: RepairDone[] }>;
+  /** Repairs of ended executions under way (reconcileEndedExecutions). */
+  readonly #endedRepairs = new Set<Promise<unknown>>();
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
@@ -116,6 +125,9 @@ export class Engine {
     engine = new LocalWorkflows({
       definitions: loadAllWorkflows(),
       functions: (options.wrapFunctions ?? ((fns) => fns))(localFunctions(this.deps)),
+      ...(options.reconcileEndedExecutions === true
+        ? { onEndedBadly: (ended: EndedBadly) => this.#reconcileEnded(ended) }
+        : {}),
       ...(options.retryPauseMs === undefined ? {} : { retryPauseMs: options.retryPauseMs }),
     });
     this.workflows = engine;
@@ -140,6 +152,22 @@ export class Engine {
   ): Promise<{ repaired: RepairDone[] }> {
     const { atStartUp, ...scope } = request;
     return (atStartUp ? this.#reconcileAtStartUp : this.#reconcile)(scope);
+  }
+
+  #reconcileEnded(ended: EndedBadly): void {
+    const repair = this.#reconcile(executionStatusChange(ended, this.clock.now())).catch((error: unknown) =>
+      this.deps.logger.error('an ended execution was not reconciled', {
+        execution: ended.name,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    this.#endedRepairs.add(repair);
+    void repair.finally(() => this.#endedRepairs.delete(repair));
+  }
+
+  /** Resolves once the repairs of executions that ended badly, started so far, are done. */
+  async endedExecutionsReconciled(): Promise<void> {
+    while (this.#endedRepairs.size > 0) await Promise.all([...this.#endedRepairs]);
   }
 
   /**

@@ -25,6 +25,16 @@ export interface LocalWorkflowsOptions {
   readonly functions: Readonly<Record<string, LocalFunction>>;
   /** Pause before a retry, instead of the ASL's seconds (tests keep it short). */
   readonly retryPauseMs?: number;
+  /** Told of each execution that failed or was stopped, as Step Functions tells EventBridge. */
+  readonly onEndedBadly?: (ended: EndedBadly) => void;
+}
+
+/** An execution that failed or was stopped, with the input it was started with. */
+export interface EndedBadly {
+  readonly workflow: WorkflowName;
+  readonly name: string;
+  readonly status: 'FAILED' | 'ABORTED';
+  readonly input: unknown;
 }
 
 const LambdaPayloadSchema = z.looseObject({ Payload: z.unknown() });
@@ -53,9 +63,11 @@ export class LocalWorkflows implements Workflows {
   readonly #parked = new Set<string>();
   #busy = 0;
   #idleWaiters: (() => void)[] = [];
+  readonly #onEndedBadly: ((ended: EndedBadly) => void) | undefined;
 
   constructor(options: LocalWorkflowsOptions) {
     this.#functions = options.functions;
+    this.#onEndedBadly = options.onEndedBadly;
     // Built once per machine: every Task state mapped to its handler (a missing one fails here, at start-up).
     // The library's own asl-validator is skipped: it compiled its JSON schemas for most of a second at every
     // start, and the files are validated where they change, by test/workflows/definitions.test.ts (asl-validator
@@ -99,7 +111,8 @@ export class LocalWorkflows implements Workflows {
 
     const tokens = this.#tokens;
     const ownerOf = this.#ownerOf;
-    const execution = machine.run(asJson(input), {
+    const startInput = asJson(input);
+    const execution = machine.run(startInput, {
       overrides,
       noThrowOnAbort: true,
       // Each read of $$.Task.Token (once per attempt of a waiting task) mints a fresh token.
@@ -142,6 +155,9 @@ export class LocalWorkflows implements Workflows {
         this.#aborts.delete(execution.abort);
         this.#abortOf.delete(key);
         this.#setBusy(-1);
+        if (view.status === 'FAILED' || view.status === 'ABORTED') {
+          this.#onEndedBadly?.({ workflow, name, status: view.status, input: startInput });
+        }
       });
   }
 

@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { localize } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { RECONCILE_EVERY_MINUTES } from '../../shared/domain/execution-repair.ts';
 import { InstantSchema, isBefore } from '../../shared/domain/local-date.ts';
@@ -83,6 +82,19 @@ const table = {
   db: createDocumentClient({ endpoint: storage.endpoint, instrument: countRequests }),
   name: 'akim-nominations',
 };
+// The notice publishers' requests, apart: on AWS they are functions of their own, not the API's.
+let noticeStorageRequests = 0;
+const noticesClient = createDocumentClient({
+  endpoint: storage.endpoint,
+  instrument: (client) =>
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        noticeStorageRequests += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'noticeRequestCounter' },
+    ),
+});
 await ensureTable(table);
 
 // A manual clock continues, after a restart, from where it was last moved.
@@ -100,11 +112,13 @@ const engine = new Engine({
   // Upload URLs expire by the engine's clock, manual or real, as createUpload tells the client.
   objects: new LocalObjects(join(dataDir, 'objects'), () => Date.parse((manualClock ?? systemClock).now())),
   logLevel: manual ? 'WARN' : 'INFO',
+  // As the stack's EventBridge rule does: an execution that fails or is stopped has its record reconciled at once.
+  reconcileEndedExecutions: true,
   // What would go to the SNS topic on AWS: one JSON line a notice. Their publishers' storage requests are
-  // theirs, not the API's (on AWS, functions of their own): a client of their own, not counted in the stats.
+  // theirs, not the API's (on AWS, functions of their own): a client of their own, counted apart.
   notices: {
     sink: new NoticeOutbox(join(dataDir, 'notices.jsonl')),
-    table: { db: createDocumentClient({ endpoint: storage.endpoint }), name: table.name },
+    table: { db: noticesClient, name: table.name },
   },
 });
 // No execution of an earlier process survives it: every open election and case gets a new one now, and the
@@ -144,7 +158,7 @@ const moveClock = manualClock
           {
             field: 'to',
             code: 'INVALID_VALUE',
-            message: localize('INVALID_VALUE', { allowed: `≥ ${manualClock.now()}` }),
+            details: { allowed: `≥ ${manualClock.now()}` },
           },
         ]);
       }
@@ -170,6 +184,7 @@ const server = createApiServer({
   stats: () => ({
     storageRequests,
     storageRequestsByKind: { ...storageRequestsByKind },
+    noticeStorageRequests,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     storagePeakRssBytes: peakRssOf(storage.process.pid),
     executions: engine.workflows.executions().length,
@@ -207,6 +222,8 @@ async function shutdown() {
   clearInterval(reconciler);
   server.close();
   engine.stop();
+  // Repairs of executions that ended badly, under way, finish on the storage they write to.
+  await engine.endedExecutionsReconciled();
   storage.process.removeAllListeners('exit');
   await storage.stop();
   unlock();

@@ -18,7 +18,6 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type Account, AccountSchema, type CreatedAccount, UsernameTakenError } from '../domain/account.ts';
 import { AccountDirectoryBusyError, AccountLimitReachedError } from '../domain/account-directory-errors.ts';
-import { localize } from '../domain/error-catalogue.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import type { AccountCreation, AccountDirectory } from '../ports/account-directory.ts';
@@ -243,7 +242,7 @@ function withinCognitoLimits(creation: AccountCreation): void {
       tooLong.map(([field, , limit]) => ({
         field,
         code: 'TOO_BIG',
-        message: localize('TOO_BIG', { origin: 'string', maximum: limit }),
+        details: { origin: 'string', maximum: limit },
       })),
     );
   }

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { localize } from './error-catalogue.ts';
 import { DomainError, ValidationError } from './errors.ts';
 import { IinSchema } from './iin.ts';
 import { DistrictCodeSchema } from './kato.ts';
@@ -150,7 +149,6 @@ export class AccountDistrictRequiredError extends ValidationError {
       {
         field: 'managedBy',
         code: 'ACCOUNT_DISTRICT_REQUIRED',
-        message: localize('ACCOUNT_DISTRICT_REQUIRED'),
       },
     ]);
   }

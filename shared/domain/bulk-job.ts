@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { ActorSchema } from './case-trail.ts';
+import { issueInWords } from './error-catalogue.ts';
 import type { FieldIssue } from './errors.ts';
 import { type Instant, InstantSchema } from './local-date.ts';
 
@@ -165,12 +166,15 @@ function cut(text: string): string {
 /** Issues added to those kept, up to KEPT_ISSUES, their texts cut to KEPT_TEXT_CHARS. */
 export function keepIssues(kept: Job['issues'], more: readonly FieldIssue[]): Job['issues'] {
   const room = Math.max(0, KEPT_ISSUES - kept.length);
-  const added = more.slice(0, room).map((issue) => ({
-    field: cut(issue.field),
-    code: issue.code,
-    message: { kk: cut(issue.message.kk), ru: cut(issue.message.ru), en: cut(issue.message.en) },
-    ...(issue.line === undefined ? {} : { line: issue.line }),
-  }));
+  const added = more.slice(0, room).map((issue) => {
+    const { code, message } = issueInWords(issue);
+    return {
+      field: cut(issue.field),
+      code,
+      message: { kk: cut(message.kk), ru: cut(message.ru), en: cut(message.en) },
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+    };
+  });
   return [...kept, ...added];
 }
 

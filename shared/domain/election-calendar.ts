@@ -1,7 +1,6 @@
 import type { CalendarRegime } from './calendar-regimes.ts';
 import { CONSENT_NOTICE_DAYS } from './community-consent.ts';
 import { type ElectionRules, timeZoneOf } from './election-rules.ts';
-import { localize } from './error-catalogue.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
 import {
   addDays,
@@ -81,14 +80,14 @@ function calendarIssues(calendar: ElectionCalendar, { regime, rules }: CalendarI
     issues.push({
       field,
       code: 'CALENDAR_INCONSISTENT',
-      message: localize('CALENDAR_INCONSISTENT', { reason }),
+      details: { reason },
     });
 
   if (rules.extensionDays > regime.extensionMaxDays) {
     issues.push({
       field: 'rules.extensionDays',
       code: 'EXTENSION_OVER_LIMIT',
-      message: localize('EXTENSION_OVER_LIMIT', { maximum: regime.extensionMaxDays }),
+      details: { maximum: regime.extensionMaxDays },
     });
   } else if (
     !isBefore(calendar.additionalCandidateClosesAt, calendar.nominationClosesAt) &&
@@ -142,7 +141,7 @@ function additionalCandidateWindowIssues(calendar: ElectionCalendar, rules: Elec
     issues.push({
       field: maximumExtension >= 0 ? 'rules.extensionDays' : 'rules.additionalCandidateClosesDaysBefore',
       code: 'ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT',
-      message: localize('ADDITIONAL_CANDIDATE_WINDOW_TOO_SHORT', details),
+      details,
     });
   }
   const noticeDays = daysBetween(localDateOf(calendar.nominationClosesAt, zone), windowEndsOn);
@@ -151,7 +150,7 @@ function additionalCandidateWindowIssues(calendar: ElectionCalendar, rules: Elec
     issues.push({
       field: 'rules.additionalCandidateClosesDaysBefore',
       code: 'ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT',
-      message: localize('ADDITIONAL_CANDIDATE_NOTICE_DOES_NOT_FIT', details),
+      details,
     });
   }
   return issues;

@@ -8,7 +8,6 @@ import {
 } from './election-calendar.ts';
 import { ElectionPhaseSchema } from './election-phases.ts';
 import { type ElectionRules, ElectionRulesSchema, reportRules, timeZoneOf } from './election-rules.ts';
-import { localize } from './error-catalogue.ts';
 import { RegisterAfterCloseError, ValidationError } from './errors.ts';
 import { SentSignalSchema } from './execution-repair.ts';
 import { districtOf, type KatoCode, KatoCodeSchema, regionOf } from './kato.ts';
@@ -127,7 +126,6 @@ function withTimeZoneSettled(rules: ElectionRules, kato: KatoCode): ElectionRule
       {
         field: 'rules.utcOffsetMinutes',
         code: 'TIME_ZONE_CONFLICT',
-        message: localize('TIME_ZONE_CONFLICT'),
       },
     ]);
   }
@@ -139,7 +137,7 @@ function withTimeZoneSettled(rules: ElectionRules, kato: KatoCode): ElectionRule
       {
         field: 'unit.kato',
         code: 'KATO_REGION_UNKNOWN',
-        message: localize('KATO_REGION_UNKNOWN', { region }),
+        details: { region },
       },
     ]);
   }

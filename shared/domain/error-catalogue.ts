@@ -54,7 +54,7 @@ function findingInWords(finding: unknown): LocalizedText {
     typeof finding === 'object' && finding !== null
       ? (finding as { code?: unknown; ground?: unknown; details?: unknown })
       : { code: finding, ground: undefined, details: undefined };
-  const text = messageOf(
+  const text = messageOfCode(
     String(code),
     typeof details === 'object' && details !== null ? (details as Details) : {},
   );
@@ -63,26 +63,8 @@ function findingInWords(finding: unknown): LocalizedText {
   return { kk: bare(text.kk) + note.kk, ru: bare(text.ru) + note.ru, en: bare(text.en) + note.en };
 }
 
-export const errorCatalogue = {
-  ...calendarAndRegistrationMessages,
-  ...cancellationAndReinstatementMessages,
-  ...signatureSamplingMessages,
-  ...recordedDateMessages,
-  ...noticeMessages,
-  ...callingCheckMessages,
-  ...reinstatementHistoryMessages,
-  ...requestValidationMessages,
-  ...signatureReasonMessages,
-  ...eligibilityFindingMessages,
-  ...communityMeetingMessages,
-  ...accountMessages,
-  ...accountDirectoryMessages,
-  ...inboxMessages,
-  ...signInGuardMessages,
-  ...administratorAccountMessages,
-  ...additionalCandidateWindowMessages,
-  ...nominatorAccountMessages,
-  // --- rules of the law and of the flow; moments in the election's local time (`timeZone` beside them) ---
+/** The rules of the law and of the flow; moments in the election's local time (`timeZone` beside them). */
+const ruleMessages = {
   NOMINATION_NOT_OPEN: (d) => {
     const at = momentInWords(d.opensAt, d.timeZone);
     return {
@@ -386,6 +368,44 @@ export const errorCatalogue = {
   },
 } satisfies Record<string, Template>;
 
+/** The areas' templates, one type: each area's codes with their own templates. */
+type Merged<T extends readonly object[]> = T extends readonly [
+  infer First,
+  ...infer Rest extends readonly object[],
+]
+  ? First & Merged<Rest>
+  : unknown;
+
+function merged<const T extends readonly Readonly<Record<string, Template>>[]>(...areas: T): Merged<T> {
+  return Object.assign({}, ...areas);
+}
+
+/**
+ * Every code's template. Built by a call marked pure, not by spreading (which a bundler must keep, as a spread
+ * may run getters): a function that imports this module and renders no message does not bundle the messages.
+ */
+export const errorCatalogue = /* @__PURE__ */ merged(
+  calendarAndRegistrationMessages,
+  cancellationAndReinstatementMessages,
+  signatureSamplingMessages,
+  recordedDateMessages,
+  noticeMessages,
+  callingCheckMessages,
+  reinstatementHistoryMessages,
+  requestValidationMessages,
+  signatureReasonMessages,
+  eligibilityFindingMessages,
+  communityMeetingMessages,
+  accountMessages,
+  accountDirectoryMessages,
+  inboxMessages,
+  signInGuardMessages,
+  administratorAccountMessages,
+  additionalCandidateWindowMessages,
+  nominatorAccountMessages,
+  ruleMessages,
+);
+
 export type ErrorCode = keyof typeof errorCatalogue;
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -394,6 +414,23 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export function localize(code: ErrorCode, details: Details = {}): LocalizedText {
   return errorCatalogue[code](details);
+}
+
+/** What an error says, in kk/ru/en: the words for its code, quoting its details. */
+export function messageOf(error: { readonly code: ErrorCode; readonly details: Details }): LocalizedText {
+  return localize(error.code, error.details);
+}
+
+/**
+ * A field issue as people read it, its code and its words. Validation checks a refinement's code by its form
+ * only (it does not carry the catalogue): one the catalogue does not know is answered as a format problem.
+ */
+export function issueInWords(issue: { readonly code: ErrorCode; readonly details?: Details }): {
+  code: ErrorCode;
+  message: LocalizedText;
+} {
+  const code = isErrorCode(issue.code) ? issue.code : 'INVALID_FORMAT';
+  return { code, message: localize(code, issue.details ?? {}) };
 }
 
 /**
@@ -408,7 +445,7 @@ export function localizeNotice(
 }
 
 /** A message by a code given as text (a finding's code inside another message's details): its own words. */
-function messageOf(code: string, details: Details): LocalizedText {
+function messageOfCode(code: string, details: Details): LocalizedText {
   const catalogue: Readonly<Record<string, Template>> = errorCatalogue;
   const template = Object.hasOwn(catalogue, code) ? catalogue[code] : undefined;
   return template === undefined ? { kk: '', ru: '', en: code } : template(details);

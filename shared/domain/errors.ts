@@ -1,5 +1,4 @@
-import { type ErrorCode, localize } from './error-catalogue.ts';
-import type { Language, LocalizedText } from './language.ts';
+import type { ErrorCode } from './error-catalogue.ts';
 import type { Instant, TimeZone } from './local-date.ts';
 
 /**
@@ -8,11 +7,14 @@ import type { Instant, TimeZone } from './local-date.ts';
  */
 export type ErrorKind = 'validation' | 'conflict' | 'not-found' | 'forbidden' | 'unauthorized' | 'rule';
 
-/** One problem with one field of a request. */
+/**
+ * One problem with one field of a request: its code and the facts its message quotes. The words are the edge's
+ * to render (`issueMessage`), so that code which only raises issues does not carry every message.
+ */
 export interface FieldIssue {
   readonly field: string;
   readonly code: ErrorCode;
-  readonly message: LocalizedText;
+  readonly details?: Readonly<Record<string, unknown>>;
   /** Where the row at fault stands in the uploaded file (CSV or JSON lines: its line; XLSX: its sheet row). */
   readonly line?: number;
 }
@@ -20,7 +22,9 @@ export interface FieldIssue {
 /**
  * Base of every error the domain raises. `name` is the contract with the ASL (Retry/Catch match
  * `error.name`), `code` the contract with API clients; both stay stable across releases.
- * `details` hold facts about the request or case, never personal data.
+ * `details` hold facts about the request or case, never personal data. The error carries no words: the edge
+ * that answers a person renders them from code and details (`localize`), so a function that only raises errors
+ * does not bundle the messages of every code in three languages; `message` is the code, for logs.
  */
 export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
@@ -28,13 +32,9 @@ export abstract class DomainError extends Error {
   readonly details: Readonly<Record<string, unknown>>;
 
   protected constructor(code: ErrorCode, details: Readonly<Record<string, unknown>> = {}) {
-    super(localize(code, details).en);
+    super(code);
     this.code = code;
     this.details = details;
-  }
-
-  messageIn(language: Language): string {
-    return localize(this.code, this.details)[language];
   }
 }
 

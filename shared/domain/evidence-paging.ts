@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { type TrailEvent, type TrailLink, TrailLinkSchema } from './case-trail.ts';
-import { localize } from './error-catalogue.ts';
 import { ValidationError } from './errors.ts';
 import { EVIDENCE_FORMAT, type EvidencePage } from './evidence-pack.ts';
 import type { NominationCase } from './nomination-case.ts';
@@ -66,9 +65,7 @@ function decodeCursor(text: string): EvidenceCursor | null {
 
 /** A cursor that is malformed, or was not handed out for this case. */
 export function cursorRefused(): ValidationError {
-  return new ValidationError([
-    { field: 'cursor', code: 'EVIDENCE_CURSOR_INVALID', message: localize('EVIDENCE_CURSOR_INVALID') },
-  ]);
+  return new ValidationError([{ field: 'cursor', code: 'EVIDENCE_CURSOR_INVALID' }]);
 }
 
 /** The cursor a request gives for the case it names; null for page 1. */

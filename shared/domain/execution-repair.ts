@@ -33,10 +33,13 @@ export const SentSignalSchema = z.strictObject({
 export type SentSignal = z.infer<typeof SentSignalSchema>;
 
 /**
- * How often the reconciler compares every open record with its execution, on AWS (EventBridge Scheduler) and in
- * the local engine alike: a pass reads every election and case, thousands of requests in a national cycle.
+ * How often the reconciler's scheduled pass runs, on AWS (EventBridge Scheduler) and in the local engine alike. An
+ * execution that ends badly is reconciled as soon as Step Functions reports it; the pass is the net for a start or
+ * a signal lost between a record's write and the call (a crash in that instant, which the request's own retry
+ * mends first). A pass reads every open election and its cases: at national scale about 10,000 read units, so
+ * every 15 minutes rather than 5 is two thirds of the product's storage bill for that net.
  */
-export const RECONCILE_EVERY_MINUTES = 5;
+export const RECONCILE_EVERY_MINUTES = 15;
 
 /** How long a record may differ from its execution before the difference counts as one to repair. */
 export const REPAIR_GRACE_MS = 2 * 60_000;
@@ -57,8 +60,11 @@ export interface RepairInput {
   readonly lastChange: Instant;
   readonly pending: SentSignal | null;
   readonly now: Instant;
-  /** Grace for an execution not found; none where nothing else can be starting one (a local start-up). */
-  readonly notFoundGraceMs?: number;
+  /**
+   * Grace for an execution not running (not found, or ended) since the record last changed; none where nothing
+   * else can be starting one (a local start-up).
+   */
+  readonly notRunningGraceMs?: number;
 }
 
 function olderThan(at: Instant, ms: number, now: Instant): boolean {
@@ -72,10 +78,12 @@ function olderThan(at: Instant, ms: number, now: Instant): boolean {
  */
 export function repairFor(input: RepairInput): Repair {
   const { execution, pending, now } = input;
-  if (execution === 'NOT_FOUND') {
-    return olderThan(input.lastChange, input.notFoundGraceMs ?? REPAIR_GRACE_MS, now) ? 'start' : 'none';
+  if (execution !== 'RUNNING') {
+    // Not found may still be on its way to being started. One that ended is restarted once its record has been
+    // still for the grace: a failure it recorded on its way out is a change, so a step that fails every time is
+    // restarted once a scheduled pass, not in a loop of reports and restarts.
+    return olderThan(input.lastChange, input.notRunningGraceMs ?? REPAIR_GRACE_MS, now) ? 'start' : 'none';
   }
-  if (execution !== 'RUNNING') return 'start';
   if (pending === null || !olderThan(pending.at, REPAIR_GRACE_MS, now)) return 'none';
   return pending.repeated ? 'restart' : 'resignal';
 }

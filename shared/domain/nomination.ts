@@ -5,7 +5,6 @@ import { effectiveNominationClose } from './election-calendar.ts';
 import { acceptsOrdinaryNominations } from './election-phases.ts';
 import { timeZoneOf } from './election-rules.ts';
 import { CandidateSchema } from './eligibility.ts';
-import { localize } from './error-catalogue.ts';
 import {
   AdditionalCandidateLimitReachedError,
   AdditionalCandidateNotAllowedError,
@@ -111,7 +110,7 @@ function checkAdditionalCandidateAllowed(filing: AkimatNomination, election: Ele
       {
         field: 'akimat.district',
         code: 'INVALID_VALUE',
-        message: localize('INVALID_VALUE', { allowed: election.district }),
+        details: { allowed: election.district },
       },
     ]);
   }

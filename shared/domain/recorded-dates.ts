@@ -1,4 +1,3 @@
-import { localize } from './error-catalogue.ts';
 import { ValidationError } from './errors.ts';
 import type { LocalDate } from './local-date.ts';
 
@@ -16,7 +15,7 @@ export function requireNotAfterToday(
     .map(([field, date]) => ({
       field,
       code: 'DATE_AFTER_TODAY' as const,
-      message: localize('DATE_AFTER_TODAY', { date, today }),
+      details: { date, today },
     }));
   if (issues.length > 0) throw new ValidationError(issues);
 }

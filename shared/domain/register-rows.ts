@@ -1,4 +1,3 @@
-import { localize } from './error-catalogue.ts';
 import type { FieldIssue } from './errors.ts';
 import type { LocalDate } from './local-date.ts';
 import { BYTES_PER_IIN, packIins } from './register-snapshot.ts';
@@ -68,7 +67,6 @@ export function checkRegisterRows(
       issues.push({
         field: `voters.${at}.birthDate`,
         code: 'VOTER_UNDER_18',
-        message: localize('VOTER_UNDER_18'),
         ...placeOf(at, lines),
       });
     }
@@ -93,7 +91,7 @@ export function repeatedVoters(
     issues.push({
       field: `voters.${i}.iin`,
       code: 'DUPLICATE_VOTER',
-      message: localize('DUPLICATE_VOTER', repeatDetails(i, first, lines)),
+      details: repeatDetails(i, first, lines),
       ...placeOf(i, lines),
     });
   });

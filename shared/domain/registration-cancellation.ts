@@ -4,7 +4,6 @@ import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';
 import { daysBeforeElection } from './election-calendar.ts';
 import { timeZoneOf } from './election-rules.ts';
-import { localize } from './error-catalogue.ts';
 import { DeadlinePassedError, ValidationError } from './errors.ts';
 import { type Instant, isBefore } from './local-date.ts';
 import { decideStep, type EventMeta, type NominationCase } from './nomination-case.ts';
@@ -40,7 +39,6 @@ export function checkCancellationGrounds(cancellation: Cancellation, election: E
           {
             field: `grounds.${index}`,
             code: 'CANCELLATION_GROUND_UNKNOWN' as const,
-            message: localize('CANCELLATION_GROUND_UNKNOWN'),
           },
         ],
   );

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { DecisionNumberSchema } from './commission-record.ts';
 import type { ElectionRules } from './election-rules.ts';
 import { CandidateChecksSchema, type Eligibility, type EligibilityFinding } from './eligibility.ts';
-import { localize } from './error-catalogue.ts';
 import { RegistrationBlockedError, ValidationError } from './errors.ts';
 import { trailText } from './trail-text.ts';
 
@@ -56,7 +55,7 @@ export function checkRegistrationDecision(
       unknown.map((ground) => ({
         field: `grounds.${decision.grounds.indexOf(ground)}`,
         code: 'REFUSAL_GROUND_UNKNOWN',
-        message: localize('REFUSAL_GROUND_UNKNOWN', { ground }),
+        details: { ground },
       })),
     );
   }

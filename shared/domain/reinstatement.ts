@@ -4,7 +4,6 @@ import type { Election } from './election.ts';
 import { regimeOf } from './election.ts';
 import { daysBeforeElection } from './election-calendar.ts';
 import { timeZoneOf } from './election-rules.ts';
-import { localize } from './error-catalogue.ts';
 import {
   DeadlinePassedError,
   DomainError,
@@ -124,13 +123,11 @@ function dateIssues(
     issues.push({
       field: 'decision.date',
       code: 'DECISION_DATE_IN_FUTURE',
-      message: localize('DECISION_DATE_IN_FUTURE'),
     });
   } else if (decision.date < localDateOf(overturnedAt, zone)) {
     issues.push({
       field: 'decision.date',
       code: 'DECISION_DATE_BEFORE_OVERTURNED',
-      message: localize('DECISION_DATE_BEFORE_OVERTURNED'),
     });
   }
   return issues;

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
-import { type ErrorCode, isErrorCode, localize } from './error-catalogue.ts';
+import type { ErrorCode } from './error-catalogue.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
 
 /**
- * Turns zod's issues into the product's field issues: one per problem, a dotted path, a stable code
- * and kk/ru/en text. Custom refinements carry their code in `params.code` (see `refineWith`).
+ * Turns zod's issues into the product's field issues: one per problem, a dotted path, a stable code and the
+ * details its kk/ru/en text quotes. Custom refinements carry their code in `params.code` (see `issueParams`).
  */
 export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
   return error.issues.flatMap((issue) => {
@@ -53,7 +53,7 @@ export function issueParams(code: ErrorCode, details: Record<string, unknown> = 
 }
 
 function fieldIssue(path: readonly string[], code: ErrorCode, details: Record<string, unknown>): FieldIssue {
-  return { field: path.join('.') || '(body)', code, message: localize(code, details) };
+  return { field: path.join('.') || '(body)', code, details };
 }
 
 function classify(issue: z.core.$ZodIssue): [ErrorCode, Record<string, unknown>] {
@@ -83,13 +83,21 @@ function classify(issue: z.core.$ZodIssue): [ErrorCode, Record<string, unknown>]
     case 'custom': {
       const code: unknown = issue.params?.code;
       const details: unknown = issue.params?.details;
-      if (isErrorCode(code)) return [code, isRecord(details) ? details : {}];
+      if (isProductCode(code)) return [code, isRecord(details) ? details : {}];
       // zod's own words are English: the code says what kind of problem it is, the message stays in each language.
       return ['INVALID_FORMAT', {}];
     }
     default:
       return ['INVALID_FORMAT', {}];
   }
+}
+
+/**
+ * A code a refinement of the product attached (`issueParams`, typed there): checked by its form only, so that
+ * validation does not carry the catalogue; the edge answers a code the catalogue does not know as INVALID_FORMAT.
+ */
+function isProductCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

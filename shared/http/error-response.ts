@@ -1,4 +1,4 @@
-import { type ErrorCode, localize } from '../domain/error-catalogue.ts';
+import { type ErrorCode, issueInWords, localize } from '../domain/error-catalogue.ts';
 import { DomainError, type ErrorKind, ValidationError } from '../domain/errors.ts';
 import type { Language } from '../domain/language.ts';
 
@@ -69,12 +69,15 @@ export function errorResponse(error: unknown, language: Language): ErrorResponse
   if (!(error instanceof DomainError)) return requestError(500, 'INTERNAL', language);
   const issues =
     error instanceof ValidationError
-      ? error.issues.slice(0, MAX_ISSUES).map((issue) => ({
-          field: quoted(issue.field),
-          code: issue.code,
-          message: quoted(issue.message[language]),
-          ...(issue.line === undefined ? {} : { line: issue.line }),
-        }))
+      ? error.issues.slice(0, MAX_ISSUES).map((issue) => {
+          const { code, message } = issueInWords(issue);
+          return {
+            field: quoted(issue.field),
+            code,
+            message: quoted(message[language]),
+            ...(issue.line === undefined ? {} : { line: issue.line }),
+          };
+        })
       : undefined;
   const details = boundedDetails(error.details);
   return {

@@ -1,4 +1,3 @@
-import { localize } from '../domain/error-catalogue.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 /** A row of an uploaded file and where it stands there: its first line (CSV, JSON lines) or its sheet row (XLSX). */
@@ -16,7 +15,7 @@ export function unreadable(format: string, line?: number): ValidationError {
     {
       field: line === undefined ? '(body)' : `line ${line}`,
       code: 'INVALID_FORMAT',
-      message: localize('INVALID_FORMAT', { format }),
+      details: { format },
       ...(line === undefined ? {} : { line }),
     },
   ]);
@@ -24,9 +23,7 @@ export function unreadable(format: string, line?: number): ValidationError {
 
 /** Refused before any row is checked: more rows than any bulk body takes. */
 export function tooManyRows(): ValidationError {
-  return new ValidationError([
-    { field: '(body)', code: 'TOO_BIG', message: localize('TOO_BIG', { maximum: MAX_ROWS }) },
-  ]);
+  return new ValidationError([{ field: '(body)', code: 'TOO_BIG', details: { maximum: MAX_ROWS } }]);
 }
 
 /** Sets a row's field; a column headed `__proto__` is a field like any other (the schema names it), not the row's prototype. */

@@ -1,9 +1,6 @@
-import { localize } from '../domain/error-catalogue.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { csvRows } from './csv-rows.ts';
 import { MAX_ROWS, type SourceRow, tooManyRows, unreadable } from './file-rows.ts';
 import { decodeUtf8 } from './utf8.ts';
-import { xlsxRows } from './xlsx-rows.ts';
 
 /** A request body: one JSON document, or rows (CSV or XLSX with a header line, or JSON lines) with their lines. */
 export type RequestBody =
@@ -45,7 +42,7 @@ function parseJson(text: string, format: string, line?: number): unknown {
       {
         field: line === undefined ? '(body)' : `line ${line}`,
         code: 'NESTED_TOO_DEEP',
-        message: localize('NESTED_TOO_DEEP', { maximum: MAX_JSON_DEPTH }),
+        details: { maximum: MAX_JSON_DEPTH },
         ...(line === undefined ? {} : { line }),
       },
     ]);
@@ -75,12 +72,15 @@ function mediaType(contentType: string | undefined): { type: string; charset: st
   return { type: type.trim().toLowerCase(), charset };
 }
 
-/** What a CSV's declared charset asks for: Windows-1251, or UTF-8 (ASCII is part of it). Any other is refused. */
-function csvEncoding(charset: string | undefined): 'windows-1251' | undefined {
-  if (charset === undefined || ['utf-8', 'utf8', 'us-ascii'].includes(charset)) return undefined;
-  if (['windows-1251', 'cp1251', 'x-cp1251'].includes(charset)) return 'windows-1251';
-  throw new UnsupportedMediaTypeError(`text/csv; charset=${charset}`);
-}
+/**
+ * Reads a spreadsheet's rows (CSV, XLSX) by its media type and charset; null for a type it does not read. Only
+ * bulk routes are handed one (`spreadsheet-rows.ts`), so that no other operation bundles the file readers.
+ */
+export type SpreadsheetReader = (
+  type: string,
+  charset: string | undefined,
+  bytes: Uint8Array,
+) => Promise<readonly SourceRow[] | null>;
 
 /** Each non-empty line of JSON lines as a row, refused naming the first line that is no JSON. */
 function jsonLines(text: string): SourceRow[] {
@@ -94,14 +94,14 @@ function jsonLines(text: string): SourceRow[] {
 }
 
 /**
- * Reads a body's bytes by its content type: JSON, or where `rows` are taken also JSON lines, CSV and XLSX (any
- * other type is refused unread). JSON and JSON lines must be UTF-8; a CSV may also be Windows-1251 (see
- * `csvText`); an XLSX is read from its first sheet. A malformed body is a ValidationError naming the line.
+ * Reads a body's bytes by its content type: JSON, or where `rows` are taken also JSON lines and what the
+ * spreadsheet reader reads (any other type is refused unread). JSON and JSON lines must be UTF-8. A malformed
+ * body is a ValidationError naming the line.
  */
 export async function readBody(
   contentType: string | undefined,
   bytes: Uint8Array,
-  accepts: { readonly rows: boolean },
+  accepts: { readonly rows: false | SpreadsheetReader },
 ): Promise<RequestBody> {
   const { type, charset } = mediaType(contentType);
   if (type === 'application/json' || type === '') {
@@ -113,9 +113,9 @@ export async function readBody(
   if (type === 'application/x-ndjson' || type === 'application/jsonl') {
     return { kind: 'rows', rows: jsonLines(decodeUtf8(bytes)) };
   }
-  if (type === 'text/csv') return { kind: 'rows', rows: csvRows(bytes, csvEncoding(charset)) };
-  if (type === XLSX_MEDIA_TYPE) return { kind: 'rows', rows: await xlsxRows(bytes) };
-  throw new UnsupportedMediaTypeError(type);
+  const rows = await accepts.rows(type, charset, bytes);
+  if (rows === null) throw new UnsupportedMediaTypeError(type);
+  return { kind: 'rows', rows };
 }
 
 /** A CSV cell that should be a whole number becomes one; anything else stays as written, for the schema to refuse. */

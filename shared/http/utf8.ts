@@ -1,4 +1,3 @@
-import { localize } from '../domain/error-catalogue.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -8,8 +7,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new ValidationError([
-      { field: '(body)', code: 'INVALID_ENCODING', message: localize('INVALID_ENCODING') },
-    ]);
+    throw new ValidationError([{ field: '(body)', code: 'INVALID_ENCODING' }]);
   }
 }

@@ -1,5 +1,4 @@
 import { inflateRawSync } from 'node:zlib';
-import { localize } from '../domain/error-catalogue.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { MAX_ROWS, unreadable } from './file-rows.ts';
 
@@ -20,11 +19,11 @@ function tooLarge(): ValidationError {
     {
       field: '(body)',
       code: 'SPREADSHEET_TOO_LARGE',
-      message: localize('SPREADSHEET_TOO_LARGE', {
+      details: {
         maximumMegabytes: MAX_UNPACKED_BYTES / 1024 / 1024,
         maximumRow: MAX_SHEET_ROW,
         maximumColumn: columnName(MAX_SHEET_COLUMN),
-      }),
+      },
     },
   ]);
 }

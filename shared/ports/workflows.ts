@@ -24,3 +24,16 @@ export interface Workflows {
 
 /** The output a wait resumes with: why it ended. */
 export type WakeReason = 'decided' | 'deadline' | 'moved-on';
+
+/**
+ * What a case's wait resumes with: why it ended and, when the signaller knows it, the status the case was left
+ * in, which the nomination workflow routes on instead of reading the case again (without it, it reads).
+ */
+export interface WakeOutput extends Record<string, unknown> {
+  readonly reason: WakeReason;
+  readonly status?: string;
+}
+
+export function wakeOutput(reason: WakeReason, status?: string): WakeOutput {
+  return status === undefined ? { reason } : { reason, status };
+}

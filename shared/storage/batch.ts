@@ -1,6 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Table } from './document-client.ts';
 import type { ItemKey } from './keys.ts';
+import type { ReadConsistency } from './query-all.ts';
 
 /** DynamoDB's limits per batch request. */
 const WRITE_BATCH = 25;
@@ -65,6 +66,7 @@ export async function getAll(
   table: Table,
   itemKeys: readonly ItemKey[],
   projection?: string,
+  { consistent = true }: ReadConsistency = {},
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (const batch of chunks(itemKeys, GET_BATCH)) {
@@ -77,7 +79,7 @@ export async function getAll(
           RequestItems: {
             [table.name]: {
               Keys: pending,
-              ConsistentRead: true,
+              ConsistentRead: consistent,
               ...(projection === undefined ? {} : { ProjectionExpression: projection }),
             },
           },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { isLive } from '../domain/case-lifecycle.ts';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type CaseStatus, isLive } from '../domain/case-lifecycle.ts';
 import { recordDigest } from '../domain/case-substance.ts';
 import {
   chainEvent,
@@ -17,18 +17,23 @@ import {
 } from '../domain/errors.ts';
 import type { Instant } from '../domain/local-date.ts';
 import { slotTakenError } from '../domain/nomination.ts';
-import { type NominationCase, NominationCaseSchema } from '../domain/nomination-case.ts';
+import {
+  type NominationCase,
+  NominationCaseSchema,
+  type WaitingFor,
+  WaitingForSchema,
+} from '../domain/nomination-case.ts';
 import { getAll } from './batch.ts';
 import { CaseTrailStore, type StoredTrail } from './case-trail-store.ts';
 import { createOnce, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
-import { readItem } from './item-codec.ts';
+import { isConditionFailure, readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { NominationRoll, type RollClaim } from './nomination-roll.ts';
 import { type CaseRef, type CaseRefPage, type Nominator, NomineeIndex } from './nominee-index.ts';
 import { updateOptimistically } from './optimistic-update.ts';
 import { PublishedList, publicStanding } from './published-list.ts';
-import { queryPrefixReadable } from './query-all.ts';
+import { queryPrefixReadable, type ReadConsistency } from './query-all.ts';
 import { UnreadableCases } from './unreadable-cases.ts';
 
 export interface CaseRepositoryOptions {
@@ -74,6 +79,11 @@ export class CaseRepository {
   readonly #trail: CaseTrailStore;
   readonly #orphanAfterMs: number;
   readonly #nominees: NomineeIndex;
+  /**
+   * The trail head of each case object this repository read or wrote: a caller that has just read a case hands
+   * it back to `update` as `seen`, and the first attempt writes on it without reading it again.
+   */
+  readonly #heads = new WeakMap<NominationCase, TrailLink>();
 
   constructor(table: Table, options: CaseRepositoryOptions = {}) {
     this.#table = table;
@@ -203,10 +213,15 @@ export class CaseRepository {
       }),
     );
     if (Item === undefined) return null;
+    return this.#fromItem(caseId, Item);
+  }
+
+  #fromItem(caseId: string, Item: Record<string, unknown>): CaseWithHead {
     const read = readItem(NominationCaseSchema, Item);
     if (!read.ok) throw new RecordUnreadableError('case', caseId, read.unreadable.fields);
     const head = TrailLinkSchema.safeParse(Item[TRAIL_HEAD]);
     if (!head.success) throw new RecordUnreadableError('case', caseId, [TRAIL_HEAD]);
+    this.#heads.set(read.value, head.data);
     return { nominationCase: read.value, head: head.data };
   }
 
@@ -232,8 +247,10 @@ export class CaseRepository {
    * The cases of an election that read, in one consistent query, for work that passes over the others (a
    * recount): without recording how many do not, which the listings that report them do.
    */
-  async readableOf(electionId: string): Promise<NominationCase[]> {
-    return (await queryPrefixReadable(this.#table, NominationCaseSchema, keys.casesOf(electionId))).items;
+  async readableOf(electionId: string, consistency: ReadConsistency = {}): Promise<NominationCase[]> {
+    return (
+      await queryPrefixReadable(this.#table, NominationCaseSchema, keys.casesOf(electionId), consistency)
+    ).items;
   }
 
   /**
@@ -275,11 +292,12 @@ export class CaseRepository {
    * longer reads (written by an older version, or damaged) is reported by id, never fatal, and how many there
    * are is recorded for the published list, which cannot see the cases themselves.
    */
-  async listByElection(electionId: string): Promise<ElectionCases> {
+  async listByElection(electionId: string, consistency: ReadConsistency = {}): Promise<ElectionCases> {
     const { items, unreadable } = await queryPrefixReadable(
       this.#table,
       NominationCaseSchema,
       keys.casesOf(electionId),
+      consistency,
     );
     await this.#unreadable.record(electionId, unreadable.length);
     return {
@@ -291,16 +309,23 @@ export class CaseRepository {
   /**
    * Changes a case under optimistic locking: `change` sees the latest stored case and may throw a domain error
    * (an impossible transition, a step already decided) to stop. Returns the case as stored.
+   *
+   * `seen`, a case this repository has just returned (read or written), spares the first read: the write is
+   * conditional on its version all the same, so a case changed since is read again and judged afresh.
    */
   async update(
     electionId: string,
     caseId: string,
     change: (current: NominationCase) => NominationCase,
+    seen?: NominationCase,
   ): Promise<NominationCase> {
+    const seenHead = seen === undefined ? undefined : this.#heads.get(seen);
+    const usable = seen !== undefined && seenHead !== undefined && seen.caseId === caseId;
     // The version the written change was made from: the last one loaded (a lost race loads again).
-    let changedFrom: CaseWithHead | undefined;
+    let changedFrom: CaseWithHead | undefined = usable ? { nominationCase: seen, head: seenHead } : undefined;
     const key = keys.case(electionId, caseId);
     const updated = await updateOptimistically({
+      seen: usable ? seen : undefined,
       load: async () => {
         const found = await this.#read(electionId, caseId);
         if (found === null) throw new NotFoundError('case');
@@ -318,7 +343,10 @@ export class CaseRepository {
           [TRAIL_HEAD]: event === null ? changedFrom.head : linkTo(event),
           [WRITE_ID]: writeId,
         };
-        if (await putIfVersion(this.#table, item, expectedVersion)) return true;
+        const written = await putIfVersion(this.#table, item, expectedVersion);
+        // Whether it landed or its answer was lost (the mark then says so), this is the head of `next`.
+        this.#heads.set(next, item[TRAIL_HEAD]);
+        if (written) return true;
         if (event !== null && (await storedWriteId(this.#table, key)) !== writeId)
           await this.#trail.discard(event);
         return false;
@@ -330,6 +358,46 @@ export class CaseRepository {
       await this.#published.sync(updated);
     }
     return updated;
+  }
+
+  /**
+   * Stores the task token of the execution that waits on a case still in `status`, in one conditional write with
+   * no read before it: the version moves on, so a decision that read the case before fails its own write, reads
+   * it again and finds the token to signal. Null when the case is no longer in that status, or not there.
+   * The token brings no trail entry, so the head stays; the case comes back as stored.
+   */
+  async storeWait(
+    electionId: string,
+    caseId: string,
+    status: CaseStatus,
+    waitingFor: WaitingFor,
+  ): Promise<NominationCase | null> {
+    try {
+      const { Attributes } = await this.#table.db.send(
+        new UpdateCommand({
+          TableName: this.#table.name,
+          Key: keys.case(electionId, caseId),
+          UpdateExpression:
+            'SET waitingFor = :waitingFor, sentSignal = :none, version = version + :one, #writeId = :writeId',
+          ConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status', '#writeId': WRITE_ID },
+          ExpressionAttributeValues: {
+            // Written only as reads will take it, like every write of the case.
+            ':waitingFor': WaitingForSchema.parse(waitingFor),
+            ':none': null,
+            ':one': 1,
+            ':writeId': randomUUID(),
+            ':status': status,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (Attributes === undefined) throw new NotFoundError('case');
+      return this.#fromItem(caseId, Attributes).nominationCase;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
   }
 
   /** The event a change brings to the trail, chained after the stored head; null when it brings none. */

@@ -1,9 +1,8 @@
-import { Agent } from 'node:http';
-import { createConnection } from 'node:net';
 import { relative } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HttpRequest } from '@smithy/types';
+import { DynaliteHttpHandler } from './dynalite-http-handler.ts';
 
 export interface StorageConfig {
   /**
@@ -38,13 +37,6 @@ export function reachableSocketPath(socketPath: string): string {
   );
 }
 
-/** An HTTP agent whose every connection goes to the Unix socket, whatever host the request names. */
-function unixSocketAgent(socketPath: string): Agent {
-  const agent = new Agent({ keepAlive: true, maxSockets: 50 });
-  agent.createConnection = () => createConnection(reachableSocketPath(socketPath));
-  return agent;
-}
-
 /**
  * Locally, requests go unsigned: dynalite reads only the form of the Authorization header (and that a date is
  * given), never its signature, and signing each request (an HMAC chain, a SHA-256 of the body) was a tenth of
@@ -74,7 +66,10 @@ export function createDynamoClient(config: StorageConfig = {}): DynamoDBClient {
         ? {
             ...local,
             endpoint: 'http://localhost',
-            requestHandler: { httpAgent: unixSocketAgent(endpoint.slice(UNIX_ENDPOINT.length)) },
+            // The SDK's requests over connections of our own to the socket, whatever host they name.
+            requestHandler: new DynaliteHttpHandler(
+              reachableSocketPath(endpoint.slice(UNIX_ENDPOINT.length)),
+            ),
           }
         : { ...local, endpoint }),
   });

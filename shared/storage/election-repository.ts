@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type Election, ElectionSchema } from '../domain/election.ts';
@@ -9,10 +10,16 @@ import { readItem } from './item-codec.ts';
 import { keys } from './keys.ts';
 import { emptyRoll } from './nomination-roll.ts';
 import { updateOptimistically } from './optimistic-update.ts';
-import { queryAll } from './query-all.ts';
+import { queryAll, type ReadConsistency } from './query-all.ts';
 import { tableKeys } from './table.ts';
 
 const DirectoryEntrySchema = z.object({ electionId: z.string() });
+
+/**
+ * What never changes once an election is called: its cases' executions carry it (`ElectionFacts`) instead of
+ * reading the election at each step, so an update that changed it would leave them judging by the old one.
+ */
+const fixedOnceCalled = ['electionDay', 'regime', 'rules', 'calendar'] as const;
 
 /** Elections: called once per unit and day, read by id or by district, moved along their calendar. */
 export class ElectionRepository {
@@ -68,15 +75,17 @@ export class ElectionRepository {
    * reconciler, never for a request path. One that no longer reads is named (by id), not fatal: the others
    * still resume; an entry whose election was never written (a crash while calling it) is passed over.
    */
-  async listAll(): Promise<{ elections: Election[]; unreadable: string[] }> {
+  async listAll(consistency: ReadConsistency = {}): Promise<{ elections: Election[]; unreadable: string[] }> {
     const entries = await queryAll(this.#table, DirectoryEntrySchema, {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.electionDirectory },
-      ConsistentRead: true,
+      ConsistentRead: consistency.consistent ?? true,
     });
     const items = await getAll(
       this.#table,
       entries.map((entry) => keys.election(entry.electionId)),
+      undefined,
+      consistency,
     );
     const elections: Election[] = [];
     const unreadable: string[] = [];
@@ -102,7 +111,13 @@ export class ElectionRepository {
     return updateOptimistically({
       seen,
       load: () => this.get(electionId),
-      change,
+      change: (current) => {
+        const next = change(current);
+        const changed = fixedOnceCalled.filter((field) => !isDeepStrictEqual(next[field], current[field]));
+        if (changed.length > 0)
+          throw new Error(`An election's ${changed.join(', ')} never change once it is called`);
+        return next;
+      },
       save: (next, expectedVersion, writeId) =>
         putIfVersion(this.#table, { ...this.#item(next), [WRITE_ID]: writeId }, expectedVersion),
       storedWriteId: () => storedWriteId(this.#table, keys.election(electionId)),

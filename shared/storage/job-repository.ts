@@ -6,7 +6,7 @@ import { putIfAbsent, putIfVersion } from './conditional-put.ts';
 import type { Table } from './document-client.ts';
 import { fromItem } from './item-codec.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './query-all.ts';
+import { queryAll, type ReadConsistency } from './query-all.ts';
 
 /** A job as stored: its version, which every write raises, makes each checkpoint a conditional write. */
 const StoredJobSchema = JobSchema.extend({ version: z.int().min(1) });
@@ -53,17 +53,17 @@ export class JobRepository {
   }
 
   /** Every job of the election, done or not (a few per case at most: small items). */
-  async ofElection(electionId: string): Promise<StoredJob[]> {
+  async ofElection(electionId: string, consistency: ReadConsistency = {}): Promise<StoredJob[]> {
     const { pk, skPrefix } = keys.jobsOf(electionId);
     return queryAll(this.#table, StoredJobSchema, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
+      ConsistentRead: consistency.consistent ?? true,
     });
   }
 
   /** The election's jobs with work left. */
-  async activeOf(electionId: string): Promise<StoredJob[]> {
-    return (await this.ofElection(electionId)).filter(isActive);
+  async activeOf(electionId: string, consistency: ReadConsistency = {}): Promise<StoredJob[]> {
+    return (await this.ofElection(electionId, consistency)).filter(isActive);
   }
 }

@@ -42,11 +42,22 @@ export async function queryAll<S extends z.ZodType>(
   return (await queryItems(table, input)).map((item) => fromItem(schema, item));
 }
 
-function prefixQuery(where: { readonly pk: string; readonly skPrefix: string }): QueryInput {
+/**
+ * How a listing reads: consistently, as nearly every caller must (it acts on what it read), or eventually, at half
+ * the read units, where a stale item is judged again before anything is written on it (the reconciler's pass).
+ */
+export interface ReadConsistency {
+  readonly consistent?: boolean;
+}
+
+function prefixQuery(
+  where: { readonly pk: string; readonly skPrefix: string },
+  { consistent = true }: ReadConsistency = {},
+): QueryInput {
   return {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
-    ConsistentRead: true,
+    ConsistentRead: consistent,
   };
 }
 
@@ -67,10 +78,11 @@ export async function queryPrefixReadable<S extends z.ZodType>(
   table: Table,
   schema: S,
   where: { readonly pk: string; readonly skPrefix: string },
+  consistency: ReadConsistency = {},
 ): Promise<{ items: z.output<S>[]; unreadable: UnreadableItem[] }> {
   const items: z.output<S>[] = [];
   const unreadable: UnreadableItem[] = [];
-  for (const item of await queryItems(table, prefixQuery(where))) {
+  for (const item of await queryItems(table, prefixQuery(where, consistency))) {
     const read = readItem(schema, item);
     if (read.ok) items.push(read.value);
     else unreadable.push(read.unreadable);

@@ -89,6 +89,8 @@ describe('npm run bench -- --load --seconds 2', () => {
     const unknown = await bench(['--lod']);
     expect(unknown.code).toBe(2);
     expect(unknown.output).toContain("Unknown option '--lod'");
-    expect(unknown.output).toContain('flags: --quick, --registers, --load [--seconds N], --results <folder>');
+    expect(unknown.output).toContain(
+      'flags: --quick, --registers, --load [--seconds N], --cost, --bundles, --results <folder>',
+    );
   });
 });

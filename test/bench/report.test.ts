@@ -142,9 +142,20 @@ describe('the closing table', () => {
     expect(rows[1]).toMatchObject({ figure: '1.2× (api/get-case, 120 ms)', floor: '100 ms', met: true });
   });
 
-  it('never calls the cost met while CloudWatch Logs are not counted, but says when it is missed', () => {
-    expect(costRow(2.1)).toMatchObject({ met: null, figure: '$2.10, logs not counted' });
-    expect(costRow(3.4).met).toBe(false);
+  it('judges the cost with the logs counted, and names the dearest kinds beside it', () => {
+    const bill = (usd: number) => ({
+      usd,
+      partsUsd: { cases: usd * 0.75, reconciler: usd * 0.25 },
+      byKind: { DynamoDB: usd / 2, 'Step Functions': usd / 3, 'CloudWatch Logs': usd / 6 },
+      dearest: ['DynamoDB', 'Step Functions', 'CloudWatch Logs'],
+    });
+    expect(costRow(bill(2.4))).toMatchObject({
+      met: true,
+      figure:
+        '$2.40, logs counted: cases $1.80, reconciler $0.60; dearest DynamoDB $1.20, Step Functions $0.80, CloudWatch Logs $0.40',
+    });
+    expect(costRow(bill(3.4)).met).toBe(false);
+    expect(costRow(null).met).toBeNull();
   });
 
   it('counts a load run with errors as missing its throughput target, however fast', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chainEvent, linkTo, type TrailEvent } from '../../shared/domain/case-trail.ts';
+import { issueInWords } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { EvidencePageSchema } from '../../shared/domain/evidence-pack.ts';
 import {
@@ -175,7 +176,7 @@ describe('the cursor', () => {
     expect(refused).toBeInstanceOf(ValidationError);
     const issues = (refused as ValidationError).issues;
     expect(issues).toMatchObject([{ field: 'cursor', code: 'EVIDENCE_CURSOR_INVALID' }]);
-    const message = issues[0]?.message;
+    const message = (issues[0] && issueInWords(issues[0]))?.message;
     expect(new Set([message?.kk, message?.ru, message?.en]).size).toBe(3);
   });
 });

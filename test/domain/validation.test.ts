@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CandidateSchema } from '../../shared/domain/eligibility.ts';
+import { issueInWords } from '../../shared/domain/error-catalogue.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { parseOrThrow, toFieldIssues } from '../../shared/domain/validation.ts';
 import { aCandidate } from '../support/candidates.ts';
@@ -22,7 +23,9 @@ describe('field issues from zod 4', () => {
     const [issue] = issuesOf(CandidateSchema, { ...aCandidate(), citizen: 'yes' });
     expect(issue?.field).toBe('citizen');
     expect(issue?.code).toBe('INVALID_TYPE');
-    expect(issue?.message.ru).toBe('Неверный тип значения; ожидается: «true» или «false».');
+    expect((issue && issueInWords(issue))?.message.ru).toBe(
+      'Неверный тип значения; ожидается: «true» или «false».',
+    );
   });
 
   it('reports a field that is not there as required', () => {
@@ -68,8 +71,10 @@ describe('field issues from zod 4', () => {
       ['route.kind', 'INVALID_VALUE'],
       ['either', 'INVALID_VALUE'],
     ]);
-    expect(issues[0]?.message.kk).toBe('Рұқсат етілмеген мән. Рұқсат етілгендері: «party», «self».');
-    expect(issues[1]?.message.ru).toBe('Недопустимое значение.');
+    expect((issues[0] && issueInWords(issues[0]))?.message.kk).toBe(
+      'Рұқсат етілмеген мән. Рұқсат етілгендері: «party», «self».',
+    );
+    expect((issues[1] && issueInWords(issues[1]))?.message.ru).toBe('Недопустимое значение.');
   });
 
   it('says a length bound of text, of a list and of a number each as what it is', () => {
@@ -79,18 +84,22 @@ describe('field issues from zod 4', () => {
       share: z.number().gt(0),
     });
     const issues = issuesOf(schema, { name: 'a', docs: ['x', 'y'], share: 0 });
-    expect(issues.map((i) => i.message.ru)).toEqual([
+    expect(issues.map((i) => issueInWords(i).message.ru)).toEqual([
       'Слишком короткий текст: нужно не менее 2 символов.',
       'В списке может быть не более 1 записи.',
       'Значение слишком мало: должно быть больше 0.',
     ]);
-    for (const issue of issues) expect(messageProblems(issue.message)).toEqual([]);
+    for (const issue of issues) expect(messageProblems(issueInWords(issue).message)).toEqual([]);
   });
 
   it('keeps zod’s English out of a refinement that names no code of its own', () => {
     const schema = z.strictObject({ x: z.string().refine((v) => v === 'ok', 'must be ok') });
     const [issue] = issuesOf(schema, { x: 'no' });
     expect(issue?.code).toBe('INVALID_FORMAT');
-    expect(issue?.message).toEqual({ kk: 'Пішімі қате.', ru: 'Неверный формат.', en: 'Invalid format.' });
+    expect((issue && issueInWords(issue))?.message).toEqual({
+      kk: 'Пішімі қате.',
+      ru: 'Неверный формат.',
+      en: 'Invalid format.',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defineBulkRoute, defineRoute } from '../../functions/support/api-route.ts';
 import { SignatureLineSchema } from '../../shared/domain/signatures.ts';
 import { TimeResponseSchema } from '../../shared/http/responses/time.ts';
+import { spreadsheetRows } from '../../shared/http/spreadsheet-rows.ts';
 
 const aRoute = {
   operationId: 'drifted',
@@ -57,7 +58,7 @@ describe('defineRoute: a handler answers what its schema says, or the type check
     defineBulkRoute({
       ...aRoute,
       responseSchema: TimeResponseSchema,
-      bulk: { rowsField: 'lines', rowSchema: SignatureLineSchema },
+      bulk: { read: spreadsheetRows, rowsField: 'lines', rowSchema: SignatureLineSchema },
       createHandler: () => async () => aJob,
     });
     defineRoute({

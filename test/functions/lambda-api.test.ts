@@ -7,7 +7,7 @@ import {
 } from '../support/api-gateway-events.ts';
 import { XLSX } from '../support/bulk-files.ts';
 import { newElectionInput } from '../support/elections.ts';
-import { useLambdaEnvironment } from '../support/lambda-environment.ts';
+import { lambdaContext, useLambdaEnvironment } from '../support/lambda-environment.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 beforeAll(async () => {
@@ -103,5 +103,26 @@ describe('the API as Lambda runs it behind API Gateway', () => {
   it('serves public reads to anyone, and the OpenAPI document', async () => {
     expect((await call(event('GET', '/elections/195230100-2027-03-14'))).status).toBe(404);
     expect((await call(event('GET', '/openapi.json'))).body.openapi).toBe('3.1.0');
+  });
+
+  // Each function bundles its own route alone: a path of another operation, sent to it by mistake, is no route.
+  it('answers in an operation’s function only that operation, and in the document’s function only the document', async () => {
+    const answerOf = async (file: string, method: string, path: string) => {
+      const { handler } = await import(
+        /* @vite-ignore */ new URL(`../../functions/${file}.ts`, import.meta.url).href
+      );
+      const result = await handler(event(method, path), lambdaContext);
+      return { status: result.statusCode, body: JSON.parse(result.body) };
+    };
+    expect((await answerOf('api/get-time', 'GET', '/time')).status).toBe(200);
+    for (const [file, method, path] of [
+      ['api/get-time', 'GET', '/elections/195230100-2027-03-14'],
+      ['api/get-time', 'GET', '/openapi.json'],
+      ['api/openapi-document', 'GET', '/time'],
+    ] as const) {
+      const answer = await answerOf(file, method, path);
+      expect([answer.status, answer.body.error.code], `${file} ${path}`).toEqual([404, 'ROUTE_NOT_FOUND']);
+    }
+    expect((await answerOf('api/openapi-document', 'GET', '/openapi.json')).body.openapi).toBe('3.1.0');
   });
 });

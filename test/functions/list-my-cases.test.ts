@@ -4,6 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as listMyCases from '../../functions/list-my-cases.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
+import { issueInWords } from '../../shared/domain/error-catalogue.ts';
 import { ForbiddenError, ValidationError } from '../../shared/domain/errors.ts';
 import { MyCasesPageSchema } from '../../shared/http/responses/my-cases.ts';
 import { keys } from '../../shared/storage/keys.ts';
@@ -142,7 +143,9 @@ describe('listMyCases', () => {
         field: 'cursor',
         code: 'MY_CASES_CURSOR_INVALID',
       });
-      expect((refused as ValidationError).issues[0]?.message.kk).toMatch(/[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі]/);
+      expect(issueInWords((refused as ValidationError).issues[0] ?? { code: 'INTERNAL' }).message.kk).toMatch(
+        /[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі]/,
+      );
     }
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { readBody, UnsupportedMediaTypeError } from '../../shared/http/request-body.ts';
+import { spreadsheetRows } from '../../shared/http/spreadsheet-rows.ts';
 import {
   csvOf,
   cyrillicVoters,
@@ -17,7 +18,7 @@ import {
 import { makeIin } from '../support/iins.ts';
 import { voterRows } from '../support/signers.ts';
 
-const bulk = { rows: true };
+const bulk = { rows: spreadsheetRows };
 
 async function rowsOf(contentType: string, bytes: Uint8Array) {
   const body = await readBody(contentType, bytes, bulk);

@@ -112,6 +112,17 @@ describe('the notice topic’s publishers', () => {
     expect(partitionsFor(statements, 'dynamodb:PutItem')).toEqual(['NOTICE-HOURS', 'NOTICES-PUBLISHED#*']);
   });
 
+  it('leave the stream’s publisher out of X-Ray (a trace a change, five a case, was more than half the traces) and trace the sweep', () => {
+    const mode = (name: string) =>
+      z
+        .object({ TracingConfig: z.object({ Mode: z.string() }) })
+        .parse(
+          resourcesOf(template, 'AWS::Lambda::Function').find(([id]) => id.startsWith(name))?.[1].Properties,
+        ).TracingConfig.Mode;
+    expect(mode('NoticesPublishNotices')).toBe('PassThrough');
+    expect(mode('NoticesPublishDeadlineNotices')).toBe('Active');
+  });
+
   it('alarm when notices are still not published after the retries', () => {
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
     expect(alarms.map(([, r]) => text(r.Properties))).toEqual([

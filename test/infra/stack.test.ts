@@ -165,7 +165,7 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler, each on Node 24, arm64, traced, with the product’s environment', () => {
+  it('are one per handler, each on Node 24, arm64, traced (but the stream’s notice publisher), with the product’s environment', () => {
     const functions = productFunctions(dev.template);
     // Beside the catalogue: the OpenAPI document's, and the notice topic's publishers (NoticeTopic's own test).
     const publishers = functions.filter(([id]) => id.startsWith('Notices')).length;
@@ -177,10 +177,11 @@ describe('the functions', () => {
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
-        TracingConfig: { Mode: 'Active' },
+        TracingConfig: { Mode: id.startsWith('NoticesPublishNotices') ? 'PassThrough' : 'Active' },
         LoggingConfig: { LogFormat: 'JSON' },
         Environment: {
           Variables: expect.objectContaining({
+            POWERTOOLS_LOG_LEVEL: 'INFO',
             TABLE_NAME: expect.anything(),
             WAKE_UP_GROUP: expect.anything(),
             UPLOAD_BUCKET: expect.anything(),
@@ -349,11 +350,13 @@ describe.each(workflowNames)('the %s state machine', (workflow) => {
     expect(props.DefinitionSubstitutions).toEqual(expected);
   });
 
-  it('is a Standard workflow that logs everything and is traced', () => {
+  // Level ALL with the execution data logged every state's input and output: most of the cycle's log bytes, for
+  // steps already on the case's audit trail and in the execution's own history.
+  it('is a Standard workflow that logs its failures, with their input, and is traced', () => {
     dev.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineName: `akim-nominations-dev-${workflow}`,
       StateMachineType: 'STANDARD',
-      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
+      LoggingConfiguration: Match.objectLike({ Level: 'ERROR', IncludeExecutionData: true }),
       TracingConfiguration: { Enabled: true },
     });
   });
@@ -737,17 +740,62 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('recovery', () => {
-  it('runs the reconciler every five minutes, failures to a dead-letter queue that alarms', () => {
+  it('runs the reconciler’s scheduled pass every fifteen minutes, failures to a dead-letter queue that alarms', () => {
     const schedules = resourcesOf(dev.template, 'AWS::Scheduler::Schedule');
     expect(schedules).toHaveLength(1);
     const [, schedule] = schedules[0] ?? [];
     expect(schedule?.Properties).toMatchObject({
-      ScheduleExpression: 'rate(5 minutes)',
+      ScheduleExpression: 'rate(15 minutes)',
       Target: { DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: expect.anything() },
     });
     dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Namespace: 'AWS/SQS',
+    });
+  });
+
+  it('hands every execution of the product that fails, times out or is stopped to the reconciler, at once', () => {
+    const rules = resourcesOf(dev.template, 'AWS::Events::Rule').filter(([, rule]) =>
+      JSON.stringify(rule.Properties?.EventPattern ?? {}).includes('aws.states'),
+    );
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0] ?? [];
+    const reconcile = functionId(dev.template, 'Reconcile');
+    expect(rule?.Properties).toMatchObject({
+      State: 'ENABLED',
+      EventPattern: {
+        source: ['aws.states'],
+        'detail-type': ['Step Functions Execution Status Change'],
+        detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+      },
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [reconcile, 'Arn'] },
+          DeadLetterConfig: { Arn: expect.anything() },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 7200 },
+        },
+      ],
+    });
+    const machines = resourcesOf(dev.template, 'AWS::StepFunctions::StateMachine').map(([id]) => ({
+      Ref: id,
+    }));
+    expect(machines).toHaveLength(3);
+    const pattern = rule?.Properties?.EventPattern as { detail: { stateMachineArn: unknown[] } };
+    expect(pattern.detail.stateMachineArn).toEqual(expect.arrayContaining(machines));
+    dev.template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [reconcile, 'Arn'] },
+    });
+    // A national pass is thousands of requests, eight elections at once: more than the default 15 s.
+    const [, reconcileFunction] =
+      resourcesOf(dev.template, 'AWS::Lambda::Function').find(([id]) => id === reconcile) ?? [];
+    expect(reconcileFunction?.Properties).toMatchObject({ Timeout: 120 });
+    // A run that fails after Lambda's retries lands in the dead-letter queue that alarms.
+    dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: reconcile },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
   });
 

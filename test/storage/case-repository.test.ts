@@ -11,6 +11,7 @@ import {
 import type { Filing } from '../../shared/domain/nomination.ts';
 import {
   type Actor,
+  applyCaseEvent,
   decideStep,
   type NominationCase,
   openCase,
@@ -237,6 +238,72 @@ describe('case storage: decisions and optimistic locking', () => {
     const stored = await cases.get(election.electionId, 'busy');
     expect(Object.keys(stored.findings)).toHaveLength(10);
     expect(stored.version).toBe(11);
+  });
+
+  it('judges a case handed in as seen again when another write came after it was read', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('nur', 72), 'seen-stale');
+    const seen = await cases.get(election.electionId, 'seen-stale');
+    await cases.update(election.electionId, 'seen-stale', confirm('confirmed'));
+    await expect(
+      cases.update(election.electionId, 'seen-stale', confirm('declined'), seen),
+    ).rejects.toBeInstanceOf(StepAlreadyDecidedError);
+    const stored = await cases.withTrail(election.electionId, 'seen-stale');
+    expect(stored.nominationCase.status).toBe('CheckingEligibility');
+    expect(stored.events.map((e) => e.event)).toEqual(['NominationFiled', 'PartyConfirmed']);
+  });
+
+  it('chains the trail from a case handed in as seen, read or written', async () => {
+    const election = await freshElection();
+    await file(election, aSelfFiling(73), 'seen-chain');
+    const read = await cases.get(election.electionId, 'seen-chain');
+    const noted = await cases.update(
+      election.electionId,
+      'seen-chain',
+      (c) => ({ ...c, findings: { ...c.findings, noted: true } }),
+      read,
+    );
+    const withdrawn = await cases.update(
+      election.electionId,
+      'seen-chain',
+      (c) => applyCaseEvent(c, { type: 'Withdrawn' }, { at: now, actor: party }),
+      noted,
+    );
+    const stored = await cases.withTrail(election.electionId, 'seen-chain');
+    expect(stored.nominationCase).toEqual(withdrawn);
+    expect(stored.events.map((e) => e.event)).toEqual(['NominationFiled', 'Withdrawn']);
+  });
+
+  it('stores a wait’s token only on a case still waiting for that step, and moves the version on', async () => {
+    const election = await freshElection();
+    await file(election, aPartyFiling('nur', 74), 'waits');
+    const before = await cases.get(election.electionId, 'waits');
+    const waitingFor = { step: 'party-confirmation' as const, taskToken: 'token-1', since: now };
+    const stored = await cases.storeWait(
+      election.electionId,
+      'waits',
+      'AwaitingPartyConfirmation',
+      waitingFor,
+    );
+    expect(stored).toEqual({ ...before, waitingFor, version: before.version + 1 });
+    expect(await cases.get(election.electionId, 'waits')).toEqual(stored);
+    // A decision that read the case before the token was stored loses its write, reads again and sees the token.
+    let judged: NominationCase | undefined;
+    await cases.update(
+      election.electionId,
+      'waits',
+      (c) => {
+        judged = c;
+        return confirm('confirmed')(c);
+      },
+      before,
+    );
+    expect(judged?.waitingFor).toEqual(waitingFor);
+
+    const late = { ...waitingFor, taskToken: 'token-2' };
+    expect(await cases.storeWait(election.electionId, 'waits', 'AwaitingPartyConfirmation', late)).toBeNull();
+    expect((await cases.get(election.electionId, 'waits')).waitingFor).toEqual(waitingFor);
+    expect(await cases.storeWait(election.electionId, 'no-such-case', 'AwaitingSignatures', late)).toBeNull();
   });
 
   it('writes nothing when the event cannot happen in the case’s status', async () => {

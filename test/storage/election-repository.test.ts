@@ -78,6 +78,27 @@ describe('election storage', () => {
     expect(stored.version).toBe(9);
   });
 
+  it('refuses a change of the calendar or rules, which its cases’ executions carry, and writes nothing', async () => {
+    const election = anElection({
+      unit: { kato: '195230800', kind: 'village', nameKk: 'Тұрақ', nameRu: 'Турак' },
+    });
+    await elections.create(election);
+    const { calendar, rules } = election;
+    await expect(
+      elections.update(election.electionId, (current) => ({
+        ...current,
+        calendar: { ...calendar, registrationClosesAt: calendar.nominationClosesAt },
+      })),
+    ).rejects.toThrow(/calendar never change/);
+    await expect(
+      elections.update(election.electionId, (current) => ({
+        ...current,
+        rules: { ...rules, multipleSupportAllowed: !rules.multipleSupportAllowed },
+      })),
+    ).rejects.toThrow(/rules never change/);
+    expect(await elections.get(election.electionId)).toEqual(election);
+  });
+
   it('judges a change on the stored election when the one the caller read is stale, losing no change', async () => {
     const election = anElection({
       unit: { kato: '195230700', kind: 'village', nameKk: 'Жаңалық', nameRu: 'Жаналык' },

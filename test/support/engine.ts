@@ -43,7 +43,7 @@ export const candidateCaller = (iin: string): Caller => ({
 export async function startTestEngine(
   options: { table?: Table; start?: string } & Pick<
     EngineOptions,
-    'wrapFunctions' | 'logLevel' | 'objects'
+    'wrapFunctions' | 'logLevel' | 'objects' | 'reconcileEndedExecutions'
   > = {},
 ) {
   const table = options.table ?? (await createTestTable());
@@ -55,6 +55,7 @@ export async function startTestEngine(
     logLevel: options.logLevel ?? 'SILENT',
     ...(options.wrapFunctions ? { wrapFunctions: options.wrapFunctions } : {}),
     ...(options.objects ? { objects: options.objects } : {}),
+    ...(options.reconcileEndedExecutions ? { reconcileEndedExecutions: true } : {}),
   });
   const operation =
     <T>(handler: (request: OperationRequest) => Promise<T>) =>

@@ -67,9 +67,9 @@ describe('the workflow, drawn, in a real Chromium', () => {
     expect(await page.locator('[aria-current="step"]').getAttribute('aria-label')).toBe(
       'Талаптарға сәйкестігін тексеру: қазіргі қадам',
     );
-    // The path is drawn: the four transitions the case took (LoadCase → RouteByStatus → AwaitSignatures → LoadCase
-    // → RouteByStatus → CheckEligibility), and only those, stand out.
-    expect(await page.locator('path.wf-edge-taken').count()).toBe(4);
+    // The path is drawn: the three transitions the case took (RouteByStatus → AwaitSignatures → RouteByStatus →
+    // CheckEligibility: the signal carried the status, so no LoadCase), and only those, stand out.
+    expect(await page.locator('path.wf-edge-taken').count()).toBe(3);
     await page.close();
   });
 

@@ -136,7 +136,7 @@ describe('the workflow, drawn: every ASL file laid out', () => {
     const layout = layeredLayout(aslGraph(caseWorkflow));
     const start = layout.boxes.find((b) => b.id === caseWorkflow.StartAt) as PlacedBox;
     for (const box of layout.boxes) if (box !== start) expect(box.y).toBeGreaterThan(start.y);
-    const loop = layout.edges.find((e) => e.from === 'AwaitSignatures' && e.to === 'LoadCase');
+    const loop = layout.edges.find((e) => e.from === 'AwaitSignatures' && e.to === 'RouteByStatus');
     expect(loop?.back).toBe(true);
   });
 
@@ -306,16 +306,12 @@ describe('the workflow, drawn: a case’s path from its audit events', () => {
     expectConnected(path.runs);
     expect(statesOf(path.runs)).toEqual([
       [
-        'LoadCase',
         'RouteByStatus',
         'AwaitSignatures',
-        'LoadCase',
         'RouteByStatus',
         'CheckEligibility',
-        'LoadCase',
         'RouteByStatus',
         'AwaitRegistrationDecision',
-        'LoadCase',
         'RouteByStatus',
         'CaseClosed',
       ],
@@ -327,7 +323,7 @@ describe('the workflow, drawn: a case’s path from its audit events', () => {
 
   it('shows a party nominee waiting for the party’s confirmation as its current state', () => {
     const path = casePath(caseWorkflow, Trail.of(aPartyFiling()).entries);
-    expect(statesOf(path.runs)).toEqual([['LoadCase', 'RouteByStatus', 'AwaitPartyConfirmation']]);
+    expect(statesOf(path.runs)).toEqual([['RouteByStatus', 'AwaitPartyConfirmation']]);
     expect(path.current).toBe('AwaitPartyConfirmation');
   });
 
@@ -343,10 +339,8 @@ describe('the workflow, drawn: a case’s path from its audit events', () => {
     expectConnected(path.runs);
     expect(path.runs).toHaveLength(2);
     expect(statesOf(path.runs)[1]).toEqual([
-      'LoadCase',
       'RouteByStatus',
       'AwaitRegistrationDecision',
-      'LoadCase',
       'RouteByStatus',
       'CaseClosed',
     ]);
@@ -358,8 +352,8 @@ describe('the workflow, drawn: a case’s path from its audit events', () => {
     const path = casePath(caseWorkflow, trail.entries);
     expectConnected(path.runs);
     expect(statesOf(path.runs)).toEqual([
-      ['LoadCase', 'RouteByStatus', 'AwaitSignatures', 'RecordCaseFailure', 'CaseWorkflowFailed'],
-      ['LoadCase', 'RouteByStatus', 'AwaitSignatures'],
+      ['RouteByStatus', 'AwaitSignatures', 'RecordCaseFailure', 'CaseWorkflowFailed'],
+      ['RouteByStatus', 'AwaitSignatures'],
     ]);
     expect(path.current).toBe('AwaitSignatures');
   });

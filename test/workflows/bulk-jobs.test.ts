@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as getJob from '../../functions/get-job.ts';
 import * as importVoterRegister from '../../functions/import-voter-register.ts';
 import { isJobAnswer } from '../../functions/jobs/start-job.ts';
@@ -6,11 +6,21 @@ import * as submitSignatures from '../../functions/submit-signatures.ts';
 import type { OperationRequest } from '../../functions/support/operation.ts';
 import { LocalObjects } from '../../infra/local/local-objects.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
-import type { JobView } from '../../shared/domain/bulk-job.ts';
+import { CHUNK_ROWS, type JobView, SYNCHRONOUS_ROWS } from '../../shared/domain/bulk-job.ts';
 import type { SignatureLine } from '../../shared/domain/signatures.ts';
 import { commission, fixtureCalendar, startTestEngine, type TestEngine } from '../support/engine.ts';
 import { electionId, gate, selfNominee } from '../support/hostile.ts';
 import { linesFrom, onePassVerdict, voterRows } from '../support/signers.ts';
+
+vi.mock('../../shared/domain/bulk-job.ts', async (actual) =>
+  (await import('../support/small-bulk-jobs.ts')).smallBulkJobs(await actual()),
+);
+
+/** A chunk of sheet lines (a tenth of the real size here), and sheets of two and a half chunks. */
+const CHUNK = CHUNK_ROWS.signatures;
+const SHEET_LINES = CHUNK * 2.5;
+/** How far back a repeated signer's first line is: in an earlier chunk. */
+const REPEAT_GAP = CHUNK * 1.5;
 
 const json = (body: unknown) => ({
   bytes: Buffer.from(JSON.stringify(body)),
@@ -28,12 +38,12 @@ async function jobOf(t: TestEngine, answer: unknown, caller: Caller = commission
   return getJob.createHandler(t.deps)({ caller, params: { electionId, jobId: answer.job.jobId }, body: {} });
 }
 
-/** Sheets of `count` lines where every 97th line repeats the signer of a line 1,500 lines before. */
+/** Sheets of `count` lines where every 9th line repeats the signer of a line REPEAT_GAP lines before. */
 function sheetsWithRepeats(count: number, voters: ReturnType<typeof voterRows>): SignatureLine[] {
   const lines = linesFrom(voters.slice(0, count));
   return lines.map((line, i) => {
-    if (i < 1500 || i % 97 !== 0) return line;
-    const first = voters[i - 1500];
+    if (i < REPEAT_GAP || i % 9 !== 0) return line;
+    const first = voters[i - REPEAT_GAP];
     return first === undefined
       ? line
       : {
@@ -104,23 +114,23 @@ describe('bulk work as jobs', { timeout: 120_000 }, () => {
 
   it('counts sheets over the request size in chunks exactly as one pass does: a signer repeated across chunks is a duplicate naming its first line', async () => {
     const { t, voters, caller, caseId } = await selfNominee(20_000);
-    const lines = sheetsWithRepeats(2_500, voters);
+    const lines = sheetsWithRepeats(SHEET_LINES, voters);
     const answer = await submitSignatures.createHandler(t.deps)(
       bulk(caller, { electionId, caseId }, { lines }),
     );
     const job = await jobOf(t, answer, caller);
-    const repeats = lines.filter((_, i) => i >= 1500 && i % 97 === 0).length;
+    const repeats = lines.filter((_, i) => i >= REPEAT_GAP && i % 9 === 0).length;
     expect(job).toMatchObject({
       state: 'succeeded',
-      progress: { rowsDone: 2_500, rowsTotal: 2_500 },
+      progress: { rowsDone: SHEET_LINES, rowsTotal: SHEET_LINES },
       errorsSoFar: repeats,
     });
     expect(job.result).toMatchObject({
-      validCount: 2_500 - repeats,
+      validCount: SHEET_LINES - repeats,
       rejectedCount: repeats,
       required: 200,
     });
-    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(2_500 - repeats);
+    expect(await t.deps.signatures.ledger.countOf(caseId)).toBe(SHEET_LINES - repeats);
     // Line by line, the verdicts one pass over all the lines gives.
     const election = await t.deps.elections.get(electionId);
     const onePass = onePassVerdict(lines, election, 20_000);
@@ -165,21 +175,25 @@ describe('bulk work as jobs', { timeout: 120_000 }, () => {
       }),
     });
     const { voters, caller, caseId } = await selfNominee(20_000, undefined, first);
-    const lines = sheetsWithRepeats(2_500, voters);
+    const lines = sheetsWithRepeats(SHEET_LINES, voters);
     const answer = await submitSignatures.createHandler(first.deps)(
       bulk(caller, { electionId, caseId }, { lines }),
     );
     await cut.wait();
     const atCrash = await first.deps.jobs.get(electionId, isJobAnswer(answer) ? answer.job.jobId : '');
-    expect(atCrash).toMatchObject({ state: 'running', nextChunk: 1, rowsDone: 1_000 });
+    expect(atCrash).toMatchObject({ state: 'running', nextChunk: 1, rowsDone: CHUNK });
     first.engine.stop();
 
     const second = await startTestEngine({ table: first.table, objects, start: first.clock.now() });
     await second.engine.reconcile({ atStartUp: true });
     const job = await jobOf(second, answer, caller);
-    const repeats = lines.filter((_, i) => i >= 1500 && i % 97 === 0).length;
-    expect(job).toMatchObject({ state: 'succeeded', progress: { rowsDone: 2_500 }, errorsSoFar: repeats });
-    expect(await second.deps.signatures.ledger.countOf(caseId)).toBe(2_500 - repeats);
+    const repeats = lines.filter((_, i) => i >= REPEAT_GAP && i % 9 === 0).length;
+    expect(job).toMatchObject({
+      state: 'succeeded',
+      progress: { rowsDone: SHEET_LINES },
+      errorsSoFar: repeats,
+    });
+    expect(await second.deps.signatures.ledger.countOf(caseId)).toBe(SHEET_LINES - repeats);
     const { events } = await second.deps.cases.withTrail(electionId, caseId);
     expect(events.filter((e) => e.event === 'SignaturesVerified')).toHaveLength(1);
     expect((await second.deps.signatures.listLines(caseId)).filter((l) => !l.valid)).toHaveLength(repeats);
@@ -209,8 +223,9 @@ describe('bulk work as jobs', { timeout: 120_000 }, () => {
       }),
     });
     const { voters, caller, caseId } = await selfNominee(20_000, undefined, t);
-    // 2,100 lines, every one signed before nomination opened: none counts.
-    const lines = linesFrom(voters.slice(0, 2_100), '2026-01-20');
+    // More lines than a request counts, every one signed before nomination opened: none counts.
+    const count = SYNCHRONOUS_ROWS.signatures + 100;
+    const lines = linesFrom(voters.slice(0, count), '2026-01-20');
     // Handed in a minute before the close.
     await t.advanceTo('2026-02-17T12:59:00.000Z');
     const answer = await submitSignatures.createHandler(t.deps)(
@@ -224,7 +239,7 @@ describe('bulk work as jobs', { timeout: 120_000 }, () => {
     const job = await jobOf(t, answer, caller);
     expect(job).toMatchObject({
       state: 'succeeded',
-      errorsSoFar: 2_100,
+      errorsSoFar: count,
       result: { validCount: 0, sufficient: false },
     });
     expect((await t.deps.cases.get(electionId, caseId)).status).toBe('SignaturesInsufficient');

@@ -74,6 +74,8 @@ describe('the reconciler', () => {
     );
     expect(t.engine.workflows.execution('nomination-case', caseId)?.status).toBe('FAILED');
 
+    expect((await t.engine.reconcile()).repaired, 'its failure just recorded: not yet').toEqual([]);
+    later(t);
     const { repaired } = await t.engine.reconcile();
     await t.settled();
     expect(repaired).toEqual([
@@ -180,6 +182,7 @@ describe('the reconciler', () => {
     t.engine.workflows.stop('nomination-case', other);
     await t.settled();
 
+    later(t);
     const { repaired } = await t.engine.reconcile({ electionId, caseId: failed });
     expect(repaired.map((r) => r.id)).toEqual([failed]);
     expect((await t.engine.reconcile({ electionId, caseId: other })).repaired.map((r) => r.id)).toEqual([
@@ -198,6 +201,7 @@ describe('the reconciler', () => {
       { electionId, caseId },
       { decision: 'confirm' },
     );
+    later(t);
     const runs = await Promise.all([t.engine.reconcile(), t.engine.reconcile()]);
     await t.settled();
     expect(runs.flatMap((r) => r.repaired).map((r) => r.execution)).toEqual([`${caseId}--2`]);

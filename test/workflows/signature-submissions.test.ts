@@ -2,6 +2,7 @@
 // one caller can add to a case in a day is bounded (issue 10, item 3).
 import { describe, expect, it } from 'vitest';
 import * as submitSignatures from '../../functions/submit-signatures.ts';
+import { messageOf } from '../../shared/domain/error-catalogue.ts';
 import { SubmissionLimitReachedError } from '../../shared/domain/errors.ts';
 import { aSelfFiling } from '../support/candidates.ts';
 import { newElectionInput } from '../support/elections.ts';
@@ -66,9 +67,9 @@ describe('signature submissions', () => {
     expect(refused).toBeInstanceOf(SubmissionLimitReachedError);
     if (!(refused instanceof SubmissionLimitReachedError)) throw refused;
     expect(refused.details).toEqual({ limit: 2, on: '2026-02-05' });
-    expect(refused.messageIn('kk')).toContain('шек');
-    expect(refused.messageIn('ru')).toContain('предел');
-    expect(refused.messageIn('en')).toContain('limit');
+    expect(messageOf(refused).kk).toContain('шек');
+    expect(messageOf(refused).ru).toContain('предел');
+    expect(messageOf(refused).en).toContain('limit');
 
     expect(await t.deps.signatures.listLines(caseId)).toEqual(before.lines);
     expect((await t.deps.cases.withTrail(electionId, caseId)).events).toEqual(before.trail);

@@ -5,7 +5,13 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Alias } from 'aws-cdk-lib/aws-kms';
-import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import {
+  type CfnFunction,
+  FilterCriteria,
+  FilterRule,
+  StartingPosition,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic as IAlarmTopic } from 'aws-cdk-lib/aws-sns';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -15,7 +21,8 @@ import { DEADLINE_SWEEP_EVERY_MINUTES } from '../../../shared/domain/inbox.ts';
 import { addDeadLetterQueue } from '../dead-letter-queue.ts';
 import type { FunctionNeeds } from '../function-catalogue.ts';
 import { tableAccess } from '../function-permissions.ts';
-import { ProductFunction } from './product-function.ts';
+import { tracesNoticeStream } from '../observability.ts';
+import { ProductFunction, type ProductFunctionProps } from './product-function.ts';
 
 export interface NoticeTopicProps {
   /** The product's table, with a stream of new and old images. */
@@ -70,6 +77,7 @@ export class NoticeTopic extends Construct {
       streamNeeds,
       props.table,
       environment,
+      { tracing: tracesNoticeStream ? Tracing.ACTIVE : Tracing.PASS_THROUGH },
     );
     this.publisher.function.addEventSource(
       new DynamoEventSource(props.table, {
@@ -100,7 +108,7 @@ export class NoticeTopic extends Construct {
       sweepNeeds,
       props.table,
       environment,
-      Duration.minutes(5),
+      { timeout: Duration.minutes(5) },
     );
     // One run at a time: two runs at once could both send the same warnings (functions/support/publish-once.ts).
     (this.sweep.function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = 1;
@@ -136,13 +144,9 @@ export class NoticeTopic extends Construct {
     needs: FunctionNeeds,
     table: TableV2,
     environment: Record<string, string>,
-    timeout?: Duration,
+    options: Pick<ProductFunctionProps, 'timeout' | 'tracing'> = {},
   ): ProductFunction {
-    const product = new ProductFunction(this, name, {
-      file,
-      environment,
-      ...(timeout === undefined ? {} : { timeout }),
-    });
+    const product = new ProductFunction(this, name, { file, environment, ...options });
     this.topic.grantPublish(product.function);
     for (const statement of tableAccess({ name, file, handler: 'handler', needs }, table)) {
       product.function.addToRolePolicy(statement);

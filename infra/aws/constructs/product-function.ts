@@ -10,6 +10,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FunctionBundles, unbundledFolder } from '../function-bundles.ts';
+import { functionLogLevel } from '../observability.ts';
 
 export { bundling } from '../function-bundles.ts';
 
@@ -25,12 +26,14 @@ export interface ProductFunctionProps {
   readonly timeout?: Duration;
   /** @default two weeks of logs */
   readonly logRetention?: RetentionDays;
+  /** @default Tracing.ACTIVE: the function starts a trace when nothing upstream did */
+  readonly tracing?: Tracing;
 }
 
 /**
  * A Lambda function with the team's defaults, set once: Node 24 on arm64, ESM bundled locally by esbuild
  * (FunctionBundles: never Docker; the AWS SDK bundled too, the version the tests ran against), source maps, JSON
- * logs for the Powertools logger, X-Ray, and a log group with retention.
+ * logs for the Powertools logger at functionLogLevel, X-Ray, and a log group with retention.
  * It acknowledges the cdk-nag findings those defaults raise; what its role may do besides (and a Resource `*`,
  * whose reason depends on that) its owner acknowledges.
  */
@@ -54,13 +57,13 @@ export class ProductFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(15),
-      tracing: Tracing.ACTIVE,
+      tracing: props.tracing ?? Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: this.logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'akim-nominations',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_LOG_LEVEL: functionLogLevel,
         ...props.environment,
       },
     });

@@ -10,7 +10,6 @@ import {
   UsernameSchema,
   usernameFor,
 } from '../../../shared/domain/account.ts';
-import { localize } from '../../../shared/domain/error-catalogue.ts';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
 import { DistrictCodeSchema } from '../../../shared/domain/kato.ts';
 import { parseOrThrow } from '../../../shared/domain/validation.ts';
@@ -55,7 +54,7 @@ export function operatorAccountCall(
           {
             field: 'admin',
             code: 'INVALID_VALUE',
-            message: localize('INVALID_VALUE', { allowed: 'commission' }),
+            details: { allowed: 'commission' },
           },
         ]);
       }
