@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { calendarRegimes } from '../../shared/domain/calendar-regimes.ts';
-import { type CaseStatus, CaseStatusSchema, waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
+import { waitingStatusOf, waitingStepOf } from '../../shared/domain/case-lifecycle.ts';
 import { isWaitOverdue, waitDeadline } from '../../shared/domain/deadlines.ts';
 import { stepDeadline, type WaitingStep } from '../../shared/domain/election-calendar.ts';
 import { type Instant, isBefore } from '../../shared/domain/local-date.ts';
@@ -9,13 +9,6 @@ import { endWait, signal } from './case-waits.ts';
 import type { Dependencies } from './dependencies.ts';
 import { stillCounting } from './overdue-waits.ts';
 import { CaseStepInputSchema, type ElectionFacts, TokenSchema } from './workflow-inputs.ts';
-
-/** The status of a case waiting for `step`. */
-function statusOfStep(step: WaitingStep): CaseStatus {
-  const status = CaseStatusSchema.options.find((s) => waitingStepOf(s) === step);
-  if (status === undefined) throw new Error(`No status waits for ${step}`);
-  return status;
-}
 
 const AwaitInputSchema = z.object({ ...CaseStepInputSchema.shape, ...TokenSchema.shape });
 
@@ -52,7 +45,7 @@ export function awaitStep(step: WaitingStep) {
       const waitingFor = { step, taskToken, since: now };
       // The token goes on the case only while it waits for this step: the signal that brought the execution here
       // arrived. A case that has moved on is read to say where to.
-      const waited = await deps.cases.storeWait(electionId, caseId, statusOfStep(step), waitingFor);
+      const waited = await deps.cases.storeWait(electionId, caseId, waitingStatusOf(step), waitingFor);
       const stored = waited ?? (await deps.cases.get(electionId, caseId));
       // A case back in this step's status since the token was refused (a reinstatement in between) holds no token
       // of this wait: the execution goes round once more and stores it.

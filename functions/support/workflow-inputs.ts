@@ -1,5 +1,10 @@
 import * as z from 'zod';
-import { type Election, ElectionSchema } from '../../shared/domain/election.ts';
+import {
+  type Election,
+  type ElectionFactField,
+  ElectionSchema,
+  electionFactFields,
+} from '../../shared/domain/election.ts';
 
 /** What the nomination-case workflow carries: which case. */
 export const CaseRefSchema = z.looseObject({ electionId: z.string().min(1), caseId: z.string().min(1) });
@@ -14,17 +19,13 @@ export const TokenSchema = z.looseObject({ taskToken: z.string().min(1) });
  * What a case's steps need of its election that never changes once it is called (the election storage refuses
  * a change of it): carried in the execution's input, so that a step need not read the election for it.
  */
-export const ElectionFactsSchema = ElectionSchema.pick({
-  electionDay: true,
-  regime: true,
-  rules: true,
-  calendar: true,
-});
+export const ElectionFactsSchema = ElectionSchema.pick(
+  Object.fromEntries(electionFactFields.map((field) => [field, true])) as Record<ElectionFactField, true>,
+);
 export type ElectionFacts = z.infer<typeof ElectionFactsSchema>;
 
 export function electionFactsOf(election: Election): ElectionFacts {
-  const { electionDay, regime, rules, calendar } = election;
-  return { electionDay, regime, rules, calendar };
+  return Object.fromEntries(electionFactFields.map((field) => [field, election[field]])) as ElectionFacts;
 }
 
 /**

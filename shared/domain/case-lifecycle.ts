@@ -78,6 +78,11 @@ const statusOfStep: Readonly<Record<WaitingStep, CaseStatus>> = {
   'registration-decision': 'AwaitingRegistrationDecision',
 };
 
+/** The status of a case waiting for `step`. */
+export function waitingStatusOf(step: WaitingStep): CaseStatus {
+  return statusOfStep[step];
+}
+
 /** The step a waiting status waits for, or null when the case does not wait for a person. */
 export function waitingStepOf(status: CaseStatus): WaitingStep | null {
   return waitingSteps.find((step) => statusOfStep[step] === status) ?? null;

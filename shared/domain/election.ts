@@ -70,6 +70,13 @@ export const ElectionNoticeSchema = z.strictObject({
 });
 export type ElectionNotice = z.infer<typeof ElectionNoticeSchema>;
 
+/**
+ * What never changes once an election is called (its storage refuses a change of it): its cases' executions carry
+ * these instead of reading the election at each step.
+ */
+export const electionFactFields = ['electionDay', 'regime', 'rules', 'calendar'] as const;
+export type ElectionFactField = (typeof electionFactFields)[number];
+
 /** An election as stored: the input, everything derived from it, and where its calendar stands. */
 export const ElectionSchema = z.strictObject({
   electionId: z.string().min(1),

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { type Election, ElectionSchema } from '../domain/election.ts';
+import { type Election, ElectionSchema, electionFactFields } from '../domain/election.ts';
 import { ElectionAlreadyCalledError, NotFoundError, RecordUnreadableError } from '../domain/errors.ts';
 import { getAll } from './batch.ts';
 import { createOnce, putIfAbsent, putIfVersion, storedWriteId, WRITE_ID } from './conditional-put.ts';
@@ -19,7 +19,7 @@ const DirectoryEntrySchema = z.object({ electionId: z.string() });
  * What never changes once an election is called: its cases' executions carry it (`ElectionFacts`) instead of
  * reading the election at each step, so an update that changed it would leave them judging by the old one.
  */
-const fixedOnceCalled = ['electionDay', 'regime', 'rules', 'calendar'] as const;
+const fixedOnceCalled = electionFactFields;
 
 /** Elections: called once per unit and day, read by id or by district, moved along their calendar. */
 export class ElectionRepository {
