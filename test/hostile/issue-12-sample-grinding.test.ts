@@ -1,7 +1,7 @@
 // Issue 12 attacked: choosing the sample. The seed is the submission's content hash, and the candidate writes
 // the content: the draw can be computed before the sheets are handed in, and re-rolled offline at will.
 // DEFECT: 40 genuine signatures, where 50 are required, qualify a candidate by projection under the default sample.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import * as getElection from '../../functions/get-election.ts';
 import type { Caller } from '../../shared/auth/caller.ts';
@@ -40,10 +40,21 @@ const POLICY = { method: 'sample' } as const;
  * random keys the chosen sheets qualify only as often as any such sheets do (about 1 in 10 here: the sampling
  * error the default bands accept with 2,000 lines of which 40 genuine, not the candidate's doing), which the test
  * measures; for the run through the engine the key is set to a fixed value the candidate does not know, one of
- * the nine in ten for which these sheets do not qualify, to keep the outcome reproducible. With the old
+ * the nine in ten for which these sheets do not qualify (found after the sheets are chosen, the case id being new
+ * at each run), to keep the outcome reproducible. With the old
  * content-only seed the same sheets qualify every time.
  */
-const KEY_UNKNOWN_TO_THE_CANDIDATE = '5f'.repeat(32);
+/**
+ * A key the candidate does not know, one of the nine in ten under which the chosen sheets do not qualify. Chosen
+ * after the sheets: the case id is new at each run, so a fixed key would be one of those only nine runs in ten.
+ */
+function keyUnknownToTheCandidate(chosenId: string): string {
+  for (let i = 0; i < 1_000; i += 1) {
+    const key = createHash('sha256').update(`a key of the engine's ${i}`).digest('hex');
+    if (genuineDrawn(sampleSeed(chosenId, key)) < 14) return key;
+  }
+  throw new Error('no key leaves these sheets short');
+}
 
 /** How many of the 500 lines drawn from 2,000 by `seed` are among the first 40 (the genuine ones). */
 const genuineDrawn = (seed: string) => drawSample(seed, 2_000, 500).filter((i) => i < 40).length;
@@ -57,7 +68,6 @@ async function electionAsRead(t: TestEngine, caller: Caller) {
 it('does not let a candidate with 40 of the 50 signatures required choose a draw that qualifies', async () => {
   const { t, voters, caller, caseId } = await selfNominee(5_000, { signatureCheckPolicy: POLICY });
   const shown = (await electionAsRead(t, caller)).samplingKeyCommitment;
-  await t.deps.elections.update(electionId, (e) => ({ ...e, samplingKey: KEY_UNKNOWN_TO_THE_CANDIDATE }));
   const genuine = linesFrom(voters.slice(0, 40), '2026-02-08', 1);
   const padding = linesFrom(voterRows(1_960, 50_000), '2026-02-08', 3);
 
@@ -76,6 +86,8 @@ it('does not let a candidate with 40 of the 50 signatures required choose a draw
   // genuine lines about as often as chance gives any sheets (≈ 10%), never always, as they did before.
   const keys = Array.from({ length: 400 }, () => randomBytes(32).toString('hex'));
   const chosenId = submissionIdOf(caseId, chosen);
+  const KEY_UNKNOWN_TO_THE_CANDIDATE = keyUnknownToTheCandidate(chosenId);
+  await t.deps.elections.update(electionId, (e) => ({ ...e, samplingKey: KEY_UNKNOWN_TO_THE_CANDIDATE }));
   expect(genuineDrawn(sampleSeed(chosenId))).toBeGreaterThanOrEqual(14);
   const qualifying = keys.filter((key) => genuineDrawn(sampleSeed(chosenId, key)) >= 14).length;
   expect(qualifying).toBeLessThan(80);
