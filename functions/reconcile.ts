@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import { jobExecutionName } from '../shared/domain/bulk-job.ts';
 import { waitingStepOf } from '../shared/domain/case-lifecycle.ts';
-import { phaseDeadline } from '../shared/domain/deadlines.ts';
-import { calendarMayHaveDrifted, caseMayHaveDrifted } from '../shared/domain/drift-suspects.ts';
+import {
+  calendarMayHaveDrifted,
+  caseMayHaveDrifted,
+  pendingWakeUp,
+} from '../shared/domain/drift-suspects.ts';
 import type { Election } from '../shared/domain/election.ts';
 import { executionName, type Repair, repairFor } from '../shared/domain/execution-repair.ts';
 import type { Instant } from '../shared/domain/local-date.ts';
@@ -84,15 +87,6 @@ const REQUEST_LIMIT_MS = 15 * 60_000;
 /** A case changed late enough that the close's rewrite of the list may have missed it. */
 function changedAfterListRewrite(c: NominationCase, election: Election): boolean {
   return Date.parse(c.lastEntry.at) >= Date.parse(election.calendar.registrationClosesAt) - REQUEST_LIMIT_MS;
-}
-
-/**
- * The wake-up a calendar still sleeps on: the one armed for its current phase's deadline. One armed for an
- * earlier deadline has fired already (the phase moved on), whatever the record still shows.
- */
-function pendingWakeUp(election: Election) {
-  const due = phaseDeadline(election);
-  return election.wakeUp !== null && due !== null && election.wakeUp.at === due ? election.wakeUp : null;
 }
 
 /** How many elections one run reconciles at once: a national pass in seconds, within the APIs' rates. */

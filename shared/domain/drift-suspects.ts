@@ -1,7 +1,7 @@
 import { waitingStepOf } from './case-lifecycle.ts';
 import { phaseDeadline } from './deadlines.ts';
 import type { Election } from './election.ts';
-import { RECONCILE_EVERY_MINUTES, REPAIR_GRACE_MS } from './execution-repair.ts';
+import { RECONCILE_EVERY_MINUTES, REPAIR_GRACE_MS, type SentSignal } from './execution-repair.ts';
 import type { Instant } from './local-date.ts';
 import type { NominationCase } from './nomination-case.ts';
 
@@ -35,12 +35,20 @@ export function caseMayHaveDrifted(c: NominationCase, now: Instant): boolean {
 }
 
 /**
+ * The wake-up a calendar still sleeps on: the one armed for its current phase's deadline. One armed for an
+ * earlier deadline has fired already (the phase moved on), whatever the record still shows.
+ */
+export function pendingWakeUp(election: Election): SentSignal | null {
+  const due = phaseDeadline(election);
+  return election.wakeUp !== null && due !== null && election.wakeUp.at === due ? election.wakeUp : null;
+}
+
+/**
  * An election's calendar may have drifted unless it sleeps on the wake-up armed for its current phase's deadline,
  * and that deadline is not past by more than the grace (a wake-up that fired moves the calendar on at once).
  */
 export function calendarMayHaveDrifted(election: Election, now: Instant): boolean {
-  const due = phaseDeadline(election);
-  const wakeUp = election.wakeUp;
-  if (due === null || wakeUp === null || wakeUp.at !== due || wakeUp.repeated === true) return true;
+  const wakeUp = pendingWakeUp(election);
+  if (wakeUp === null || wakeUp.repeated) return true;
   return before(wakeUp.at, REPAIR_GRACE_MS, now);
 }
